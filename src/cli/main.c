@@ -75,7 +75,12 @@ int main(int argc, char **argv)
         rm_cli_print_command_help(stdout, cmd);
         return RM_EXIT_OK;
     }
-    if (cmd->issue || !cmd->run)
-        return rm_cli_not_implemented(cmd);
+    if (cmd->issue || !cmd->run) {
+        /* Usage errors first, so scripts written against the planned interface fail the
+         * same way now as later. */
+        rm_opts o;
+        int rc = rm_opts_parse(&o, cmd, argc - 1, argv + 1);
+        return rc != RM_EXIT_OK ? rc : rm_cli_not_implemented(cmd);
+    }
     return cmd->run(cmd, argc - 1, argv + 1);
 }

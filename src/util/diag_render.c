@@ -269,7 +269,7 @@ void rm_diag_render_text(rm_sb *out, const rm_sources *srcs, const rm_diag *g,
         for (uint32_t ln = l1; ln <= l2; ln++) {
             if (nl > FRAME_MAX_LINES && ln == l1 + FRAME_MAX_LINES - 2) {
                 /* Elide the middle of a long span: keep its first lines and its last. */
-                rm_sb_pad(out, ' ', gw > 2 ? gw - 2 : 0);
+                rm_sb_pad(out, ' ', gw);
                 rm_sb_puts(out, "...\n");
                 ln = l2 - 1;
                 continue;

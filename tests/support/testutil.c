@@ -1,0 +1,196 @@
+/*
+ * Test helpers: process runner with output capture, file helpers, golden comparison.
+ */
+#define _XOPEN_SOURCE 700
+#define _DEFAULT_SOURCE
+#include "testutil.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <ftw.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+extern char **environ;
+
+typedef struct buf {
+    char *p;
+    size_t len, cap;
+} buf;
+
+static void buf_add(buf *b, const char *s, size_t n)
+{
+    if (b->len + n + 1 > b->cap) {
+        size_t cap = b->cap ? b->cap : 4096;
+        while (cap < b->len + n + 1)
+            cap *= 2;
+        char *q = realloc(b->p, cap);
+        if (!q)
+            abort();
+        b->p = q;
+        b->cap = cap;
+    }
+    memcpy(b->p + b->len, s, n);
+    b->len += n;
+    b->p[b->len] = '\0';
+}
+
+int rm_test_run(rm_test_proc *p, const char *const *argv, const char *const *env)
+{
+    int out_pipe[2], err_pipe[2];
+    memset(p, 0, sizeof(*p));
+    if (pipe(out_pipe) != 0 || pipe(err_pipe) != 0)
+        return -1;
+    pid_t pid = fork();
+    if (pid < 0)
+        return -1;
+    if (pid == 0) {
+        int devnull = open("/dev/null", O_RDONLY);
+        dup2(devnull, 0);
+        dup2(out_pipe[1], 1);
+        dup2(err_pipe[1], 2);
+        close(out_pipe[0]);
+        close(err_pipe[0]);
+        for (size_t i = 0; env && env[i]; i++)
+            putenv((char *)env[i]);
+        execv(argv[0], (char *const *)argv);
+        _exit(127);
+    }
+    close(out_pipe[1]);
+    close(err_pipe[1]);
+    buf out = {0}, err = {0};
+    buf_add(&out, "", 0);
+    buf_add(&err, "", 0);
+    struct pollfd fds[2] = {{out_pipe[0], POLLIN, 0}, {err_pipe[0], POLLIN, 0}};
+    int open_fds = 2;
+    while (open_fds > 0) {
+        if (poll(fds, 2, -1) < 0) {
+            if (errno == EINTR)
+                continue;
+            break;
+        }
+        for (int i = 0; i < 2; i++) {
+            if (fds[i].fd < 0 || !(fds[i].revents & (POLLIN | POLLHUP)))
+                continue;
+            char chunk[65536];
+            ssize_t n = read(fds[i].fd, chunk, sizeof chunk);
+            if (n <= 0) {
+                close(fds[i].fd);
+                fds[i].fd = -1;
+                open_fds--;
+            } else {
+                buf_add(i == 0 ? &out : &err, chunk, (size_t)n);
+            }
+        }
+    }
+    int st = 0;
+    while (waitpid(pid, &st, 0) < 0 && errno == EINTR) {
+    }
+    p->out = out.p;
+    p->err = err.p;
+    p->status = WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
+    return 0;
+}
+
+int rm_test_relmig(rm_test_proc *p, const char *const *args, const char *const *env)
+{
+    const char *argv[64];
+    size_t n = 0;
+    argv[n++] = RELMIG_BINARY_PATH;
+    for (size_t i = 0; args && args[i] && n < 63; i++)
+        argv[n++] = args[i];
+    argv[n] = NULL;
+    return rm_test_run(p, argv, env);
+}
+
+void rm_test_proc_free(rm_test_proc *p)
+{
+    free(p->out);
+    free(p->err);
+    p->out = p->err = NULL;
+}
+
+char *rm_test_read_file(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    buf b = {0};
+    buf_add(&b, "", 0);
+    char chunk[65536];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+        buf_add(&b, chunk, n);
+    fclose(f);
+    if (len)
+        *len = b.len;
+    return b.p;
+}
+
+bool rm_test_write_file(const char *path, const char *data, size_t len)
+{
+    FILE *f = fopen(path, "wb");
+    if (!f)
+        return false;
+    bool ok = fwrite(data, 1, len, f) == len;
+    return fclose(f) == 0 && ok;
+}
+
+bool rm_test_golden(const char *path, const char *actual)
+{
+    const char *update = getenv("RELMIG_UPDATE_GOLDEN");
+    if (update && strcmp(update, "1") == 0) {
+        if (!rm_test_write_file(path, actual, strlen(actual))) {
+            fprintf(stderr, "cannot write golden file %s\n", path);
+            return false;
+        }
+        return true;
+    }
+    char *expected = rm_test_read_file(path, NULL);
+    if (!expected) {
+        fprintf(stderr, "golden file %s missing (run with RELMIG_UPDATE_GOLDEN=1 to create it)\n",
+                path);
+        return false;
+    }
+    bool same = strcmp(expected, actual) == 0;
+    if (!same) {
+        size_t i = 0, line = 1;
+        while (expected[i] && expected[i] == actual[i]) {
+            if (expected[i] == '\n')
+                line++;
+            i++;
+        }
+        fprintf(stderr, "golden mismatch in %s at line %zu\n--- expected:\n%.300s\n--- actual:\n%.300s\n",
+                path, line, expected + (i > 80 ? i - 80 : 0), actual + (i > 80 ? i - 80 : 0));
+    }
+    free(expected);
+    return same;
+}
+
+char *rm_test_mkdtemp(void)
+{
+    const char *tmp = getenv("TMPDIR");
+    char tmpl[4096];
+    snprintf(tmpl, sizeof tmpl, "%s/relmig-test-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+    char *d = mkdtemp(tmpl);
+    return d ? strdup(d) : NULL;
+}
+
+static int rm_entry(const char *path, const struct stat *sb, int flag, struct FTW *ftw)
+{
+    (void)sb;
+    (void)flag;
+    (void)ftw;
+    return remove(path);
+}
+
+void rm_test_rmtree(const char *path)
+{
+    if (path)
+        nftw(path, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
+}

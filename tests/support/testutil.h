@@ -1,0 +1,38 @@
+/*
+ * Helpers shared by the tests: running the relmig binary and capturing its output, reading
+ * files, and golden-file comparison (RELMIG_UPDATE_GOLDEN=1 rewrites expectations). Test code
+ * only; nothing here is linked into relmig.
+ */
+#ifndef RELMIG_TESTS_TESTUTIL_H
+#define RELMIG_TESTS_TESTUTIL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+typedef struct rm_test_proc {
+    char *out;   /* captured stdout, NUL-terminated; free() */
+    char *err;   /* captured stderr */
+    int status;  /* exit code, or 128+signal if killed by a signal */
+} rm_test_proc;
+
+/* Run argv (argv[0] is the program path; NULL-terminated) with optional extra environment
+ * entries ("NAME=value", NULL-terminated, may be NULL) and stdin from /dev/null. */
+int rm_test_run(rm_test_proc *p, const char *const *argv, const char *const *env);
+/* Same with argv[0] = the relmig binary under test. */
+int rm_test_relmig(rm_test_proc *p, const char *const *args, const char *const *env);
+void rm_test_proc_free(rm_test_proc *p);
+
+/* Whole file into a malloc'd NUL-terminated buffer; NULL if unreadable. */
+char *rm_test_read_file(const char *path, size_t *len);
+bool rm_test_write_file(const char *path, const char *data, size_t len);
+
+/* Compare actual text with the golden file at path. With RELMIG_UPDATE_GOLDEN=1 the file is
+ * rewritten and the comparison passes. On mismatch prints a short diff context and returns
+ * false. */
+bool rm_test_golden(const char *path, const char *actual);
+
+/* A fresh empty temporary directory (malloc'd path); removed by rm_test_rmtree. */
+char *rm_test_mkdtemp(void);
+void rm_test_rmtree(const char *path);
+
+#endif
