@@ -102,7 +102,9 @@ typedef struct rm_prisma_field {
     rm_prisma_attr *attrs;  /* field attributes in source order */
     size_t nattrs;
     const char *doc;        /* "///" lines above plus a trailing "///" comment, without the
-                               slashes and one leading space, joined by '\n'; NULL if none */
+                               slashes and one leading space, joined by '\n'; NULL if none.
+                               Block comments count as documentation too (as in Prisma): their
+                               text between the delimiters, trimmed */
     rm_loc loc;             /* the whole declaration: name through the last attribute */
 } rm_prisma_field;
 
@@ -122,6 +124,8 @@ typedef struct rm_prisma_prop {
     rm_loc name_loc;
     rm_prisma_expr value;
     rm_loc loc;             /* key through the end of the value */
+    bool missing_value;     /* "key =" with nothing after it (E0119 reported); value is then an
+                               empty CONST */
 } rm_prisma_prop;
 
 /* ---- Top-level blocks ---------------------------------------------------------------- */
@@ -221,7 +225,7 @@ void rm_prisma_ast_dump(rm_sb *out, const rm_prisma_ast *ast);
 
 typedef enum rm_prisma_tok_kind {
     RM_PTOK_EOF,
-    RM_PTOK_NEWLINE,        /* \n or \r\n */
+    RM_PTOK_NEWLINE,        /* \n, \r\n or a lone \r */
     RM_PTOK_IDENT,          /* [A-Za-z0-9][A-Za-z0-9_-]* that is not a number */
     RM_PTOK_NUMBER,         /* -?[0-9]+(\.[0-9]+)? */
     RM_PTOK_STRING,         /* "..." with JSON escapes (not decoded by the lexer) */
@@ -242,7 +246,8 @@ typedef enum rm_prisma_tok_kind {
     RM_PTOK_BANG,
     RM_PTOK_DOT,
     RM_PTOK_BAD_STRING,     /* a string literal without its closing quote on the same line */
-    RM_PTOK_UNKNOWN         /* one byte (or one UTF-8 sequence) that starts no token */
+    RM_PTOK_UNKNOWN,        /* one byte (or one UTF-8 sequence) that starts no token */
+    RM_PTOK_BLOCK_COMMENT   /* slash-star ... star-slash, may span lines; to EOF if unterminated */
 } rm_prisma_tok_kind;
 
 typedef struct rm_prisma_tok {
@@ -257,8 +262,8 @@ typedef struct rm_prisma_lexer {
     size_t pos;
 } rm_prisma_lexer;
 
-/* Start lexing src's text (a leading UTF-8 byte order mark is skipped). Spaces, tabs and lone
- * \r are skipped between tokens; comments and newlines are tokens because PSL is
+/* Start lexing src's text (a leading UTF-8 byte order mark is skipped). Spaces and tabs are
+ * skipped between tokens; comments and newlines are tokens because PSL is
  * line-oriented. Never fails: bytes that start no token come back as RM_PTOK_UNKNOWN. */
 void rm_prisma_lexer_init(rm_prisma_lexer *lx, const char *text, size_t len);
 rm_prisma_tok rm_prisma_lex_next(rm_prisma_lexer *lx);
