@@ -1,0 +1,1538 @@
+/*
+ * The Cerial parser: a faithful C rendering of Cerial's parser.ts `parse` (line-oriented, one
+ * regex per construct) so that relmig reads a schema exactly as `cerial generate` does, quirks
+ * included (docs/cerial.md lists them). Every node gets byte locations into its rm_source.
+ * Not for validation (cerial_validate.c) and not for any I/O.
+ *
+ * Hostile input: lines longer than RM_CERIAL_MAX_LINE are reported and skipped before any
+ * pattern sees them, every pattern runs under pcre2 match limits (util/rx.c), and all work per
+ * line is linear, so the whole parse is linear in the input.
+ */
+#include "parser/cerial.h"
+
+#include "util/rx.h"
+#include "util/sb.h"
+
+#include <assert.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---------------------------------------------------------------------------------------- */
+/* Compiled patterns                                                                         */
+
+struct rm_cerial_ctx {
+    rm_rx *model_hdr;
+    rm_rx *kind_hdr[RM_CERIAL_NKINDS]; /* object, tuple, literal, enum (model unused) */
+    rm_rx *extends_;
+    rm_rx *extends_br;
+    rm_rx *composite;
+    rm_rx *decorator;
+    rm_rx *empty_paren;
+    rm_rx *record;
+    rm_rx *field_name;
+    rm_rx *ident;
+    rm_rx *number;
+    rm_rx *int_;
+    rm_rx *float_;
+    rm_rx *word_arg;
+    rm_rx *sort_arg;
+    rm_rx *any_arg;
+};
+
+static rm_rx *rx_must(const char *pattern)
+{
+    rm_rx *rx = rm_rx_new(pattern);
+    assert(rx != NULL && "constant Cerial pattern does not compile");
+    if (rx == NULL)
+        rm_oom(0);
+    return rx;
+}
+
+rm_cerial_ctx *rm_cerial_ctx_new(void)
+{
+    rm_cerial_ctx *c = rm_xcalloc(1, sizeof(*c));
+    /* The patterns are Cerial's own (parser.ts, field-declaration-parser.ts, decorator parsers). */
+    c->model_hdr = rx_must("^(?:abstract\\s+)?model\\s+(\\w+)");
+    c->kind_hdr[RM_CERIAL_OBJECT] =
+        rx_must("^object\\s+(\\w+)(?:\\s+extends\\s+\\w+(?:\\[[^\\]]*\\])?)?\\s*\\{?");
+    c->kind_hdr[RM_CERIAL_TUPLE] =
+        rx_must("^tuple\\s+(\\w+)(?:\\s+extends\\s+\\w+(?:\\[[^\\]]*\\])?)?\\s*\\{?");
+    c->kind_hdr[RM_CERIAL_LITERAL] =
+        rx_must("^literal\\s+(\\w+)(?:\\s+extends\\s+\\w+(?:\\[[^\\]]*\\])?)?\\s*\\{?");
+    c->kind_hdr[RM_CERIAL_ENUM] =
+        rx_must("^enum\\s+(\\w+)(?:\\s+extends\\s+\\w+(?:\\[[^\\]]*\\])?)?\\s*\\{?");
+    c->extends_ = rx_must("\\bextends\\s+(\\w+)(?:\\[([^\\]]*)\\])?");
+    c->extends_br = rx_must("\\bextends\\s+\\w+\\[([^\\]]*)\\]");
+    c->composite = rx_must("^@@(index|unique)\\(\\s*(\\w+)\\s*,\\s*\\[([^\\]]+)\\]\\s*\\)$");
+    c->decorator = rx_must("@\\w+(?:\\([^)]*\\))?");
+    c->empty_paren = rx_must("^(@\\w+)\\(\\s*\\)$");
+    c->record = rx_must("^Record(?:\\(([^)]+)\\))?(\\[\\])?$");
+    c->field_name = rx_must("^[a-z_][a-zA-Z0-9_]*$");
+    c->ident = rx_must("^[a-zA-Z_][a-zA-Z0-9_]*$");
+    c->number = rx_must("^-?\\d+(\\.\\d+)?$");
+    c->int_ = rx_must("^-?\\d+$");
+    c->float_ = rx_must("^-?\\d+\\.\\d+$");
+    c->word_arg = rx_must("^@\\w+\\((\\w+)\\)$");
+    c->sort_arg = rx_must("^@sort\\((\\w*)\\)$");
+    c->any_arg = rx_must("^@\\w+\\((.+)\\)$");
+    return c;
+}
+
+void rm_cerial_ctx_free(rm_cerial_ctx *c)
+{
+    size_t i;
+    if (c == NULL)
+        return;
+    rm_rx_free(c->model_hdr);
+    for (i = 0; i < RM_CERIAL_NKINDS; i++)
+        rm_rx_free(c->kind_hdr[i]);
+    rm_rx_free(c->extends_);
+    rm_rx_free(c->extends_br);
+    rm_rx_free(c->composite);
+    rm_rx_free(c->decorator);
+    rm_rx_free(c->empty_paren);
+    rm_rx_free(c->record);
+    rm_rx_free(c->field_name);
+    rm_rx_free(c->ident);
+    rm_rx_free(c->number);
+    rm_rx_free(c->int_);
+    rm_rx_free(c->float_);
+    rm_rx_free(c->word_arg);
+    rm_rx_free(c->sort_arg);
+    rm_rx_free(c->any_arg);
+    free(c);
+}
+
+/* ---------------------------------------------------------------------------------------- */
+/* Names and small lookups shared with the validator                                          */
+
+static const char *const type_names[] = {
+    "string", "email",    "int",    "date", "bool",   "float",    "number", "uuid", "duration",
+    "decimal", "bytes",   "geometry", "any", "record", "relation", "literal", "object", "tuple"};
+
+const char *rm_cerial_type_name(rm_cerial_type t)
+{
+    return (size_t)t < RM_ARRAY_LEN(type_names) ? type_names[t] : "?";
+}
+
+static const char *const dec_names[RM_CD_NKINDS] = {
+    "id",         "unique",    "index",    "now",       "createdAt",  "updatedAt",
+    "default",    "defaultAlways", "field", "model",    "key",        "onDelete",
+    "distinct",   "sort",      "set",      "flexible",  "readonly",   "nullable",
+    "uuid",       "uuid4",     "uuid7",    "point",     "line",       "polygon",
+    "multipoint", "multiline", "multipolygon", "geoCollection"};
+
+const char *rm_cerial_dec_name(rm_cerial_dec_kind k)
+{
+    return (size_t)k < RM_CD_NKINDS ? dec_names[k] : "?";
+}
+
+rm_cerial_block *rm_cerial_find(const rm_cerial_schema *s, rm_cerial_kind kind, const char *name)
+{
+    size_t i;
+    if (name == NULL)
+        return NULL;
+    for (i = 0; i < s->n[kind]; i++)
+        if (strcmp(s->blocks[kind][i]->name, name) == 0)
+            return s->blocks[kind][i];
+    return NULL;
+}
+
+const rm_cerial_dec *rm_cerial_field_dec(const rm_cerial_field *f, rm_cerial_dec_kind kind)
+{
+    size_t i;
+    for (i = 0; i < f->ndecs; i++)
+        if (f->decs[i].kind == kind)
+            return &f->decs[i];
+    return NULL;
+}
+
+char *rm_cerial_snake_case(rm_arena *a, const char *name)
+{
+    /* str.replace(/([A-Z])/g, '_$1').toLowerCase().replace(/^_/, '') */
+    size_t n = strlen(name), i, j = 0;
+    char *out = rm_arena_alloc(a, 2 * n + 1);
+    for (i = 0; i < n; i++) {
+        char c = name[i];
+        if (c >= 'A' && c <= 'Z') {
+            out[j++] = '_';
+            c = (char)(c - 'A' + 'a');
+        }
+        out[j++] = c;
+    }
+    out[j] = '\0';
+    return out[0] == '_' ? out + 1 : out;
+}
+
+/* ---------------------------------------------------------------------------------------- */
+/* Text helpers: string views, JavaScript's trim() and Cerial's removeComments()             */
+
+typedef struct sv {
+    const char *p;
+    size_t n;
+} sv;
+
+static bool is_ws(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
+}
+
+/* Length of a JS-trim()-able character sequence starting at p (0 if none): ASCII blanks,
+ * the BOM (U+FEFF) and no-break space (U+00A0) in UTF-8. */
+static size_t js_space_at(const char *p, size_t n)
+{
+    if (n >= 1 && is_ws(p[0]))
+        return 1;
+    if (n >= 3 && (unsigned char)p[0] == 0xEF && (unsigned char)p[1] == 0xBB &&
+        (unsigned char)p[2] == 0xBF)
+        return 3;
+    if (n >= 2 && (unsigned char)p[0] == 0xC2 && (unsigned char)p[1] == 0xA0)
+        return 2;
+    return 0;
+}
+
+static size_t js_space_before(const char *p, size_t n)
+{
+    if (n >= 1 && is_ws(p[n - 1]))
+        return 1;
+    if (n >= 3 && (unsigned char)p[n - 3] == 0xEF && (unsigned char)p[n - 2] == 0xBB &&
+        (unsigned char)p[n - 1] == 0xBF)
+        return 3;
+    if (n >= 2 && (unsigned char)p[n - 2] == 0xC2 && (unsigned char)p[n - 1] == 0xA0)
+        return 2;
+    return 0;
+}
+
+static sv sv_trim(sv s)
+{
+    size_t k;
+    while ((k = js_space_at(s.p, s.n)) > 0) {
+        s.p += k;
+        s.n -= k;
+    }
+    while ((k = js_space_before(s.p, s.n)) > 0)
+        s.n -= k;
+    return s;
+}
+
+/* removeComments: cut at the first // or # outside single/double quotes (no escapes). */
+static sv sv_remove_comments(sv s)
+{
+    bool sq = false, dq = false;
+    size_t i;
+    for (i = 0; i < s.n; i++) {
+        char c = s.p[i];
+        if (c == '\'' && !dq) {
+            sq = !sq;
+            continue;
+        }
+        if (c == '"' && !sq) {
+            dq = !dq;
+            continue;
+        }
+        if (sq || dq)
+            continue;
+        if ((c == '/' && i + 1 < s.n && s.p[i + 1] == '/') || c == '#') {
+            s.n = i;
+            return s;
+        }
+    }
+    return s;
+}
+
+static sv sv_clean(sv s)
+{
+    return sv_trim(sv_remove_comments(s));
+}
+
+static bool sv_starts(sv s, const char *lit)
+{
+    size_t n = strlen(lit);
+    return s.n >= n && memcmp(s.p, lit, n) == 0;
+}
+
+static bool sv_eq(sv s, const char *lit)
+{
+    return s.n == strlen(lit) && memcmp(s.p, lit, s.n) == 0;
+}
+
+static bool sv_contains(sv s, const char *lit)
+{
+    size_t n = strlen(lit), i;
+    if (n > s.n)
+        return false;
+    for (i = 0; i + n <= s.n; i++)
+        if (memcmp(s.p + i, lit, n) == 0)
+            return true;
+    return false;
+}
+
+/* A mutable string whose bytes remember their offset in the source, so that text can be cut
+ * up as Cerial does (comment and decorator removal) and still be located. */
+typedef struct mstr {
+    char *s;
+    uint32_t *o;
+    size_t n;
+    size_t cap;
+} mstr;
+
+static void ms_reserve(mstr *m, size_t cap)
+{
+    if (cap <= m->cap)
+        return;
+    m->s = rm_xrealloc(m->s, cap + 1);
+    m->o = rm_xrealloc(m->o, (cap + 1) * sizeof(*m->o));
+    m->cap = cap;
+}
+
+static void ms_free(mstr *m)
+{
+    free(m->s);
+    free(m->o);
+    memset(m, 0, sizeof(*m));
+}
+
+static void ms_push(mstr *m, char c, uint32_t off)
+{
+    ms_reserve(m, m->n + 1 > 16 ? (m->n + 1 > m->cap ? 2 * m->cap + 16 : m->cap) : 16);
+    m->s[m->n] = c;
+    m->o[m->n] = off;
+    m->n++;
+    m->s[m->n] = '\0';
+}
+
+static void ms_set(mstr *m, const char *p, size_t n, size_t off)
+{
+    size_t i;
+    ms_reserve(m, n + 1);
+    for (i = 0; i < n; i++) {
+        m->s[i] = p[i];
+        m->o[i] = (uint32_t)(off + i);
+    }
+    m->n = n;
+    m->s[n] = '\0';
+}
+
+static void ms_copy(mstr *dst, const mstr *src, size_t from, size_t to)
+{
+    size_t i;
+    dst->n = 0;
+    ms_reserve(dst, to - from + 1);
+    for (i = from; i < to; i++) {
+        dst->s[dst->n] = src->s[i];
+        dst->o[dst->n] = src->o[i];
+        dst->n++;
+    }
+    dst->s[dst->n] = '\0';
+}
+
+static sv ms_sv(const mstr *m)
+{
+    sv s = {m->s ? m->s : "", m->n};
+    return s;
+}
+
+/* Trim m in place (index range [*b, *e)). */
+static void ms_trim_range(const mstr *m, size_t *b, size_t *e)
+{
+    sv s = {m->s + *b, *e - *b};
+    sv t = sv_trim(s);
+    *b = (size_t)(t.p - m->s);
+    *e = *b + t.n;
+}
+
+static void ms_trim(mstr *m, mstr *tmp)
+{
+    size_t b = 0, e = m->n;
+    ms_trim_range(m, &b, &e);
+    if (b == 0 && e == m->n)
+        return;
+    ms_copy(tmp, m, b, e);
+    ms_copy(m, tmp, 0, tmp->n);
+}
+
+/* ---------------------------------------------------------------------------------------- */
+/* A string set (names from the pre-pass): open addressing, linear probing.                   */
+
+typedef struct nset {
+    const char **slots;
+    size_t cap;
+    size_t n;
+} nset;
+
+static uint64_t hash_str(const char *s, size_t n)
+{
+    uint64_t h = 1469598103934665603ull;
+    size_t i;
+    for (i = 0; i < n; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 1099511628211ull;
+    }
+    return h;
+}
+
+static bool nset_has(const nset *s, const char *p, size_t n)
+{
+    size_t i;
+    if (s->cap == 0)
+        return false;
+    for (i = hash_str(p, n) & (s->cap - 1);; i = (i + 1) & (s->cap - 1)) {
+        const char *k = s->slots[i];
+        if (k == NULL)
+            return false;
+        if (strlen(k) == n && memcmp(k, p, n) == 0)
+            return true;
+    }
+}
+
+static void nset_add(nset *s, rm_arena *a, const char *p, size_t n)
+{
+    size_t i;
+    if (nset_has(s, p, n))
+        return;
+    if (2 * (s->n + 1) > s->cap) {
+        size_t old = s->cap, j;
+        const char **olds = s->slots;
+        s->cap = old ? old * 2 : 64;
+        s->slots = rm_xcalloc(s->cap, sizeof(*s->slots));
+        for (j = 0; j < old; j++) {
+            if (olds[j] == NULL)
+                continue;
+            for (i = hash_str(olds[j], strlen(olds[j])) & (s->cap - 1); s->slots[i] != NULL;
+                 i = (i + 1) & (s->cap - 1)) {
+            }
+            s->slots[i] = olds[j];
+        }
+        free(olds);
+    }
+    for (i = hash_str(p, n) & (s->cap - 1); s->slots[i] != NULL; i = (i + 1) & (s->cap - 1)) {
+    }
+    s->slots[i] = rm_arena_strndup(a, p, n);
+    s->n++;
+}
+
+/* ---------------------------------------------------------------------------------------- */
+/* Parser state                                                                              */
+
+typedef struct pline {
+    size_t off;
+    size_t len;
+    bool too_long;
+} pline;
+
+typedef struct pst {
+    rm_cerial_ctx *cx;
+    const rm_source *src;
+    rm_arena *a;
+    rm_diags *d;
+    rm_cerial_schema *out;
+    pline *lines;
+    size_t nlines;
+    size_t cur;
+    nset *objects, *tuples, *literals; /* global name sets (literals include enums) */
+    size_t nerr;
+    mstr m1, m2, m3; /* scratch */
+} pst;
+
+static sv line_raw(const pst *st, size_t i)
+{
+    sv s = {st->src->text + st->lines[i].off, st->lines[i].len};
+    if (st->lines[i].too_long)
+        s.n = 0; /* reported once; treated as an empty line */
+    return s;
+}
+
+static sv line_clean(const pst *st, size_t i)
+{
+    return sv_clean(line_raw(st, i));
+}
+
+static rm_loc loc_sv(const pst *st, sv s)
+{
+    return rm_loc_make(st->src->id, (size_t)(s.p - st->src->text), s.n);
+}
+
+/* Location of line i as Cerial reports it: the line's trimmed text (past the end: EOF). */
+static rm_loc loc_line(const pst *st, size_t i)
+{
+    if (i >= st->nlines)
+        return rm_loc_make(st->src->id, st->src->len, 0);
+    return loc_sv(st, sv_trim(line_raw(st, i)));
+}
+
+static rm_loc loc_ms(const pst *st, const mstr *m, size_t b, size_t e)
+{
+    if (b >= e || b >= m->n)
+        return rm_loc_make(st->src->id, b < m->n ? m->o[b] : (m->n ? m->o[m->n - 1] : 0), 0);
+    return rm_loc_make(st->src->id, m->o[b], (size_t)m->o[e - 1] + 1 - m->o[b]);
+}
+
+static rm_diag *perr(pst *st, uint16_t id, rm_loc loc, const char *fmt, ...) RM_PRINTF(4, 5);
+static rm_diag *perr(pst *st, uint16_t id, rm_loc loc, const char *fmt, ...)
+{
+    va_list ap;
+    rm_diag *g;
+    va_start(ap, fmt);
+    g = rm_diag_vadd(st->d, RM_SEV_ERROR, id, loc, fmt, ap);
+    va_end(ap);
+    st->nerr++;
+    return g;
+}
+
+static char *sdup(pst *st, const char *p, size_t n)
+{
+    return rm_arena_strndup(st->a, p, n);
+}
+
+static bool is_block_start(const pst *st, size_t i)
+{
+    sv c = line_clean(st, i);
+    return c.n > 0 && c.p[c.n - 1] == '{';
+}
+
+static bool rx_sv(rm_rx *rx, sv s)
+{
+    return rm_rx_match(rx, s.p, s.n, 0, NULL, 0) > 0;
+}
+
+/* ---------------------------------------------------------------------------------------- */
+/* Types and decorators                                                                      */
+
+static const struct {
+    const char *kw;
+    rm_cerial_type t;
+} prim_types[] = {{"String", RM_CT_STRING},     {"Email", RM_CT_EMAIL},   {"Int", RM_CT_INT},
+                  {"Date", RM_CT_DATE},         {"Bool", RM_CT_BOOL},     {"Float", RM_CT_FLOAT},
+                  {"Number", RM_CT_NUMBER},     {"Uuid", RM_CT_UUID},     {"Duration", RM_CT_DURATION},
+                  {"Decimal", RM_CT_DECIMAL},   {"Bytes", RM_CT_BYTES},   {"Geometry", RM_CT_GEOMETRY},
+                  {"Any", RM_CT_ANY}};
+
+/* parseFieldType: tok is the type token without its '?'. */
+static bool parse_field_type(pst *st, const char *tok, size_t n, rm_cerial_field *f)
+{
+    char base[256];
+    size_t bn = 0, i;
+    size_t caps[6];
+    const char *br = NULL;
+    sv t = {tok, n};
+    if (n >= sizeof(base))
+        return false;
+    /* token.replace('[]', ''): the first occurrence only */
+    for (i = 0; i + 1 < n; i++)
+        if (tok[i] == '[' && tok[i + 1] == ']') {
+            br = tok + i;
+            break;
+        }
+    if (br != NULL) {
+        memcpy(base, tok, (size_t)(br - tok));
+        memcpy(base + (br - tok), br + 2, n - (size_t)(br - tok) - 2);
+        bn = n - 2;
+    } else {
+        memcpy(base, tok, n);
+        bn = n;
+    }
+    base[bn] = '\0';
+    for (i = 0; i < RM_ARRAY_LEN(prim_types); i++)
+        if (strcmp(base, prim_types[i].kw) == 0) {
+            f->type = prim_types[i].t;
+            return true;
+        }
+    if (rm_rx_match(st->cx->record, tok, n, 0, caps, 3) > 0) {
+        f->type = RM_CT_RECORD;
+        if (caps[2] != SIZE_MAX) {
+            /* parseRecordIdTypes: split on ',', trim, drop empties */
+            size_t b = caps[2], e = caps[3], s0 = b, j;
+            size_t cnt = 0, cap = 0;
+            const char **items = NULL;
+            for (j = b; j <= e; j++) {
+                if (j == e || tok[j] == ',') {
+                    sv part = sv_trim((sv){tok + s0, j - s0});
+                    if (part.n > 0)
+                        RM_VEC_PUSH(st->a, items, cnt, cap, sdup(st, part.p, part.n));
+                    s0 = j + 1;
+                }
+            }
+            f->record_types = items;
+            f->nrecord_types = cnt;
+        }
+        return true;
+    }
+    if (sv_eq(t, "Relation") || sv_eq(t, "Relation[]")) {
+        f->type = RM_CT_RELATION;
+        return true;
+    }
+    {
+        /* extractXName: replace('[]','').replace('?','') */
+        char nm[256];
+        size_t k = 0;
+        bool q = false;
+        for (i = 0; i < bn; i++) {
+            if (!q && base[i] == '?') {
+                q = true;
+                continue;
+            }
+            nm[k++] = base[i];
+        }
+        nm[k] = '\0';
+        if (nset_has(st->literals, base, bn))
+            f->type = RM_CT_LITERAL;
+        else if (nset_has(st->objects, base, bn))
+            f->type = RM_CT_OBJECT;
+        else if (nset_has(st->tuples, base, bn))
+            f->type = RM_CT_TUPLE;
+        else
+            return false;
+        f->type_name = sdup(st, nm, k);
+        return true;
+    }
+}
+
+static const char *value_hint(const char *name, size_t n)
+{
+    static const struct {
+        const char *name;
+        const char *hint;
+    } req[] = {{"@default", "@default(value)"},     {"@defaultAlways", "@defaultAlways(value)"},
+               {"@model", "@model(ModelName)"},     {"@field", "@field(fieldName)"},
+               {"@onDelete", "@onDelete(Action)"},  {"@key", "@key(name)"}};
+    size_t i;
+    for (i = 0; i < RM_ARRAY_LEN(req); i++)
+        if (strlen(req[i].name) == n && memcmp(req[i].name, name, n) == 0)
+            return req[i].hint;
+    return NULL;
+}
+
+/* Classify a @default/@defaultAlways argument (extractDefaultValue). */
+static void classify_value(pst *st, rm_cerial_dec *dec, sv v)
+{
+    v = sv_trim(v);
+    if (sv_eq(v, "true") || sv_eq(v, "false"))
+        dec->vkind = RM_CV_BOOL;
+    else if (sv_eq(v, "null"))
+        dec->vkind = RM_CV_NULL;
+    else if (rx_sv(st->cx->int_, v))
+        dec->vkind = RM_CV_INT;
+    else if (rx_sv(st->cx->float_, v))
+        dec->vkind = RM_CV_FLOAT;
+    else {
+        dec->vkind = RM_CV_STRING;
+        if (v.n >= 2 && ((v.p[0] == '"' && v.p[v.n - 1] == '"') ||
+                         (v.p[0] == '\'' && v.p[v.n - 1] == '\''))) {
+            v.p++;
+            v.n -= 2;
+        }
+    }
+    dec->value = sdup(st, v.p, v.n);
+}
+
+typedef struct dec_err {
+    const char *name;
+    size_t n;
+    rm_loc loc;
+} dec_err;
+
+static const struct {
+    const char *tok;
+    rm_cerial_dec_kind k;
+} exact_decs[] = {{"@id", RM_CD_ID},
+                  {"@unique", RM_CD_UNIQUE},
+                  {"@index", RM_CD_INDEX},
+                  {"@now", RM_CD_NOW},
+                  {"@createdAt", RM_CD_CREATED_AT},
+                  {"@updatedAt", RM_CD_UPDATED_AT},
+                  {"@distinct", RM_CD_DISTINCT},
+                  {"@set", RM_CD_SET},
+                  {"@flexible", RM_CD_FLEXIBLE},
+                  {"@nullable", RM_CD_NULLABLE},
+                  {"@readonly", RM_CD_READONLY},
+                  {"@uuid", RM_CD_UUID},
+                  {"@uuid4", RM_CD_UUID4},
+                  {"@uuid7", RM_CD_UUID7},
+                  {"@point", RM_CD_POINT},
+                  {"@line", RM_CD_LINE},
+                  {"@polygon", RM_CD_POLYGON},
+                  {"@multipoint", RM_CD_MULTIPOINT},
+                  {"@multiline", RM_CD_MULTILINE},
+                  {"@multipolygon", RM_CD_MULTIPOLYGON},
+                  {"@geoCollection", RM_CD_GEO_COLLECTION}};
+
+/* One decorator token (parseDecorators). Returns true and fills *dec when it is recognised;
+ * sets *err when it is a value-requiring decorator without a value. Unknown tokens are
+ * dropped silently, as in Cerial. tuple_only keeps only what parseTupleElement keeps. */
+static bool classify_decorator(pst *st, sv tok, rm_loc loc, bool tuple_only, rm_cerial_dec *dec,
+                               dec_err *err)
+{
+    size_t i, caps[4];
+    const char *pfx = NULL;
+    memset(dec, 0, sizeof(*dec));
+    dec->loc = loc;
+    err->name = NULL;
+    if (tuple_only) {
+        if (sv_eq(tok, "@nullable"))
+            dec->kind = RM_CD_NULLABLE;
+        else if (sv_eq(tok, "@createdAt"))
+            dec->kind = RM_CD_CREATED_AT;
+        else if (sv_eq(tok, "@updatedAt"))
+            dec->kind = RM_CD_UPDATED_AT;
+        else if (sv_starts(tok, "@default("))
+            dec->kind = RM_CD_DEFAULT;
+        else if (sv_starts(tok, "@defaultAlways("))
+            dec->kind = RM_CD_DEFAULT_ALWAYS;
+        else
+            return false;
+        if ((dec->kind == RM_CD_DEFAULT || dec->kind == RM_CD_DEFAULT_ALWAYS) &&
+            rm_rx_match(st->cx->any_arg, tok.p, tok.n, 0, caps, 2) > 0)
+            classify_value(st, dec, (sv){tok.p + caps[2], caps[3] - caps[2]});
+        return true;
+    }
+    for (i = 0; i < RM_ARRAY_LEN(exact_decs); i++)
+        if (sv_eq(tok, exact_decs[i].tok)) {
+            dec->kind = exact_decs[i].k;
+            return true;
+        }
+    if (sv_starts(tok, "@defaultAlways(")) {
+        dec->kind = RM_CD_DEFAULT_ALWAYS;
+        pfx = "v";
+    } else if (sv_starts(tok, "@default(")) {
+        dec->kind = RM_CD_DEFAULT;
+        pfx = "v";
+    } else if (sv_starts(tok, "@field(")) {
+        dec->kind = RM_CD_FIELD;
+        pfx = "w";
+    } else if (sv_starts(tok, "@model(")) {
+        dec->kind = RM_CD_MODEL;
+        pfx = "w";
+    } else if (sv_starts(tok, "@onDelete(")) {
+        dec->kind = RM_CD_ON_DELETE;
+        pfx = "w";
+    } else if (sv_starts(tok, "@key(")) {
+        dec->kind = RM_CD_KEY;
+        pfx = "w";
+    } else if (sv_eq(tok, "@sort") || sv_starts(tok, "@sort(")) {
+        dec->kind = RM_CD_SORT;
+        dec->value = "asc";
+        if (rm_rx_match(st->cx->sort_arg, tok.p, tok.n, 0, caps, 2) > 0 &&
+            caps[3] - caps[2] == 5 && memcmp(tok.p + caps[2], "false", 5) == 0)
+            dec->value = "desc";
+        return true;
+    } else {
+        const char *hint = value_hint(tok.p, tok.n);
+        if (hint != NULL) {
+            err->name = tok.p;
+            err->n = tok.n;
+            err->loc = loc;
+        }
+        return false;
+    }
+    /* value-requiring decorator written with empty parentheses */
+    if (rm_rx_match(st->cx->empty_paren, tok.p, tok.n, 0, caps, 2) > 0 &&
+        value_hint(tok.p + caps[2], caps[3] - caps[2]) != NULL) {
+        err->name = tok.p + caps[2];
+        err->n = caps[3] - caps[2];
+        err->loc = loc;
+        return false;
+    }
+    if (pfx[0] == 'v') {
+        if (rm_rx_match(st->cx->any_arg, tok.p, tok.n, 0, caps, 2) > 0)
+            classify_value(st, dec, (sv){tok.p + caps[2], caps[3] - caps[2]});
+        return true;
+    }
+    if (rm_rx_match(st->cx->word_arg, tok.p, tok.n, 0, caps, 2) > 0) {
+        sv w = {tok.p + caps[2], caps[3] - caps[2]};
+        if (dec->kind == RM_CD_ON_DELETE && !sv_eq(w, "Cascade") && !sv_eq(w, "SetNull") &&
+            !sv_eq(w, "SetNone") && !sv_eq(w, "Restrict") && !sv_eq(w, "NoAction"))
+            return true; /* unknown action: silently no action */
+        dec->value = sdup(st, w.p, w.n);
+    }
+    return true;
+}
+
+/* Remove every `\s*!!private\s*` from m (into m itself, using tmp). */
+static void strip_private(mstr *m, mstr *tmp)
+{
+    size_t i = 0, last = 0;
+    tmp->n = 0;
+    while (i + 9 <= m->n) {
+        if (memcmp(m->s + i, "!!private", 9) == 0) {
+            size_t b = i, e = i + 9, k;
+            while (b > last && is_ws(m->s[b - 1]))
+                b--;
+            while (e < m->n && is_ws(m->s[e]))
+                e++;
+            for (k = last; k < b; k++)
+                ms_push(tmp, m->s[k], m->o[k]);
+            last = e;
+            i = e;
+        } else {
+            i++;
+        }
+    }
+    for (; last < m->n; last++)
+        ms_push(tmp, m->s[last], m->o[last]);
+    ms_copy(m, tmp, 0, tmp->n);
+}
+
+/* Scan decorators in m, collect recognised ones into *decs and remove every match from m. */
+static void take_decorators(pst *st, mstr *m, mstr *tmp, bool tuple_only, rm_cerial_dec **decs,
+                            size_t *ndecs, dec_err **errs, size_t *nerrs)
+{
+    size_t pos = 0, cap = 0, ecap = 0, last = 0;
+    size_t caps[2];
+    tmp->n = 0;
+    while (pos <= m->n) {
+        rm_cerial_dec dec;
+        dec_err err;
+        sv tok;
+        if (rm_rx_match(st->cx->decorator, m->s, m->n, pos, caps, 1) <= 0)
+            break;
+        tok.p = m->s + caps[0];
+        tok.n = caps[1] - caps[0];
+        if (classify_decorator(st, tok, loc_ms(st, m, caps[0], caps[1]), tuple_only, &dec, &err))
+            RM_VEC_PUSH(st->a, *decs, *ndecs, cap, dec);
+        else if (err.name != NULL && errs != NULL)
+            RM_VEC_PUSH(st->a, *errs, *nerrs, ecap, err);
+        for (; last < caps[0]; last++)
+            ms_push(tmp, m->s[last], m->o[last]);
+        last = caps[1];
+        pos = caps[1] > caps[0] ? caps[1] : caps[1] + 1;
+    }
+    for (; last < m->n; last++)
+        ms_push(tmp, m->s[last], m->o[last]);
+    ms_copy(m, tmp, 0, tmp->n);
+}
+
+/* Split m on whitespace runs into index ranges (JS: s.split(/\s+/) on a trimmed string). */
+typedef struct range {
+    size_t b, e;
+} range;
+
+static size_t split_ws(const mstr *m, range *out, size_t max)
+{
+    size_t i = 0, n = 0;
+    if (m->n == 0) {
+        if (max > 0)
+            out[0].b = out[0].e = 0;
+        return 1;
+    }
+    while (i < m->n && n < max) {
+        size_t b = i;
+        while (i < m->n && !is_ws(m->s[i]))
+            i++;
+        out[n].b = b;
+        out[n].e = i;
+        n++;
+        while (i < m->n && is_ws(m->s[i]))
+            i++;
+    }
+    return n;
+}
+
+/* parseFieldDeclaration for one body line of a model or object. */
+static void parse_field_line(pst *st, size_t li, rm_cerial_block *blk, size_t *cap)
+{
+    sv raw = line_raw(st, li), trimmed = sv_trim(raw);
+    mstr *m = &st->m1, *tmp = &st->m2;
+    size_t i, k;
+    range parts[64];
+    size_t nparts;
+    rm_cerial_dec *decs = NULL;
+    size_t ndecs = 0, nerrs = 0;
+    dec_err *errs = NULL;
+    rm_cerial_field *f;
+    char *type;
+    size_t tlen, tb, te;
+    bool is_private = false;
+
+    ms_set(m, trimmed.p, trimmed.n, (size_t)(trimmed.p - st->src->text));
+    /* trimmed.replace(/\/\/.*$/, '') */
+    for (i = 0; i + 1 < m->n; i++)
+        if (m->s[i] == '/' && m->s[i + 1] == '/') {
+            m->n = i;
+            m->s[i] = '\0';
+            break;
+        }
+    ms_trim(m, tmp);
+    if (m->n == 0)
+        return;
+    if (sv_contains(ms_sv(m), "!!private")) {
+        is_private = true;
+        strip_private(m, tmp);
+        ms_trim(m, tmp);
+    }
+    take_decorators(st, m, tmp, false, &decs, &ndecs, &errs, &nerrs);
+    ms_trim(m, tmp);
+    nparts = split_ws(m, parts, RM_ARRAY_LEN(parts));
+    if (nparts < 2) {
+        perr(st, RM_E_CERIAL_FIELD_SYNTAX, loc_sv(st, trimmed), "Invalid field declaration: %.*s",
+             (int)trimmed.n, trimmed.p);
+        return;
+    }
+    /* Record(a, b): glue the following parts until one holds ')' */
+    tb = parts[1].b;
+    te = parts[1].e;
+    {
+        sv t1 = {m->s + tb, te - tb};
+        rm_sb sb = RM_SB_INIT;
+        rm_sb_append(&sb, t1.p, t1.n);
+        if (sv_starts(t1, "Record(") && memchr(t1.p, ')', t1.n) == NULL) {
+            for (k = 2; k < nparts && memchr(rm_sb_str(&sb), ')', sb.len) == NULL; k++) {
+                rm_sb_append(&sb, m->s + parts[k].b, parts[k].e - parts[k].b);
+                te = parts[k].e;
+            }
+        }
+        tlen = sb.len;
+        type = sdup(st, rm_sb_str(&sb), sb.len);
+        rm_sb_free(&sb);
+    }
+    f = RM_NEW(st->a, rm_cerial_field);
+    f->is_private = is_private;
+    f->loc = loc_sv(st, trimmed);
+    f->name_loc = loc_ms(st, m, parts[0].b, parts[0].e);
+    f->type_loc = loc_ms(st, m, tb, te);
+    if (tlen > 0 && type[tlen - 1] == '?' && !(tlen >= 3 && memcmp(type + tlen - 3, "[]?", 3) == 0)) {
+        f->optional = true;
+        type[--tlen] = '\0';
+    }
+    f->array = tlen >= 2 && memcmp(type + tlen - 2, "[]", 2) == 0;
+    if (!rm_rx_test(st->cx->field_name, m->s + parts[0].b, parts[0].e - parts[0].b)) {
+        perr(st, RM_E_CERIAL_FIELD_NAME, f->name_loc, "Invalid field name: %.*s",
+             (int)(parts[0].e - parts[0].b), m->s + parts[0].b);
+        return;
+    }
+    if (!parse_field_type(st, type, tlen, f)) {
+        perr(st, RM_E_CERIAL_FIELD_TYPE, f->type_loc,
+             "Invalid field type: %s. Use String, Email, Int, Date, Bool, Float, Uuid, Record, "
+             "Relation, or array types (String[], Int[], Date[], Uuid[], Record[], Relation[]).",
+             type);
+        return;
+    }
+    f->name = sdup(st, m->s + parts[0].b, parts[0].e - parts[0].b);
+    f->decs = decs;
+    f->ndecs = ndecs;
+    f->nullable = rm_cerial_field_dec(f, RM_CD_NULLABLE) != NULL;
+    for (i = 0; i < nerrs; i++)
+        perr(st, RM_E_CERIAL_DECORATOR_VALUE, errs[i].loc, "Decorator '%.*s' requires a value. Use %s",
+             (int)errs[i].n, errs[i].name, value_hint(errs[i].name, errs[i].n));
+    /* With decorator errors the field still joins its block (as in Cerial); the file fails. */
+    RM_VEC_PUSH(st->a, blk->fields, blk->nfields, *cap, f);
+}
+
+static void parse_composite(pst *st, size_t li, rm_cerial_block *blk, size_t *cap)
+{
+    sv c = line_clean(st, li);
+    size_t caps[8], j, s0, cnt = 0, fcap = 0;
+    const char **fields = NULL;
+    rm_cerial_composite comp;
+    if (rm_rx_match(st->cx->composite, c.p, c.n, 0, caps, 4) <= 0) {
+        perr(st, RM_E_CERIAL_COMPOSITE_SYNTAX, loc_sv(st, c),
+             "Invalid composite directive syntax: %.*s. Expected @@index(name, [field1, field2, "
+             "...]) or @@unique(name, [field1, field2, ...])",
+             (int)c.n, c.p);
+        return;
+    }
+    memset(&comp, 0, sizeof(comp));
+    comp.unique = c.p[caps[2]] == 'u';
+    comp.name = sdup(st, c.p + caps[4], caps[5] - caps[4]);
+    for (s0 = caps[6], j = caps[6]; j <= caps[7]; j++) {
+        if (j == caps[7] || c.p[j] == ',') {
+            sv part = sv_trim((sv){c.p + s0, j - s0});
+            if (part.n > 0)
+                RM_VEC_PUSH(st->a, fields, cnt, fcap, sdup(st, part.p, part.n));
+            s0 = j + 1;
+        }
+    }
+    if (cnt == 0) {
+        perr(st, RM_E_CERIAL_COMPOSITE_SYNTAX, loc_sv(st, c),
+             "Composite directive @@%s(\"%s\") must specify at least one field",
+             comp.unique ? "unique" : "index", comp.name);
+        return;
+    }
+    comp.fields = fields;
+    comp.nfields = cnt;
+    comp.loc = loc_sv(st, c);
+    RM_VEC_PUSH(st->a, blk->composites, blk->ncomposites, *cap, comp);
+}
+
+/* ---------------------------------------------------------------------------------------- */
+/* Block headers                                                                             */
+
+static const char *const kind_words[] = {"model", "object", "tuple", "literal", "enum"};
+
+/* Parse `extends P[...]` on the header line; report bracket errors at the header. */
+static void parse_extends(pst *st, size_t li, rm_cerial_block *blk)
+{
+    sv c = line_clean(st, li);
+    size_t caps[6];
+    const char *ext;
+    if (rm_rx_match(st->cx->extends_, c.p, c.n, 0, caps, 3) > 0) {
+        blk->extends = sdup(st, c.p + caps[2], caps[3] - caps[2]);
+        if (caps[4] != SIZE_MAX) {
+            /* parseExtendsBracket: split, trim, drop empties; mixed -> no filter */
+            sv in = {c.p + caps[4], caps[5] - caps[4]};
+            size_t j, s0 = 0, cnt = 0, cap = 0;
+            const char **items = NULL;
+            bool omit = false, pick = false;
+            for (j = 0; j <= in.n; j++) {
+                if (j == in.n || in.p[j] == ',') {
+                    sv part = sv_trim((sv){in.p + s0, j - s0});
+                    if (part.n > 0) {
+                        if (part.p[0] == '!')
+                            omit = true;
+                        else
+                            pick = true;
+                        RM_VEC_PUSH(st->a, items, cnt, cap, sdup(st, part.p, part.n));
+                    }
+                    s0 = j + 1;
+                }
+            }
+            if (!(omit && pick)) {
+                blk->has_filter = true;
+                blk->filter_omit = omit;
+                if (omit)
+                    for (j = 0; j < cnt; j++) {
+                        sv it = sv_trim((sv){items[j] + 1, strlen(items[j]) - 1});
+                        items[j] = sdup(st, it.p, it.n);
+                    }
+                blk->filter = items;
+                blk->nfilter = cnt;
+            }
+        }
+        /* bracket balance between the first "extends" and the first '{' after it */
+        ext = NULL;
+        {
+            size_t j;
+            for (j = 0; j + 7 <= c.n; j++)
+                if (memcmp(c.p + j, "extends", 7) == 0) {
+                    ext = c.p + j;
+                    break;
+                }
+        }
+        if (ext != NULL) {
+            size_t rest = c.n - (size_t)(ext - c.p), j;
+            bool open = false, close = false;
+            for (j = 0; j < rest && ext[j] != '{'; j++) {
+                if (ext[j] == '[')
+                    open = true;
+                if (ext[j] == ']')
+                    close = true;
+            }
+            if (open && !close)
+                perr(st, RM_E_CERIAL_EXTENDS_SYNTAX, loc_sv(st, c),
+                     "Unclosed bracket in extends clause \xE2\x80\x94 missing closing ]");
+            else if (!open && close)
+                perr(st, RM_E_CERIAL_EXTENDS_SYNTAX, loc_sv(st, c),
+                     "Unexpected ] in extends clause \xE2\x80\x94 missing opening [");
+        }
+    }
+    if (rm_rx_match(st->cx->extends_br, c.p, c.n, 0, caps, 2) > 0 && !blk->has_filter) {
+        sv in = {c.p + caps[2], caps[3] - caps[2]};
+        size_t j, s0 = 0;
+        bool omit = false, pick = false;
+        for (j = 0; j <= in.n; j++) {
+            if (j == in.n || in.p[j] == ',') {
+                sv part = sv_trim((sv){in.p + s0, j - s0});
+                if (part.n > 0) {
+                    if (part.p[0] == '!')
+                        omit = true;
+                    else
+                        pick = true;
+                }
+                s0 = j + 1;
+            }
+        }
+        if (omit && pick)
+            perr(st, RM_E_CERIAL_EXTENDS_SYNTAX, loc_sv(st, c),
+                 "Cannot mix pick and omit in extends bracket \xE2\x80\x94 use either [field1, "
+                 "field2] or [!field1, !field2], not both");
+    }
+}
+
+/* Header: name, abstract, extends. Returns NULL (after reporting) when the name is unreadable.
+ * Leaves st->cur on the header line. */
+static rm_cerial_block *parse_header(pst *st, rm_cerial_kind kind)
+{
+    size_t li = st->cur;
+    sv c = line_clean(st, li);
+    size_t caps[4];
+    rm_rx *rx = kind == RM_CERIAL_MODEL ? st->cx->model_hdr : st->cx->kind_hdr[kind];
+    rm_cerial_block *blk;
+    if (rm_rx_match(rx, c.p, c.n, 0, caps, 2) <= 0) {
+        sv raw = line_raw(st, li);
+        perr(st, RM_E_CERIAL_BAD_HEADER, loc_line(st, li), "Invalid %s declaration: %.*s",
+             kind_words[kind], (int)raw.n, raw.p);
+        st->cur++;
+        return NULL;
+    }
+    blk = RM_NEW(st->a, rm_cerial_block);
+    blk->kind = kind;
+    blk->name = sdup(st, c.p + caps[2], caps[3] - caps[2]);
+    blk->name_loc = loc_sv(st, (sv){c.p + caps[2], caps[3] - caps[2]});
+    blk->loc = loc_sv(st, c);
+    blk->abstract = kind == RM_CERIAL_MODEL && sv_starts(c, "abstract ");
+    parse_extends(st, li, blk);
+    return blk;
+}
+
+/* After the header line: find the '{' line when the header did not end with one. Returns false
+ * (after reporting) when another line comes first; st->cur then stays on that line. */
+static bool find_open_brace(pst *st, size_t hdr, rm_cerial_block *blk)
+{
+    if (is_block_start(st, hdr))
+        return true;
+    while (st->cur < st->nlines) {
+        if (line_clean(st, st->cur).n == 0) {
+            st->cur++;
+            continue;
+        }
+        if (is_block_start(st, st->cur)) {
+            st->cur++;
+            return true;
+        }
+        perr(st, RM_E_CERIAL_EXPECTED_BRACE, loc_line(st, st->cur), "Expected '{' for %s %s",
+             kind_words[blk->kind], blk->name);
+        return false;
+    }
+    return true;
+}
+
+static void add_block(pst *st, rm_cerial_block *blk)
+{
+    rm_cerial_schema *s = st->out;
+    RM_VEC_PUSH(st->a, s->blocks[blk->kind], s->n[blk->kind], s->cap[blk->kind], blk);
+}
+
+/* model / abstract model / object: one field per line until a line that is exactly "}". */
+static void parse_struct_block(pst *st, rm_cerial_kind kind)
+{
+    size_t hdr = st->cur, fcap = 0, ccap = 0;
+    rm_cerial_block *blk = parse_header(st, kind);
+    if (blk == NULL)
+        return;
+    st->cur++;
+    if (!find_open_brace(st, hdr, blk))
+        return;
+    while (st->cur < st->nlines) {
+        sv c = line_clean(st, st->cur);
+        if (c.n == 0) {
+            st->cur++;
+            continue;
+        }
+        if (sv_eq(c, "}")) {
+            st->cur++;
+            break;
+        }
+        if (kind == RM_CERIAL_MODEL && (sv_starts(c, "@@index") || sv_starts(c, "@@unique")))
+            parse_composite(st, st->cur, blk, &ccap);
+        else
+            parse_field_line(st, st->cur, blk, &fcap);
+        st->cur++;
+    }
+    add_block(st, blk);
+}
+
+/* Tuple elements, literal variants and enum values: the text between the braces, collected
+ * from one or several lines (joined with one space) into st->m3 with source offsets. */
+static void collect_list(pst *st, size_t hdr)
+{
+    mstr *m = &st->m3;
+    sv h = sv_remove_comments(line_raw(st, hdr));
+    const char *brace = memchr(h.p, '{', h.n);
+    m->n = 0;
+    if (brace != NULL) {
+        sv after = sv_trim((sv){brace + 1, h.n - (size_t)(brace + 1 - h.p)});
+        if (after.n > 0 && !sv_eq(after, "}")) {
+            size_t i;
+            for (i = 0; i < after.n; i++)
+                ms_push(m, after.p[i], (uint32_t)(after.p + i - st->src->text));
+        }
+    }
+    while (st->cur < st->nlines) {
+        sv c = line_clean(st, st->cur);
+        size_t i;
+        bool last = false;
+        if (sv_eq(c, "}")) {
+            st->cur++;
+            break;
+        }
+        if (c.n > 0 && c.p[c.n - 1] == '}') {
+            c = sv_trim((sv){c.p, c.n - 1});
+            last = true;
+        } else if (c.n == 0) {
+            st->cur++;
+            continue;
+        }
+        if (m->n > 0)
+            ms_push(m, ' ', (uint32_t)(c.p - st->src->text));
+        for (i = 0; i < c.n; i++)
+            ms_push(m, c.p[i], (uint32_t)(c.p + i - st->src->text));
+        st->cur++;
+        if (last)
+            break;
+    }
+}
+
+/* JavaScript's String(Number(text)) for a text matching ^-?\d+(\.\d+)?$ */
+static char *js_number_text(pst *st, const char *p, size_t n)
+{
+    char buf[64], tmp[400];
+    double v;
+    if (n >= sizeof(tmp))
+        n = sizeof(tmp) - 1;
+    memcpy(tmp, p, n);
+    tmp[n] = '\0';
+    v = strtod(tmp, NULL);
+    if (v == 0)
+        return rm_arena_strdup(st->a, "0");
+    if (v == (double)(long long)v && v < 1e21 && v > -1e21)
+        snprintf(buf, sizeof(buf), "%lld", (long long)v);
+    else {
+        int prec;
+        for (prec = 1; prec <= 17; prec++) {
+            snprintf(buf, sizeof(buf), "%.*g", prec, v);
+            if (strtod(buf, NULL) == v)
+                break;
+        }
+    }
+    return rm_arena_strdup(st->a, buf);
+}
+
+/* Split the collected list on commas: ranges into m3, trimmed, empties dropped. */
+static size_t split_commas(pst *st, range **out)
+{
+    mstr *m = &st->m3;
+    size_t i, s0 = 0, n = 0, cap = 0;
+    *out = NULL;
+    for (i = 0; i <= m->n; i++) {
+        if (i == m->n || m->s[i] == ',') {
+            size_t b = s0, e = i;
+            ms_trim_range(m, &b, &e);
+            if (e > b) {
+                range r = {b, e};
+                RM_VEC_PUSH(st->a, *out, n, cap, r);
+            }
+            s0 = i + 1;
+        }
+    }
+    return n;
+}
+
+static void parse_tuple_elements(pst *st, rm_cerial_block *blk, rm_loc err_loc)
+{
+    range *parts;
+    size_t np = split_commas(st, &parts), i, cap = 0;
+    for (i = 0; i < np; i++) {
+        mstr *m = &st->m1, *tmp = &st->m2;
+        range pr[64];
+        size_t n, tb, te;
+        rm_cerial_field *f = RM_NEW(st->a, rm_cerial_field);
+        char *type;
+        size_t tlen;
+        ms_copy(m, &st->m3, parts[i].b, parts[i].e);
+        f->loc = loc_ms(st, &st->m3, parts[i].b, parts[i].e);
+        if (sv_contains(ms_sv(m), "!!private")) {
+            f->is_private = true;
+            strip_private(m, tmp);
+            ms_trim(m, tmp);
+        }
+        take_decorators(st, m, tmp, true, &f->decs, &f->ndecs, NULL, NULL);
+        ms_trim(m, tmp);
+        n = split_ws(m, pr, RM_ARRAY_LEN(pr));
+        if (n == 1) {
+            tb = pr[0].b;
+            te = pr[0].e;
+        } else {
+            tb = pr[1].b;
+            te = pr[1].e;
+            f->name = sdup(st, m->s + pr[0].b, pr[0].e - pr[0].b);
+            f->name_loc = loc_ms(st, m, pr[0].b, pr[0].e);
+        }
+        f->type_loc = loc_ms(st, m, tb, te);
+        type = sdup(st, m->s + tb, te - tb);
+        tlen = te - tb;
+        if (tlen > 0 && type[tlen - 1] == '?') {
+            f->optional = true;
+            type[--tlen] = '\0';
+        }
+        if (!parse_field_type(st, type, tlen, f)) {
+            perr(st, RM_E_CERIAL_TUPLE_ELEMENT, err_loc, "Invalid tuple element '%.*s' in tuple %s",
+                 (int)(parts[i].e - parts[i].b), st->m3.s + parts[i].b, blk->name);
+            continue;
+        }
+        f->nullable = rm_cerial_field_dec(f, RM_CD_NULLABLE) != NULL;
+        RM_VEC_PUSH(st->a, blk->fields, blk->nfields, cap, f);
+    }
+}
+
+static void parse_literal_variants(pst *st, rm_cerial_block *blk, rm_loc err_loc)
+{
+    range *parts;
+    size_t np = split_commas(st, &parts), i, cap = 0;
+    static const char *const broad[] = {"String", "Int", "Float", "Bool", "Date"};
+    for (i = 0; i < np; i++) {
+        sv t = {st->m3.s + parts[i].b, parts[i].e - parts[i].b};
+        rm_cerial_variant v;
+        size_t k;
+        bool done = false;
+        memset(&v, 0, sizeof(v));
+        if (t.n >= 1 && ((t.p[0] == '\'' && t.p[t.n - 1] == '\'') ||
+                         (t.p[0] == '"' && t.p[t.n - 1] == '"'))) {
+            /* JS slice(1, -1) of a one-character "'" is "" */
+            v.kind = RM_CVAR_STRING;
+            v.text = t.n >= 2 ? sdup(st, t.p + 1, t.n - 2) : "";
+            done = true;
+        } else if (sv_eq(t, "true") || sv_eq(t, "false")) {
+            v.kind = RM_CVAR_BOOL;
+            v.text = t.p[0] == 't' ? "true" : "false";
+            done = true;
+        } else if (sv_eq(t, "null")) {
+            perr(st, RM_E_CERIAL_LITERAL_VARIANT, err_loc,
+                 "null is not allowed in literal %s. Use @nullable on the field instead.",
+                 blk->name);
+            continue;
+        } else if (rx_sv(st->cx->number, t)) {
+            v.kind = memchr(t.p, '.', t.n) ? RM_CVAR_FLOAT : RM_CVAR_INT;
+            v.text = js_number_text(st, t.p, t.n);
+            done = true;
+        }
+        for (k = 0; !done && k < RM_ARRAY_LEN(broad); k++)
+            if (sv_eq(t, broad[k])) {
+                v.kind = RM_CVAR_BROAD;
+                v.text = broad[k];
+                done = true;
+            }
+        if (!done && nset_has(st->literals, t.p, t.n)) {
+            if (strlen(blk->name) == t.n && memcmp(blk->name, t.p, t.n) == 0) {
+                perr(st, RM_E_CERIAL_LITERAL_VARIANT, err_loc, "Literal %s cannot reference itself",
+                     blk->name);
+                continue;
+            }
+            v.kind = RM_CVAR_LITERAL_REF;
+            done = true;
+        } else if (!done && nset_has(st->tuples, t.p, t.n)) {
+            v.kind = RM_CVAR_TUPLE_REF;
+            done = true;
+        } else if (!done && nset_has(st->objects, t.p, t.n)) {
+            v.kind = RM_CVAR_OBJECT_REF;
+            done = true;
+        }
+        if (!done) {
+            perr(st, RM_E_CERIAL_LITERAL_VARIANT, err_loc, "Unknown variant '%.*s' in literal %s",
+                 (int)t.n, t.p, blk->name);
+            continue;
+        }
+        if (v.text == NULL)
+            v.text = sdup(st, t.p, t.n);
+        RM_VEC_PUSH(st->a, blk->variants, blk->nvariants, cap, v);
+    }
+}
+
+static void parse_enum_values(pst *st, rm_cerial_block *blk, rm_loc err_loc)
+{
+    mstr *m = &st->m3;
+    size_t i, s0 = 0, cap = 0;
+    bool commas = memchr(m->s ? m->s : "", ',', m->n) != NULL;
+    for (i = 0; i <= m->n; i++) {
+        bool sep = i == m->n || (commas ? m->s[i] == ',' : is_ws(m->s[i]));
+        sv raw, c;
+        if (!sep)
+            continue;
+        raw = (sv){m->s + s0, i - s0};
+        s0 = i + 1;
+        c = sv_clean(sv_trim(raw));
+        if (c.n == 0)
+            continue;
+        if (c.p[0] == '\'' || c.p[0] == '"')
+            perr(st, RM_E_CERIAL_ENUM_VALUE, err_loc,
+                 "Enum %s: values must be bare identifiers, not quoted strings: %.*s", blk->name,
+                 (int)c.n, c.p);
+        else if (rx_sv(st->cx->number, c))
+            perr(st, RM_E_CERIAL_ENUM_VALUE, err_loc,
+                 "Enum %s: values must be bare identifiers, not numbers: %.*s", blk->name, (int)c.n,
+                 c.p);
+        else if (sv_eq(c, "true") || sv_eq(c, "false"))
+            perr(st, RM_E_CERIAL_ENUM_VALUE, err_loc,
+                 "Enum %s: values must be bare identifiers, not booleans: %.*s", blk->name,
+                 (int)c.n, c.p);
+        else if (!rx_sv(st->cx->ident, c))
+            perr(st, RM_E_CERIAL_ENUM_VALUE, err_loc,
+                 "Enum %s: invalid value '%.*s'. Values must be valid identifiers", blk->name,
+                 (int)c.n, c.p);
+        else
+            RM_VEC_PUSH(st->a, blk->values, blk->nvalues, cap, sdup(st, c.p, c.n));
+    }
+}
+
+/* tuple / literal / enum */
+static void parse_list_block(pst *st, rm_cerial_kind kind)
+{
+    size_t hdr = st->cur;
+    rm_cerial_block *blk = parse_header(st, kind);
+    sv h;
+    const char *brace;
+    bool single = false;
+    rm_loc err_loc;
+    if (blk == NULL)
+        return;
+    st->cur++;
+    h = sv_remove_comments(line_raw(st, hdr));
+    brace = memchr(h.p, '{', h.n);
+    if (brace != NULL) {
+        sv after = sv_trim((sv){brace + 1, h.n - (size_t)(brace + 1 - h.p)});
+        if (after.n > 0 && after.p[after.n - 1] == '}') {
+            /* single-line form: content between the first '{' and the final '}' */
+            sv content = sv_trim((sv){after.p, after.n - 1});
+            size_t i;
+            st->m3.n = 0;
+            for (i = 0; i < content.n; i++)
+                ms_push(&st->m3, content.p[i], (uint32_t)(content.p + i - st->src->text));
+            single = true;
+        }
+    }
+    if (!single) {
+        if (!find_open_brace(st, hdr, blk))
+            return;
+        collect_list(st, hdr);
+    }
+    /* Cerial reports content errors on the line after the last consumed one. */
+    err_loc = loc_line(st, st->cur);
+    if (kind == RM_CERIAL_TUPLE)
+        parse_tuple_elements(st, blk, err_loc);
+    else if (kind == RM_CERIAL_LITERAL)
+        parse_literal_variants(st, blk, err_loc);
+    else
+        parse_enum_values(st, blk, err_loc);
+    add_block(st, blk);
+}
+
+/* ---------------------------------------------------------------------------------------- */
+/* Driver                                                                                    */
+
+static void split_lines(pst *st, const rm_source *src)
+{
+    size_t i, b = 0, cap = 0;
+    st->src = src;
+    st->lines = NULL;
+    st->nlines = 0;
+    /* source.split("\n"): n newlines give n + 1 lines */
+    for (i = 0; i <= src->len; i++) {
+        if (i == src->len || src->text[i] == '\n') {
+            pline l = {b, i - b, i - b > RM_CERIAL_MAX_LINE};
+            if (st->nlines == cap) {
+                cap = cap ? cap * 2 : 64;
+                st->lines = rm_xrealloc(st->lines, cap * sizeof(*st->lines));
+            }
+            st->lines[st->nlines++] = l;
+            b = i + 1;
+        }
+    }
+}
+
+static void collect_names(pst *st, nset *sets[RM_CERIAL_NKINDS])
+{
+    size_t i, caps[4];
+    for (i = 0; i < st->nlines; i++) {
+        sv c = line_clean(st, i);
+        rm_cerial_kind k;
+        rm_rx *rx;
+        if (sv_starts(c, "object "))
+            k = RM_CERIAL_OBJECT;
+        else if (sv_starts(c, "model ") || sv_starts(c, "abstract model "))
+            k = RM_CERIAL_MODEL;
+        else if (sv_starts(c, "tuple "))
+            k = RM_CERIAL_TUPLE;
+        else if (sv_starts(c, "literal "))
+            k = RM_CERIAL_LITERAL;
+        else if (sv_starts(c, "enum "))
+            k = RM_CERIAL_ENUM;
+        else
+            continue;
+        rx = k == RM_CERIAL_MODEL ? st->cx->model_hdr : st->cx->kind_hdr[k];
+        if (rm_rx_match(rx, c.p, c.n, 0, caps, 2) > 0) {
+            nset_add(sets[k], st->a, c.p + caps[2], caps[3] - caps[2]);
+            if (k == RM_CERIAL_ENUM) /* enum names are literal names too */
+                nset_add(sets[RM_CERIAL_LITERAL], st->a, c.p + caps[2], caps[3] - caps[2]);
+        }
+    }
+}
+
+static void parse_file(pst *st)
+{
+    size_t i;
+    for (i = 0; i < st->nlines; i++)
+        if (st->lines[i].too_long)
+            perr(st, RM_E_CERIAL_LINE_TOO_LONG, rm_loc_make(st->src->id, st->lines[i].off, 0),
+                 "line is longer than %zu bytes and was skipped", (size_t)RM_CERIAL_MAX_LINE);
+    st->cur = 0;
+    while (st->cur < st->nlines) {
+        sv c = line_clean(st, st->cur);
+        if (c.n == 0)
+            st->cur++;
+        else if (sv_starts(c, "enum "))
+            parse_list_block(st, RM_CERIAL_ENUM);
+        else if (sv_starts(c, "literal "))
+            parse_list_block(st, RM_CERIAL_LITERAL);
+        else if (sv_starts(c, "tuple "))
+            parse_list_block(st, RM_CERIAL_TUPLE);
+        else if (sv_starts(c, "object "))
+            parse_struct_block(st, RM_CERIAL_OBJECT);
+        else if (sv_starts(c, "model ") || sv_starts(c, "abstract model "))
+            parse_struct_block(st, RM_CERIAL_MODEL);
+        else
+            st->cur++; /* unknown top-level line: ignored, as in Cerial */
+    }
+}
+
+int rm_cerial_parse(rm_cerial_schema **out, rm_cerial_ctx *ctx, const rm_sources *srcs,
+                    const uint32_t *files, size_t nfiles, rm_arena *a, rm_diags *d)
+{
+    pst st;
+    nset sets[RM_CERIAL_NKINDS];
+    nset *psets[RM_CERIAL_NKINDS];
+    rm_cerial_ctx *own = NULL;
+    size_t i, k;
+    memset(&st, 0, sizeof(st));
+    memset(sets, 0, sizeof(sets));
+    for (k = 0; k < RM_CERIAL_NKINDS; k++)
+        psets[k] = &sets[k];
+    if (ctx == NULL) {
+        own = rm_cerial_ctx_new();
+        ctx = own;
+    }
+    st.cx = ctx;
+    st.a = a;
+    st.d = d;
+    st.out = RM_NEW(a, rm_cerial_schema);
+    st.objects = &sets[RM_CERIAL_OBJECT];
+    st.tuples = &sets[RM_CERIAL_TUPLE];
+    st.literals = &sets[RM_CERIAL_LITERAL];
+    /* pass 1: the names of every file (a type may be used before, or in another file than,
+     * its definition) */
+    for (i = 0; i < nfiles; i++) {
+        const rm_source *src = rm_sources_get(srcs, files[i]);
+        if (src == NULL)
+            continue;
+        split_lines(&st, src);
+        collect_names(&st, psets);
+        free(st.lines);
+        st.lines = NULL;
+    }
+    /* pass 2: each file on its own; a block never spans files */
+    for (i = 0; i < nfiles; i++) {
+        const rm_source *src = rm_sources_get(srcs, files[i]);
+        if (src == NULL)
+            continue;
+        split_lines(&st, src);
+        parse_file(&st);
+        free(st.lines);
+        st.lines = NULL;
+    }
+    for (k = 0; k < RM_CERIAL_NKINDS; k++)
+        free(sets[k].slots);
+    ms_free(&st.m1);
+    ms_free(&st.m2);
+    ms_free(&st.m3);
+    rm_cerial_ctx_free(own);
+    *out = st.out;
+    return st.nerr > 0 ? RM_ESYNTAX : RM_OK;
+}
