@@ -1,0 +1,426 @@
+/*
+ * The PostgreSQL driver: the only file that includes libpq-fe.h. Implements rm_driver_ops
+ * over libpq for postgresql:// and postgres:// URLs.
+ *
+ * Not for SQL text generation (src/dialects/postgres.c) or introspection (later).
+ *
+ * Connecting uses PQconnectdbParams keyword arrays with expand_dbname = 0, never a conninfo
+ * string: a password or database name containing spaces, quotes or "host=" cannot change what
+ * is connected to, and there is no conninfo text with a password in it to leak. libpq's
+ * connection messages are reduced to one line (the server's own FATAL text where there is one)
+ * and scrubbed of the password before they reach an rm_dberr.
+ *
+ * The advisory lock is pg_try_advisory_lock on a 64-bit FNV-1a hash of the key, polled every
+ * 50 ms until the timeout: unlike pg_advisory_lock + lock_timeout it leaves no session setting
+ * behind and works the same inside and outside transactions.
+ */
+#include "db/db.h"
+
+#include <libpq-fe.h>
+#include <stdlib.h>
+#include <string.h>
+
+extern const rm_driver rm_driver_postgres;
+
+typedef struct pg_conn {
+    rm_conn base;
+    PGconn *pg;
+    char version[64];
+} pg_conn;
+
+static const char *pg_secret(const pg_conn *pc)
+{
+    return pc->base.url.password;
+}
+
+/* Notices ("table does not exist, skipping") are not errors; libpq's default processor
+ * prints them to stderr, which would interleave with relmig's own output. */
+static void pg_notice_ignore(void *arg, const char *message)
+{
+    (void)arg;
+    (void)message;
+}
+
+static bool pg_contains(const char *hay, const char *needle)
+{
+    return hay && strstr(hay, needle) != NULL;
+}
+
+/* Classify and reduce a libpq connection failure. libpq's text looks like
+ *   connection to server at "127.0.0.1", port 5432 failed: FATAL:  password authentication
+ *   failed for user "x"\n
+ * or, for a refused connection, the same prefix + "Connection refused\n\tIs the server running
+ * on that host and accepting TCP/IP connections?\n". The message becomes the part after
+ * "failed: " without the severity; the rest of the lines become the detail. */
+static int pg_connect_error(pg_conn *pc, rm_dberr *err)
+{
+    const char *full = PQerrorMessage(pc->pg);
+    char buf[RM_DBERR_TEXT_MAX * 2];
+    snprintf(buf, sizeof buf, "%s", full ? full : "");
+
+    rm_dberr_kind kind = RM_DBERR_CONNECT;
+    if (pg_contains(buf, "password authentication failed") ||
+        pg_contains(buf, "no password supplied") ||
+        pg_contains(buf, "authentication failed for user") ||
+        pg_contains(buf, "no pg_hba.conf entry") || pg_contains(buf, "role \"") ||
+        pg_contains(buf, "permission denied for database"))
+        kind = RM_DBERR_AUTH;
+    if (pg_contains(buf, "database \"") && pg_contains(buf, "does not exist"))
+        kind = RM_DBERR_UNKNOWN_DATABASE;
+    if (pg_contains(buf, "role \"") && pg_contains(buf, "does not exist"))
+        kind = RM_DBERR_AUTH;
+    if (pg_contains(buf, "Connection refused") || pg_contains(buf, "could not connect") ||
+        pg_contains(buf, "timeout expired") || pg_contains(buf, "could not translate host") ||
+        pg_contains(buf, "No such file or directory") ||
+        pg_contains(buf, "Network is unreachable") || pg_contains(buf, "No route to host") ||
+        pg_contains(buf, "Name or service not known"))
+        kind = RM_DBERR_UNREACHABLE;
+
+    /* Primary: the first line, from after the last "failed: " (libpq may try several
+     * addresses and report each), without "FATAL:  ". Detail: the following lines. */
+    char *nl = strchr(buf, '\n');
+    const char *rest = "";
+    if (nl) {
+        *nl = '\0';
+        rest = nl + 1;
+    }
+    const char *primary = buf;
+    const char *f = strstr(buf, "failed: ");
+    while (f) {
+        primary = f + strlen("failed: ");
+        f = strstr(primary, "failed: ");
+        /* Keep "password authentication failed for ..." intact: only a "failed: " followed by
+         * more text counts as a prefix, and the server's messages never contain "failed: ". */
+    }
+    static const char *const sev[] = {"FATAL:  ", "ERROR:  "};
+    for (size_t i = 0; i < RM_ARRAY_LEN(sev); i++) {
+        if (strncmp(primary, sev[i], strlen(sev[i])) == 0)
+            primary += strlen(sev[i]);
+    }
+    if (!primary[0])
+        primary = "connection failed";
+    return rm_dberr_set(err, kind, NULL, 0, pg_secret(pc), primary, rest);
+}
+
+static const char *pg_param_or(const rm_dburl *u, const char *key, const char *dflt)
+{
+    const char *v = rm_dburl_param_get(u, key);
+    return v ? v : dflt;
+}
+
+static void pg_close(rm_conn *c)
+{
+    pg_conn *pc = (pg_conn *)c;
+    if (pc->pg)
+        PQfinish(pc->pg);
+    rm_conn_base_free(&pc->base);
+    free(pc);
+}
+
+/* Fill err from a failed result (copying everything before the caller PQclear()s it). */
+static int pg_result_error(pg_conn *pc, PGresult *res, rm_dberr *err)
+{
+    const char *state = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : NULL;
+    const char *primary = res ? PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY) : NULL;
+    const char *detail = res ? PQresultErrorField(res, PG_DIAG_MESSAGE_DETAIL) : NULL;
+    const char *hint = res ? PQresultErrorField(res, PG_DIAG_MESSAGE_HINT) : NULL;
+    char det[RM_DBERR_TEXT_MAX * 2] = "";
+    if (detail && hint)
+        snprintf(det, sizeof det, "%s %s", detail, hint);
+    else if (detail || hint)
+        snprintf(det, sizeof det, "%s", detail ? detail : hint);
+    rm_dberr_kind kind = RM_DBERR_STATEMENT;
+    if (PQstatus(pc->pg) == CONNECTION_BAD)
+        kind = RM_DBERR_CONNECTION_LOST;
+    if (!primary)
+        primary = PQerrorMessage(pc->pg);
+    return rm_dberr_set(err, kind, state, 0, pg_secret(pc), primary, det);
+}
+
+static int pg_connect(rm_conn **out, const rm_dburl *url, const rm_db_opts *opts,
+                      rm_dberr *err)
+{
+    *out = NULL;
+    pg_conn *pc = rm_xcalloc(1, sizeof *pc);
+    rm_conn_base_init(&pc->base, &rm_driver_postgres, url, opts);
+    const rm_dburl *u = &pc->base.url;
+
+    char port[8] = "";
+    char timeout[16];
+    if (u->port)
+        snprintf(port, sizeof port, "%u", (unsigned)u->port);
+    int t = opts->connect_timeout_s > 0 ? opts->connect_timeout_s : 10;
+    snprintf(timeout, sizeof timeout, "%d", t);
+
+    const char *keys[24];
+    const char *vals[24];
+    size_t n = 0;
+#define PG_KV(k, v)                                                                            \
+    do {                                                                                       \
+        if ((v) != NULL) {                                                                     \
+            keys[n] = (k);                                                                     \
+            vals[n] = (v);                                                                     \
+            n++;                                                                               \
+        }                                                                                      \
+    } while (0)
+    /* The socket directory (?host=/run/postgresql) is libpq's "host" too. */
+    PG_KV("host", u->socket ? u->socket : u->host);
+    PG_KV("port", port[0] ? port : NULL);
+    PG_KV("dbname", u->database);
+    PG_KV("user", u->user);
+    PG_KV("password", u->password);
+    PG_KV("connect_timeout", pg_param_or(u, "connect_timeout", timeout));
+    PG_KV("application_name", pg_param_or(u, "application_name", "relmig"));
+    PG_KV("client_encoding", "UTF8");
+    /* TLS and session options libpq understands, passed through as given. */
+    static const char *const passthrough[] = {
+        "sslmode", "sslrootcert", "sslcert", "sslkey", "sslpassword", "sslcrl",
+        "target_session_attrs", "options", "gssencmode", "channel_binding", "hostaddr",
+    };
+    for (size_t i = 0; i < RM_ARRAY_LEN(passthrough); i++)
+        PG_KV(passthrough[i], rm_dburl_param_get(u, passthrough[i]));
+#undef PG_KV
+    keys[n] = NULL;
+    vals[n] = NULL;
+
+    pc->pg = PQconnectdbParams(keys, vals, 0);
+    if (!pc->pg) {
+        rm_dberr_set(err, RM_DBERR_CONNECT, NULL, 0, NULL, "libpq could not allocate a connection",
+                     NULL);
+        pg_close(&pc->base);
+        return RM_EDB;
+    }
+    if (PQstatus(pc->pg) != CONNECTION_OK) {
+        pg_connect_error(pc, err);
+        pg_close(&pc->base);
+        return RM_EDB;
+    }
+    PQsetNoticeProcessor(pc->pg, pg_notice_ignore, NULL);
+
+    const char *sv = PQparameterStatus(pc->pg, "server_version");
+    snprintf(pc->version, sizeof pc->version, "%s", sv ? sv : "");
+
+    /* Prisma's ?schema= selects the schema every unqualified name resolves in. */
+    const char *schema = rm_dburl_param_get(u, "schema");
+    if (schema && schema[0]) {
+        char *ident = PQescapeIdentifier(pc->pg, schema, strlen(schema));
+        if (!ident) {
+            rm_dberr_set(err, RM_DBERR_CONNECT, NULL, 0, pg_secret(pc),
+                         PQerrorMessage(pc->pg), NULL);
+            pg_close(&pc->base);
+            return RM_EDB;
+        }
+        char sql[600];
+        snprintf(sql, sizeof sql, "SET search_path TO %s", ident);
+        PQfreemem(ident);
+        PGresult *res = PQexec(pc->pg, sql);
+        if (PQresultStatus(res) != PGRES_COMMAND_OK) {
+            pg_result_error(pc, res, err);
+            PQclear(res);
+            pg_close(&pc->base);
+            return RM_EDB;
+        }
+        PQclear(res);
+    }
+    *out = &pc->base;
+    return RM_OK;
+}
+
+static bool pg_ok(ExecStatusType st)
+{
+    return st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK || st == PGRES_EMPTY_QUERY;
+}
+
+static int pg_exec(rm_conn *c, const char *sql, rm_dberr *err)
+{
+    pg_conn *pc = (pg_conn *)c;
+    /* PQexec runs a multi-statement script in one implicit transaction (the simple query
+     * protocol) and stops at the first error. */
+    PGresult *res = PQexec(pc->pg, sql);
+    int ret = RM_OK;
+    if (!res || !pg_ok(PQresultStatus(res)))
+        ret = pg_result_error(pc, res, err);
+    PQclear(res);
+    return ret;
+}
+
+static int pg_query(rm_conn *c, const char *sql, const char *const *params, size_t nparams,
+                    rm_arena *a, rm_rows **out, rm_dberr *err)
+{
+    pg_conn *pc = (pg_conn *)c;
+    PGresult *res = PQexecParams(pc->pg, sql, (int)nparams, NULL, params, NULL, NULL, 0);
+    rm_rows *rows = NULL;
+    size_t ncells;
+    const char *tuples;
+    int ret = RM_EDB;
+    if (!res || !pg_ok(PQresultStatus(res))) {
+        pg_result_error(pc, res, err);
+        goto done;
+    }
+    rows = RM_NEW(a, rm_rows);
+    rows->ncols = (size_t)PQnfields(res);
+    rows->nrows = (size_t)PQntuples(res);
+    rows->names = RM_NEW_ARRAY(a, const char *, rows->ncols ? rows->ncols : 1);
+    for (size_t i = 0; i < rows->ncols; i++)
+        rows->names[i] = rm_arena_strdup(a, PQfname(res, (int)i));
+    ncells = rows->nrows * rows->ncols;
+    rows->cells = RM_NEW_ARRAY(a, const char *, ncells ? ncells : 1);
+    rows->lens = RM_NEW_ARRAY(a, size_t, ncells ? ncells : 1);
+    for (size_t r = 0; r < rows->nrows; r++) {
+        for (size_t col = 0; col < rows->ncols; col++) {
+            size_t k = r * rows->ncols + col;
+            if (PQgetisnull(res, (int)r, (int)col))
+                continue;
+            size_t len = (size_t)PQgetlength(res, (int)r, (int)col);
+            rows->cells[k] = rm_arena_strndup(a, PQgetvalue(res, (int)r, (int)col), len);
+            rows->lens[k] = len;
+        }
+    }
+    tuples = PQcmdTuples(res);
+    if (rows->ncols == 0 && tuples && tuples[0])
+        rows->affected = strtoull(tuples, NULL, 10);
+    *out = rows;
+    ret = RM_OK;
+done:
+    PQclear(res);
+    return ret;
+}
+
+static int pg_simple(pg_conn *pc, const char *sql, rm_dberr *err)
+{
+    return pg_exec(&pc->base, sql, err);
+}
+
+static int pg_begin(rm_conn *c, rm_dberr *err)
+{
+    return pg_simple((pg_conn *)c, "BEGIN", err);
+}
+
+static int pg_commit(rm_conn *c, rm_dberr *err)
+{
+    pg_conn *pc = (pg_conn *)c;
+    PGresult *res = PQexec(pc->pg, "COMMIT");
+    int ret = RM_OK;
+    if (!res || !pg_ok(PQresultStatus(res))) {
+        ret = pg_result_error(pc, res, err);
+    } else if (strcmp(PQcmdStatus(res), "ROLLBACK") == 0) {
+        /* COMMIT of a transaction in which a statement failed succeeds as a ROLLBACK: it is
+         * a failure for the caller, who asked for the changes to be kept. */
+        ret = rm_dberr_set(err, RM_DBERR_STATEMENT, "25P02", 0, NULL,
+                           "the transaction was rolled back because a statement in it failed",
+                           NULL);
+    }
+    PQclear(res);
+    return ret;
+}
+
+static int pg_rollback(rm_conn *c, rm_dberr *err)
+{
+    return pg_simple((pg_conn *)c, "ROLLBACK", err);
+}
+
+/* One-row, one-column query on the lock id; *value gets the cell (NULL for SQL NULL). */
+static int pg_lock_query(pg_conn *pc, const char *sql, int64_t id, rm_arena *a,
+                         const char **value, rm_dberr *err)
+{
+    char idtext[32];
+    snprintf(idtext, sizeof idtext, "%lld", (long long)id);
+    const char *params[1] = {idtext};
+    rm_rows *rows = NULL;
+    *value = NULL;
+    int rc = pg_query(&pc->base, sql, params, 1, a, &rows, err);
+    if (rc == RM_OK && rows->nrows == 1 && rows->ncols == 1)
+        *value = rm_rows_get(rows, 0, 0);
+    return rc;
+}
+
+static int pg_lock(rm_conn *c, const char *key, int timeout_ms, rm_dberr *err)
+{
+    pg_conn *pc = (pg_conn *)c;
+    int64_t id = rm_db_lock_hash(key);
+    int64_t deadline = rm_db_now_ms() + timeout_ms;
+    rm_arena a;
+    const char *holder = NULL;
+    rm_dberr ignored;
+    char msg[RM_DBERR_TEXT_MAX];
+    char detail[128] = "";
+    int ret = RM_EDB;
+    rm_arena_init(&a, 1024);
+    for (;;) {
+        const char *got = NULL;
+        if (pg_lock_query(pc, "SELECT pg_try_advisory_lock($1::bigint)", id, &a, &got, err) !=
+            RM_OK)
+            goto done;
+        if (got && strcmp(got, "t") == 0) {
+            ret = RM_OK;
+            goto done;
+        }
+        int64_t now = rm_db_now_ms();
+        if (now >= deadline)
+            break;
+        rm_db_sleep_ms(deadline - now < 50 ? (int)(deadline - now) : 50);
+    }
+    /* Timed out: say who holds it, best effort (the holder may have just released it). The
+     * bigint key is stored as classid (high 32 bits) and objid (low 32 bits). */
+    pg_lock_query(pc,
+                  "SELECT pid::text FROM pg_locks WHERE locktype = 'advisory' AND granted AND "
+                  "objsubid = 1 AND ((classid::bigint << 32) | objid::bigint) = $1::bigint "
+                  "LIMIT 1",
+                  id, &a, &holder, &ignored);
+    snprintf(msg, sizeof msg, "timed out after %d ms waiting for lock \"%s\"", timeout_ms, key);
+    if (holder)
+        snprintf(detail, sizeof detail, "advisory lock %lld is held by backend pid %s",
+                 (long long)id, holder);
+    else
+        snprintf(detail, sizeof detail, "advisory lock %lld is held by another session",
+                 (long long)id);
+    rm_dberr_set(err, RM_DBERR_LOCK_TIMEOUT, "55P03", 0, NULL, msg, detail);
+done:
+    rm_arena_free(&a);
+    return ret;
+}
+
+static int pg_unlock(rm_conn *c, const char *key, rm_dberr *err)
+{
+    pg_conn *pc = (pg_conn *)c;
+    rm_arena a;
+    const char *got = NULL;
+    rm_arena_init(&a, 512);
+    int ret = pg_lock_query(pc, "SELECT pg_advisory_unlock($1::bigint)", rm_db_lock_hash(key),
+                            &a, &got, err);
+    if (ret == RM_OK && !(got && strcmp(got, "t") == 0)) {
+        char msg[RM_DBERR_TEXT_MAX];
+        snprintf(msg, sizeof msg, "lock \"%s\" is not held by this connection", key);
+        ret = rm_dberr_set(err, RM_DBERR_MISUSE, NULL, 0, NULL, msg, NULL);
+    }
+    rm_arena_free(&a);
+    return ret;
+}
+
+static const char *pg_server_version(rm_conn *c)
+{
+    return ((pg_conn *)c)->version;
+}
+
+static const char *const pg_schemes[] = {"postgresql", "postgres", NULL};
+
+const rm_driver rm_driver_postgres = {
+    .name = "postgresql",
+    .kind = RM_DB_POSTGRES,
+    .schemes = pg_schemes,
+    .dialect = "postgres",
+    .ops =
+        {
+            .connect = pg_connect,
+            .close = pg_close,
+            .exec = pg_exec,
+            .query = pg_query,
+            .begin = pg_begin,
+            .commit = pg_commit,
+            .rollback = pg_rollback,
+            .lock = pg_lock,
+            .unlock = pg_unlock,
+            .server_version = pg_server_version,
+        },
+    .shutdown = NULL,
+};
