@@ -102,7 +102,8 @@ typedef struct rm_prisma_field {
     rm_prisma_attr *attrs;  /* field attributes in source order */
     size_t nattrs;
     const char *doc;        /* "///" lines above plus a trailing "///" comment, without the
-                               slashes and one leading space, joined by '\n'; NULL if none.
+                               slashes and the white space after them (trailing white space is
+                               kept, as in Prisma), joined by '\n'; NULL if none.
                                Block comments count as documentation too (as in Prisma): their
                                text between the delimiters, trimmed */
     rm_loc loc;             /* the whole declaration: name through the last attribute */

@@ -279,9 +279,9 @@ void rm_prisma_ast_dump(rm_sb *out, const rm_prisma_ast *ast)
             rm_dump_doc(out, v->doc);
             rm_sb_puts(out, ")\n");
         }
-        if (b->nattrs) {
+        for (size_t j = 0; j < b->nattrs; j++) {
             rm_sb_puts(out, " ");
-            rm_dump_attrs(out, b->attrs, b->nattrs);
+            rm_dump_attrs(out, &b->attrs[j], 1);
             rm_sb_putc(out, '\n');
         }
         rm_sb_puts(out, ")\n");

@@ -24,6 +24,7 @@ typedef struct rm_pp {
     rm_prisma_lexer lx;
     rm_prisma_tok tok;      /* current token */
     size_t prev_end;        /* end offset of the last consumed token other than a newline */
+    rm_prisma_tok_kind last_kind; /* kind of the last consumed token (NEWLINE at the start) */
     const rm_source *src;
     uint32_t file;
     rm_arena *a;
@@ -61,6 +62,7 @@ static void rm_pp_next(rm_pp *p)
 {
     if (p->tok.kind != RM_PTOK_NEWLINE && p->tok.kind != RM_PTOK_EOF)
         p->prev_end = (size_t)p->tok.off + p->tok.len;
+    p->last_kind = p->tok.kind;
     p->tok = rm_prisma_lex_next(&p->lx);
 }
 
@@ -239,6 +241,15 @@ static void *rm_sc_finish(rm_pp *p, size_t mark, size_t size, size_t *n)
 
 /* ---- Doc comments ------------------------------------------------------------------- */
 
+/* At a NEWLINE token: a blank line (nothing since the previous line end) detaches pending
+ * "///" lines from what follows, as in Prisma (a comment block followed by empty lines is
+ * free-floating). */
+static void rm_docs_newline(rm_pp *p)
+{
+    if (p->last_kind == RM_PTOK_NEWLINE)
+        p->ndocs = 0;
+}
+
 static void rm_docs_push(rm_pp *p, rm_prisma_tok t)
 {
     if (t.kind != RM_PTOK_DOC_COMMENT && t.kind != RM_PTOK_BLOCK_COMMENT)
@@ -251,7 +262,7 @@ static void rm_docs_push(rm_pp *p, rm_prisma_tok t)
 }
 
 /* Join the pending "///" lines (plus an optional trailing one) into one string: the slashes
- * and one following space removed, trailing white space dropped, '\n' between lines. */
+ * and the white space after them removed, '\n' between lines (what Prisma's DMMF shows). */
 static const char *rm_docs_take(rm_pp *p, const rm_prisma_tok *trailing)
 {
     size_t total = 0;
@@ -281,12 +292,13 @@ static const char *rm_docs_take(rm_pp *p, const rm_prisma_tok *trailing)
             while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\n' ||
                              s[n - 1] == '\r'))
                 n--;
-        } else if (n > 0 && s[0] == ' ') {
-            s++;
-            n--;
+        } else {
+            /* Like Prisma: leading white space goes, trailing white space stays. */
+            while (n > 0 && (s[0] == ' ' || s[0] == '\t')) {
+                s++;
+                n--;
+            }
         }
-        while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r'))
-            n--;
         if (i > 0)
             out[len++] = '\n';
         memcpy(out + len, s, n);
@@ -521,7 +533,7 @@ static rm_line_result rm_parse_args(rm_pp *p, rm_prisma_args *args)
             if (p->tok.kind == RM_PTOK_COMMA || p->tok.kind == RM_PTOK_RPAREN) {
                 /* "name:" with no value: Prisma parses it (for completions) and rejects it. */
                 rm_pp_error(p, RM_E_PRISMA_EMPTY_ARGUMENT, rm_pp_loc(p, arg_start, p->prev_end),
-                            "The argument `%s` has no value.", arg.name);
+                            "The `%s` argument is missing a value.", arg.name);
                 empty = true;
             }
         }
@@ -832,7 +844,7 @@ static rm_line_result rm_parse_enum_value(rm_pp *p, rm_prisma_enum_value *v)
 }
 
 /* key = expression [comment] */
-static rm_line_result rm_parse_prop(rm_pp *p, rm_prisma_prop *prop)
+static rm_line_result rm_parse_prop(rm_pp *p, const rm_prisma_block *b, rm_prisma_prop *prop)
 {
     memset(prop, 0, sizeof *prop);
     size_t start = p->tok.off;
@@ -847,7 +859,8 @@ static rm_line_result rm_parse_prop(rm_pp *p, rm_prisma_prop *prop)
         /* "key =" is valid pest syntax (for completions); there is nothing to validate, so
          * report it here and keep the property with an empty constant. */
         rm_pp_error(p, RM_E_PRISMA_MISSING_VALUE, rm_pp_loc(p, start, p->prev_end),
-                    "The property `%s` has no value.", prop->name);
+                    "Property %s in %s %s needs to be assigned a value", prop->name,
+                    rm_prisma_block_kind_name(b->kind), b->name);
         memset(&prop->value, 0, sizeof prop->value);
         prop->value.kind = RM_PEXPR_CONST;
         prop->value.text = "";
@@ -986,7 +999,7 @@ static void rm_parse_block_body(rm_pp *p, rm_prisma_block *b, size_t header_end)
         if (t.kind == RM_PTOK_EOF)
             break;
         if (t.kind == RM_PTOK_NEWLINE) {
-            p->ndocs = 0; /* a blank line detaches "///" lines from what follows */
+            rm_docs_newline(p);
             rm_pp_next(p);
             continue;
         }
@@ -1026,7 +1039,7 @@ static void rm_parse_block_body(rm_pp *p, rm_prisma_block *b, size_t header_end)
             if (b->kind == RM_PBLOCK_ENUM)
                 r = rm_parse_enum_value(p, &m.v);
             else if (config)
-                r = rm_parse_prop(p, &m.kv);
+                r = rm_parse_prop(p, b, &m.kv);
             else
                 r = rm_parse_field(p, &m.f);
             p->stk_len = mark;
@@ -1164,10 +1177,9 @@ static void rm_parse_top_line(rm_pp *p, rm_vec *blocks)
     }
 
     p->ndocs = 0;
-    bool has_lbrace;
-    bool ends_rbrace;
-    rm_scan_line(p, &has_lbrace, &ends_rbrace);
-    if (t.kind == RM_PTOK_IDENT && has_lbrace && !ends_rbrace) {
+    /* pest's arbitrary_block is exactly "identifier {"; anything else is one bad line (a
+     * header like "foo bar {" gives one error per line, as in Prisma). */
+    if (rm_tok_is_name(p, t) && rm_pp_peek(p).kind == RM_PTOK_LBRACE) {
         rm_skip_arbitrary_block(p, line_off);
         return;
     }
@@ -1185,6 +1197,7 @@ int rm_prisma_parse(rm_prisma_ast **out, const rm_source *src, rm_arena *a, rm_d
     p.a = a;
     p.d = d;
     rm_prisma_lexer_init(&p.lx, src->text, src->len);
+    p.last_kind = RM_PTOK_NEWLINE;
     p.tok = rm_prisma_lex_next(&p.lx);
     p.prev_end = p.tok.off;
 
@@ -1192,7 +1205,7 @@ int rm_prisma_parse(rm_prisma_ast **out, const rm_source *src, rm_arena *a, rm_d
     while (p.tok.kind != RM_PTOK_EOF) {
         switch (p.tok.kind) {
         case RM_PTOK_NEWLINE:
-            p.ndocs = 0;
+            rm_docs_newline(&p);
             rm_pp_next(&p);
             break;
         case RM_PTOK_COMMENT:
