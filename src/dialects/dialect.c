@@ -1,0 +1,171 @@
+/*
+ * What the three dialects share: lookup by name, quoting helpers built on each vtable, and the
+ * migration script (steps of statements) with its Prisma-compatible text layout. Not for
+ * anything that differs between databases: that goes in postgres.c, mysql.c or sqlite.c.
+ */
+#include "dialects/dialect.h"
+
+#include <string.h>
+
+static bool name_is(const char *a, const char *b)
+{
+    for (; *a && *b; a++, b++) {
+        char ca = (*a >= 'A' && *a <= 'Z') ? (char)(*a + 32) : *a;
+        if (ca != *b)
+            return false;
+    }
+    return *a == *b;
+}
+
+const rm_dialect *rm_dialect_by_name(const char *name)
+{
+    static const struct {
+        const char *name;
+        const rm_dialect *d;
+    } table[] = {
+        {"postgresql", &rm_dialect_postgres}, {"postgres", &rm_dialect_postgres},
+        {"mysql", &rm_dialect_mysql},         {"mariadb", &rm_dialect_mysql},
+        {"sqlite", &rm_dialect_sqlite},
+    };
+    if (!name)
+        return NULL;
+    for (size_t i = 0; i < RM_ARRAY_LEN(table); i++)
+        if (name_is(name, table[i].name))
+            return table[i].d;
+    return NULL;
+}
+
+void rm_quote_doubling(rm_sb *sb, const char *s, size_t n, char q)
+{
+    rm_sb_putc(sb, q);
+    size_t start = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == q) {
+            rm_sb_append(sb, s + start, i - start + 1);
+            rm_sb_putc(sb, q);
+            start = i + 1;
+        }
+    }
+    rm_sb_append(sb, s + start, n - start);
+    rm_sb_putc(sb, q);
+}
+
+void rm_dialect_ident(const rm_dialect *d, rm_sb *sb, const char *s)
+{
+    d->quote_ident(sb, s, strlen(s));
+}
+
+void rm_dialect_qualified(const rm_dialect *d, rm_sb *sb, const char *schema, const char *name)
+{
+    if (schema && (d->caps & RM_CAP_SCHEMAS)) {
+        d->quote_ident(sb, schema, strlen(schema));
+        rm_sb_putc(sb, '.');
+    }
+    d->quote_ident(sb, name, strlen(name));
+}
+
+void rm_dialect_literal(const rm_dialect *d, rm_sb *sb, const char *s)
+{
+    d->quote_literal(sb, s, strlen(s));
+}
+
+void rm_dialect_names(const rm_dialect *d, rm_sb *sb, const char *const *names, size_t n,
+                      const char *sep)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (i)
+            rm_sb_puts(sb, sep);
+        rm_dialect_ident(d, sb, names[i]);
+    }
+}
+
+void rm_dialect_default_clause(const rm_dialect *d, rm_sb *sb, const rm_sql_column *c)
+{
+    rm_sb tmp = RM_SB_INIT;
+    d->render_default(d, &tmp, c);
+    if (tmp.len) {
+        rm_sb_puts(sb, " DEFAULT ");
+        rm_sb_append(sb, rm_sb_str(&tmp), tmp.len);
+    }
+    rm_sb_free(&tmp);
+}
+
+void rm_dialect_index_cols(const rm_dialect *d, rm_sb *sb, const rm_sql_index_col *cols, size_t n,
+                           const char *sep)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (i)
+            rm_sb_puts(sb, sep);
+        rm_dialect_ident(d, sb, cols[i].name);
+        if (cols[i].length)
+            rm_sb_appendf(sb, "(%u)", (unsigned)cols[i].length);
+        if (cols[i].opclass) {
+            rm_sb_putc(sb, ' ');
+            rm_sb_puts(sb, cols[i].opclass);
+        }
+        if (cols[i].sort == RM_SORT_DESC)
+            rm_sb_puts(sb, " DESC");
+        else if (cols[i].sort == RM_SORT_ASC)
+            rm_sb_puts(sb, " ASC");
+    }
+}
+
+void rm_dialect_upper(rm_sb *sb, const char *s)
+{
+    for (; *s; s++)
+        rm_sb_putc(sb, (*s >= 'a' && *s <= 'z') ? (char)(*s - 32) : *s);
+}
+
+void rm_sql_script_init(rm_sql_script *s, rm_arena *a)
+{
+    memset(s, 0, sizeof(*s));
+    s->arena = a;
+}
+
+rm_sql_step *rm_sql_script_step(rm_sql_script *s, const char *name)
+{
+    rm_sql_step st;
+    memset(&st, 0, sizeof(st));
+    st.name = rm_arena_strdup(s->arena, name);
+    RM_VEC_PUSH(s->arena, s->steps, s->n, s->cap, st);
+    return &s->steps[s->n - 1];
+}
+
+void rm_sql_script_stmt(rm_sql_script *s, rm_sql_step *step, rm_sb *sb, unsigned flags)
+{
+    rm_sql_stmt st = {rm_arena_strndup(s->arena, rm_sb_str(sb), sb->len), flags};
+    RM_VEC_PUSH(s->arena, step->stmts, step->n, step->cap, st);
+    rm_sb_reset(sb);
+}
+
+void rm_sql_script_warning(rm_sql_script *s, const char *text)
+{
+    const char *w = rm_arena_strdup(s->arena, text);
+    RM_VEC_PUSH(s->arena, s->warnings, s->nwarnings, s->warnings_cap, w);
+}
+
+void rm_sql_script_render(rm_sb *out, const rm_sql_script *s, bool warnings)
+{
+    if (warnings && s->nwarnings) {
+        rm_sb_puts(out, "/*\n  Warnings:\n\n");
+        for (size_t i = 0; i < s->nwarnings; i++)
+            rm_sb_appendf(out, "  - %s\n", s->warnings[i]);
+        rm_sb_puts(out, "\n*/\n");
+    }
+    if (s->n == 0) {
+        rm_sb_puts(out, "-- This is an empty migration.");
+        return;
+    }
+    for (size_t i = 0; i < s->n; i++) {
+        const rm_sql_step *st = &s->steps[i];
+        if (i)
+            rm_sb_putc(out, '\n');
+        rm_sb_appendf(out, "-- %s\n", st->name);
+        if (st->preamble)
+            rm_sb_puts(out, st->preamble);
+        for (size_t j = 0; j < st->n; j++) {
+            rm_sb_puts(out, st->stmts[j].sql);
+            rm_sb_puts(out, ";\n");
+        }
+    }
+}

@@ -1,0 +1,528 @@
+/*
+ * sqlschema x sqlschema -> ordered change list with safety warnings (see diff.h for the order
+ * and its reasons). Matching is by name: tables by (schema, name), columns, indexes and foreign
+ * keys by name within their table, enums by (schema, name). Not for SQL text: the dialects
+ * render every change.
+ */
+#include "diff/diff.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct differ {
+    rm_diff *out;
+    const rm_dialect *d;
+    rm_arena *a;
+    uint32_t seq;
+} differ;
+
+bool rm_change_is_alter(rm_change_kind k)
+{
+    return k >= RM_CHANGE_DROP_PK && k <= RM_CHANGE_ADD_PK;
+}
+
+const char *rm_change_kind_name(rm_change_kind k)
+{
+    static const char *const names[] = {
+        "create_enum", "alter_enum",   "drop_foreign_key", "drop_index",      "drop_primary_key",
+        "drop_column", "add_column",   "alter_column",     "add_primary_key", "drop_table",
+        "drop_enum",   "create_table", "redefine_table",   "create_index",    "add_foreign_key"};
+    return (size_t)k < RM_ARRAY_LEN(names) ? names[k] : "unknown";
+}
+
+static rm_change *push(differ *df, rm_change_kind kind, const rm_sql_table *from,
+                       const rm_sql_table *to, uint32_t obj_pos)
+{
+    rm_change c;
+    memset(&c, 0, sizeof(c));
+    c.kind = kind;
+    c.from_table = from;
+    c.to_table = to;
+    /* Drops are positioned in the old schema, everything else in the new one. */
+    c.table_pos = to ? to->pos : (from ? from->pos : 0);
+    c.obj_pos = obj_pos;
+    RM_VEC_PUSH(df->a, df->out->items, df->out->n, df->out->cap, c);
+    return &df->out->items[df->out->n - 1];
+}
+
+static void warn(differ *df, rm_change *c, const char *text)
+{
+    const char **w = RM_NEW_ARRAY(df->a, const char *, c->nwarnings + 1);
+    if (c->nwarnings)
+        memcpy(w, c->warnings, c->nwarnings * sizeof(*w));
+    w[c->nwarnings++] = text;
+    c->warnings = w;
+}
+
+static void render_type(differ *df, rm_sb *sb, const rm_sql_column *c)
+{
+    /* Without autoincrement, so PostgreSQL shows INTEGER rather than SERIAL. */
+    rm_sql_column tmp = *c;
+    tmp.autoincrement = false;
+    df->d->render_type(df->d, sb, &tmp);
+}
+
+/* ---- enums ---------------------------------------------------------------------------- */
+
+static bool has_value(const rm_sql_enum *e, const char *v)
+{
+    for (size_t i = 0; i < e->nvalues; i++)
+        if (strcmp(e->values[i], v) == 0)
+            return true;
+    return false;
+}
+
+static void diff_enums(differ *df, const rm_sqlschema *from, const rm_sqlschema *to)
+{
+    for (size_t i = 0; i < to->nenums; i++) {
+        const rm_sql_enum *te = to->enums[i];
+        const rm_sql_enum *fe = rm_sqlschema_find_enum(from, te->schema, te->name);
+        if (!fe) {
+            rm_change *c = push(df, RM_CHANGE_CREATE_ENUM, NULL, NULL, 0);
+            c->u.enm.to = te;
+            c->table_pos = te->pos;
+            continue;
+        }
+        const char **added = RM_NEW_ARRAY(df->a, const char *, te->nvalues + 1);
+        const char **removed = RM_NEW_ARRAY(df->a, const char *, fe->nvalues + 1);
+        size_t nadded = 0, nremoved = 0;
+        for (size_t k = 0; k < te->nvalues; k++)
+            if (!has_value(fe, te->values[k]))
+                added[nadded++] = te->values[k];
+        for (size_t k = 0; k < fe->nvalues; k++)
+            if (!has_value(te, fe->values[k]))
+                removed[nremoved++] = fe->values[k];
+        /* A pure reordering is ignored, as Prisma does: PostgreSQL cannot reorder values
+         * without recreating the type, and the order only affects sorting. */
+        if (!nadded && !nremoved)
+            continue;
+        rm_change *c = push(df, RM_CHANGE_ALTER_ENUM, NULL, NULL, 0);
+        c->table_pos = te->pos;
+        c->u.enm.from = fe;
+        c->u.enm.to = te;
+        c->u.enm.added = added;
+        c->u.enm.nadded = nadded;
+        c->u.enm.removed = removed;
+        c->u.enm.nremoved = nremoved;
+        if (nremoved) {
+            rm_sb sb = RM_SB_INIT;
+            for (size_t k = 0; k < nremoved; k++)
+                rm_sb_appendf(&sb, "%s%s", k ? "," : "", removed[k]);
+            warn(df, c,
+                 rm_arena_sprintf(df->a,
+                                  "The values [%s] on the enum `%s` will be removed. If these "
+                                  "variants are still used in the database, this will fail.",
+                                  rm_sb_str(&sb), te->name));
+            rm_sb_free(&sb);
+        }
+    }
+    for (size_t i = 0; i < from->nenums; i++) {
+        const rm_sql_enum *fe = from->enums[i];
+        if (rm_sqlschema_find_enum(to, fe->schema, fe->name))
+            continue;
+        rm_change *c = push(df, RM_CHANGE_DROP_ENUM, NULL, NULL, 0);
+        c->u.enm.from = fe;
+        c->table_pos = fe->pos;
+    }
+}
+
+/* ---- columns -------------------------------------------------------------------------- */
+
+static bool is_unbounded_text(const rm_sql_type *t)
+{
+    return (t->family == RM_TYPE_STRING || t->family == RM_TYPE_BYTES) && t->nargs == 0;
+}
+
+/* Could converting from -> to lose or reject data? Deliberately conservative: only changes
+ * known to widen are quiet. */
+static bool type_narrows(const rm_sql_type *from, const rm_sql_type *to)
+{
+    if (from->family != to->family) {
+        if (from->family == RM_TYPE_INT &&
+            (to->family == RM_TYPE_BIGINT || to->family == RM_TYPE_DECIMAL))
+            return false;
+        if (to->family == RM_TYPE_STRING && is_unbounded_text(to) &&
+            from->family != RM_TYPE_BYTES && from->family != RM_TYPE_JSON)
+            return false;
+        return true;
+    }
+    if (from->array != to->array)
+        return true;
+    if (from->family == RM_TYPE_ENUM) {
+        if (to->values || from->values) {
+            for (size_t i = 0; i < from->nvalues; i++) {
+                bool found = false;
+                for (size_t k = 0; k < to->nvalues && !found; k++)
+                    found = strcmp(from->values[i], to->values[k]) == 0;
+                if (!found)
+                    return true;
+            }
+            return false;
+        }
+        return !rm_sql_type_equal(from, to);
+    }
+    rm_sql_type fname = *from, tname = *to;
+    fname.nargs = tname.nargs = 0;
+    bool same_name = rm_sql_type_equal(&fname, &tname);
+    if (is_unbounded_text(to) && !same_name)
+        return false;
+    if (!same_name)
+        return true;
+    if (to->nargs == 0)
+        return false;
+    if (from->nargs == 0)
+        return true;
+    for (size_t i = 0; i < to->nargs && i < from->nargs; i++)
+        if (to->args[i] < from->args[i])
+            return true;
+    return false;
+}
+
+static bool has_default(const rm_sql_column *c)
+{
+    return c->def.kind != RM_DEFAULT_NONE && c->def.kind != RM_DEFAULT_AUTOINCREMENT;
+}
+
+/* May SQLite's ALTER TABLE ADD COLUMN add this column? It refuses PRIMARY KEY columns, NOT
+ * NULL without a default, and non-constant defaults (CURRENT_TIMESTAMP, expressions). */
+static bool simple_add(const rm_sql_table *t, const rm_sql_column *c)
+{
+    if (c->autoincrement || rm_sql_table_pk_has(t, c->name))
+        return false;
+    switch (c->def.kind) {
+    case RM_DEFAULT_NONE:
+    case RM_DEFAULT_AUTOINCREMENT:
+        return c->nullable;
+    case RM_DEFAULT_STRING:
+    case RM_DEFAULT_NUMBER:
+    case RM_DEFAULT_BOOLEAN:
+    case RM_DEFAULT_ENUM:
+        return true;
+    default:
+        return false;
+    }
+}
+
+static void diff_columns(differ *df, const rm_sql_table *ft, const rm_sql_table *tt, bool *redefine)
+{
+    unsigned caps = df->d->caps;
+    for (size_t i = 0; i < ft->ncols; i++) {
+        const rm_sql_column *fc = &ft->cols[i];
+        if (rm_sql_table_find_column(tt, fc->name))
+            continue;
+        rm_change *c = push(df, RM_CHANGE_DROP_COLUMN, ft, tt, (uint32_t)i);
+        c->u.column.from = fc;
+        warn(df, c,
+             rm_arena_sprintf(df->a,
+                              "You are about to drop the column `%s` on the `%s` table. All the "
+                              "data in the column will be lost.",
+                              fc->name, tt->name));
+        if (!(caps & RM_CAP_DROP_COLUMN))
+            *redefine = true;
+    }
+    for (size_t i = 0; i < tt->ncols; i++) {
+        const rm_sql_column *tc = &tt->cols[i];
+        const rm_sql_column *fc = rm_sql_table_find_column(ft, tc->name);
+        if (!fc) {
+            rm_change *c = push(df, RM_CHANGE_ADD_COLUMN, ft, tt, (uint32_t)i);
+            c->u.column.to = tc;
+            if (!tc->nullable && !has_default(tc) && !tc->autoincrement)
+                warn(df, c,
+                     rm_arena_sprintf(df->a,
+                                      "Added the required column `%s` to the `%s` table without "
+                                      "a default value. This is not possible if the table is "
+                                      "not empty.",
+                                      tc->name, tt->name));
+            if (!(caps & RM_CAP_ADD_COLUMN_ANY) && !simple_add(tt, tc))
+                *redefine = true;
+            continue;
+        }
+        unsigned what = 0;
+        if (!rm_sql_type_equal(&fc->type, &tc->type))
+            what |= RM_ALTER_TYPE;
+        if (fc->nullable != tc->nullable)
+            what |= RM_ALTER_NULLABILITY;
+        if (!rm_sql_default_equal(&fc->def, &tc->def))
+            what |= RM_ALTER_DEFAULT;
+        if (fc->autoincrement != tc->autoincrement)
+            what |= RM_ALTER_AUTOINCREMENT;
+        if (!what)
+            continue;
+        rm_change *c = push(df, RM_CHANGE_ALTER_COLUMN, ft, tt, (uint32_t)i);
+        c->u.column.from = fc;
+        c->u.column.to = tc;
+        c->u.column.what = what;
+        if ((what & RM_ALTER_TYPE) && type_narrows(&fc->type, &tc->type)) {
+            rm_sb a = RM_SB_INIT, b = RM_SB_INIT;
+            render_type(df, &a, fc);
+            render_type(df, &b, tc);
+            warn(df, c,
+                 rm_arena_sprintf(df->a,
+                                  "You are about to alter the column `%s` on the `%s` table. The "
+                                  "data in that column will be cast from `%s` to `%s`. This cast "
+                                  "may fail or lose data.",
+                                  tc->name, tt->name, rm_sb_str(&a), rm_sb_str(&b)));
+            rm_sb_free(&a);
+            rm_sb_free(&b);
+        }
+        if ((what & RM_ALTER_NULLABILITY) && !tc->nullable)
+            warn(df, c,
+                 rm_arena_sprintf(df->a,
+                                  "Made the column `%s` on table `%s` required. This will fail "
+                                  "if the column contains NULL values.",
+                                  tc->name, tt->name));
+        if (!(caps & RM_CAP_ALTER_COLUMN))
+            *redefine = true;
+    }
+}
+
+/* ---- keys, indexes, foreign keys ------------------------------------------------------ */
+
+static bool pk_equal(const rm_sql_pk *a, const rm_sql_pk *b)
+{
+    if (a->ncols != b->ncols)
+        return false;
+    if ((a->name == NULL) != (b->name == NULL) || (a->name && strcmp(a->name, b->name) != 0))
+        return false;
+    rm_sql_index x = {NULL, RM_INDEX_NORMAL, a->cols, a->ncols, NULL, NULL};
+    rm_sql_index y = {NULL, RM_INDEX_NORMAL, b->cols, b->ncols, NULL, NULL};
+    return rm_sql_index_equal(&x, &y);
+}
+
+static void diff_pk(differ *df, const rm_sql_table *ft, const rm_sql_table *tt, bool *redefine)
+{
+    if (pk_equal(&ft->pk, &tt->pk))
+        return;
+    rm_change *c = NULL;
+    if (ft->pk.ncols)
+        c = push(df, RM_CHANGE_DROP_PK, ft, tt, 0);
+    if (tt->pk.ncols) {
+        rm_change *add = push(df, RM_CHANGE_ADD_PK, ft, tt, 0);
+        if (!c)
+            c = add;
+    }
+    if (c && ft->pk.ncols)
+        warn(df, c,
+             rm_arena_sprintf(df->a,
+                              "The primary key for the `%s` table will be changed. If it "
+                              "partially fails, the table could be left without primary key "
+                              "constraint.",
+                              tt->name));
+    if (!(df->d->caps & RM_CAP_ALTER_PK))
+        *redefine = true;
+}
+
+static void unique_warning(differ *df, rm_change *c, const rm_sql_table *t, const rm_sql_index *ix)
+{
+    rm_sb sb = RM_SB_INIT;
+    for (size_t k = 0; k < ix->ncols; k++)
+        rm_sb_appendf(&sb, "%s%s", k ? "," : "", ix->cols[k].name);
+    warn(df, c,
+         rm_arena_sprintf(df->a,
+                          "A unique constraint covering the columns `[%s]` on the table `%s` "
+                          "will be added. If there are existing duplicate values, this will fail.",
+                          rm_sb_str(&sb), t->name));
+    rm_sb_free(&sb);
+}
+
+static void diff_indexes(differ *df, const rm_sql_table *ft, const rm_sql_table *tt)
+{
+    for (size_t i = 0; i < ft->nindexes; i++) {
+        const rm_sql_index *fi = &ft->indexes[i];
+        const rm_sql_index *ti = rm_sql_table_find_index(tt, fi->name);
+        if (ti && rm_sql_index_equal(fi, ti))
+            continue;
+        rm_change *c = push(df, RM_CHANGE_DROP_INDEX, ft, NULL, (uint32_t)i);
+        c->u.index = fi;
+    }
+    for (size_t i = 0; i < tt->nindexes; i++) {
+        const rm_sql_index *ti = &tt->indexes[i];
+        const rm_sql_index *fi = rm_sql_table_find_index(ft, ti->name);
+        if (fi && rm_sql_index_equal(fi, ti))
+            continue;
+        rm_change *c = push(df, RM_CHANGE_CREATE_INDEX, ft, tt, (uint32_t)i);
+        c->u.index = ti;
+        if (ti->kind != RM_INDEX_NORMAL)
+            unique_warning(df, c, tt, ti);
+    }
+}
+
+/* Foreign keys match by name; unnamed ones (SQLite introspection) by definition. */
+static const rm_sql_fk *match_fk(const rm_sql_table *t, const rm_sql_fk *fk)
+{
+    if (fk->name)
+        return rm_sql_table_find_fk(t, fk->name);
+    for (size_t i = 0; i < t->nfks; i++)
+        if (!t->fks[i].name && rm_sql_fk_equal(&t->fks[i], fk))
+            return &t->fks[i];
+    return NULL;
+}
+
+static void diff_fks(differ *df, const rm_sql_table *ft, const rm_sql_table *tt, bool *redefine)
+{
+    for (size_t i = 0; i < ft->nfks; i++) {
+        const rm_sql_fk *ff = &ft->fks[i];
+        const rm_sql_fk *tf = match_fk(tt, ff);
+        if (tf && rm_sql_fk_equal(ff, tf))
+            continue;
+        rm_change *c = push(df, RM_CHANGE_DROP_FK, ft, NULL, (uint32_t)i);
+        c->u.fk = ff;
+        if (!(df->d->caps & RM_CAP_ADD_FK_LATER))
+            *redefine = true;
+    }
+    for (size_t i = 0; i < tt->nfks; i++) {
+        const rm_sql_fk *tf = &tt->fks[i];
+        const rm_sql_fk *ff = match_fk(ft, tf);
+        if (ff && rm_sql_fk_equal(ff, tf))
+            continue;
+        rm_change *c = push(df, RM_CHANGE_ADD_FK, ft, tt, (uint32_t)i);
+        c->u.fk = tf;
+        if (!(df->d->caps & RM_CAP_ADD_FK_LATER))
+            *redefine = true;
+    }
+}
+
+/* The table's changes (pushed from index start on) become one redefinition carrying all their
+ * warnings: SQLite rebuilds the table with every index and foreign key of the new version. */
+static void fold_into_redefine(differ *df, size_t start, const rm_sql_table *ft,
+                               const rm_sql_table *tt)
+{
+    size_t nwarn = 0;
+    for (size_t i = start; i < df->out->n; i++)
+        nwarn += df->out->items[i].nwarnings;
+    const char **w = RM_NEW_ARRAY(df->a, const char *, nwarn + 1);
+    nwarn = 0;
+    for (size_t i = start; i < df->out->n; i++)
+        for (size_t k = 0; k < df->out->items[i].nwarnings; k++)
+            w[nwarn++] = df->out->items[i].warnings[k];
+    df->out->n = start;
+    rm_change *c = push(df, RM_CHANGE_REDEFINE_TABLE, ft, tt, 0);
+    c->warnings = w;
+    c->nwarnings = nwarn;
+}
+
+static void diff_tables(differ *df, const rm_sqlschema *from, const rm_sqlschema *to)
+{
+    unsigned caps = df->d->caps;
+    for (size_t i = 0; i < from->ntables; i++) {
+        const rm_sql_table *ft = from->tables[i];
+        if (rm_sqlschema_find_table(to, ft->schema, ft->name))
+            continue;
+        rm_change *c = push(df, RM_CHANGE_DROP_TABLE, ft, NULL, 0);
+        warn(df, c,
+             rm_arena_sprintf(df->a,
+                              "You are about to drop the `%s` table. If the table is not empty, "
+                              "all the data it contains will be lost.",
+                              ft->name));
+        /* Its foreign keys go first, so tables can be dropped in any order. Where they cannot
+         * be dropped on their own (SQLite) DROP TABLE takes them along. */
+        if (caps & RM_CAP_ADD_FK_LATER)
+            for (size_t k = 0; k < ft->nfks; k++)
+                push(df, RM_CHANGE_DROP_FK, ft, NULL, (uint32_t)k)->u.fk = &ft->fks[k];
+    }
+    for (size_t i = 0; i < to->ntables; i++) {
+        const rm_sql_table *tt = to->tables[i];
+        const rm_sql_table *ft = rm_sqlschema_find_table(from, tt->schema, tt->name);
+        if (!ft) {
+            push(df, RM_CHANGE_CREATE_TABLE, NULL, tt, 0);
+            if (!(caps & RM_CAP_INLINE_INDEXES))
+                for (size_t k = 0; k < tt->nindexes; k++)
+                    push(df, RM_CHANGE_CREATE_INDEX, NULL, tt, (uint32_t)k)->u.index =
+                        &tt->indexes[k];
+            if (caps & RM_CAP_ADD_FK_LATER)
+                for (size_t k = 0; k < tt->nfks; k++)
+                    push(df, RM_CHANGE_ADD_FK, NULL, tt, (uint32_t)k)->u.fk = &tt->fks[k];
+            continue;
+        }
+        size_t start = df->out->n;
+        bool redefine = false;
+        diff_pk(df, ft, tt, &redefine);
+        diff_columns(df, ft, tt, &redefine);
+        diff_indexes(df, ft, tt);
+        diff_fks(df, ft, tt, &redefine);
+        if (redefine)
+            fold_into_redefine(df, start, ft, tt);
+    }
+}
+
+/* ---- ordering ------------------------------------------------------------------------- */
+
+typedef struct keyed {
+    rm_change c;
+    uint32_t seq;
+} keyed;
+
+static int bucket(rm_change_kind k)
+{
+    return rm_change_is_alter(k) ? (int)RM_CHANGE_DROP_PK : (int)k;
+}
+
+static int cmp_u32(uint32_t a, uint32_t b)
+{
+    return a < b ? -1 : a > b;
+}
+
+static int cmp_keyed(const void *pa, const void *pb)
+{
+    const keyed *a = pa, *b = pb;
+    int c = bucket(a->c.kind) - bucket(b->c.kind);
+    if (c)
+        return c;
+    c = cmp_u32(a->c.table_pos, b->c.table_pos);
+    if (c)
+        return c;
+    c = (int)a->c.kind - (int)b->c.kind;
+    if (c)
+        return c;
+    c = cmp_u32(a->c.obj_pos, b->c.obj_pos);
+    if (c)
+        return c;
+    return cmp_u32(a->seq, b->seq); /* emission order: qsort is not stable */
+}
+
+static void sort_changes(differ *df)
+{
+    rm_diff *out = df->out;
+    if (out->n < 2)
+        return;
+    keyed *k = rm_xmalloc(out->n * sizeof(*k));
+    for (size_t i = 0; i < out->n; i++) {
+        k[i].c = out->items[i];
+        k[i].seq = (uint32_t)i;
+    }
+    qsort(k, out->n, sizeof(*k), cmp_keyed);
+    for (size_t i = 0; i < out->n; i++)
+        out->items[i] = k[i].c;
+    free(k);
+}
+
+int rm_diff_schemas(rm_diff *out, const rm_sqlschema *from, const rm_sqlschema *to,
+                    const rm_dialect *d, rm_arena *a, rm_diags *diags)
+{
+    (void)diags;
+    memset(out, 0, sizeof(*out));
+    out->from = from;
+    out->to = to;
+    out->dialect = d;
+    differ df = {out, d, a, 0};
+    if (d->caps & RM_CAP_ENUM_TYPES)
+        diff_enums(&df, from, to);
+    diff_tables(&df, from, to);
+    sort_changes(&df);
+    return RM_OK;
+}
+
+size_t rm_diff_group_end(const rm_diff *diff, size_t i)
+{
+    const rm_change *c = &diff->items[i];
+    size_t j = i + 1;
+    if (rm_change_is_alter(c->kind)) {
+        while (j < diff->n && rm_change_is_alter(diff->items[j].kind) &&
+               diff->items[j].to_table == c->to_table)
+            j++;
+    } else if (c->kind == RM_CHANGE_REDEFINE_TABLE) {
+        while (j < diff->n && diff->items[j].kind == RM_CHANGE_REDEFINE_TABLE)
+            j++;
+    }
+    return j;
+}
