@@ -417,6 +417,19 @@ static void line_fk(reader *r, tok *t, int n)
                         on_update);
 }
 
+static bool dialect_listed(const char *list, const char *name)
+{
+    size_t nl = strlen(name);
+    for (const char *p = list; *p;) {
+        const char *comma = strchr(p, ',');
+        size_t len = comma ? (size_t)(comma - p) : strlen(p);
+        if (len == nl && strncmp(p, name, nl) == 0)
+            return true;
+        p += len + (comma ? 1 : 0);
+    }
+    return false;
+}
+
 static void unknown_ref(reader *r, const char *what, const char *name, const rm_sql_table *t)
 {
     rm_diag_error(r->diags, RM_E_SQL_UNKNOWN_REFERENCE, RM_LOC_NONE,
@@ -476,6 +489,14 @@ int rm_sqlschema_parse_text(rm_sqlschema *out, const rm_source *src, const rm_di
         pos = end + 1;
         if (n <= 0)
             continue;
+        if (!toks[0].quoted && toks[0].s[0] == '@') {
+            /* "@postgresql ..." or "@mysql,sqlite ...": a line for those dialects only. */
+            if (!dialect_listed(toks[0].s + 1, d->name))
+                continue;
+            memmove(toks, toks + 1, sizeof(*toks) * (size_t)(n - 1));
+            if (--n == 0)
+                continue;
+        }
         if (is_kw(&toks[0], "enum")) {
             line_enum(&r, toks, n);
             r.table = NULL;

@@ -18,6 +18,7 @@
  * Tokens are separated by blanks; a "..." part (with "" for a quote) may appear anywhere in a
  * token, so hostile names are written "we""ird name". Defaults: default=KIND[:TEXT] with KIND
  * one of string, number, bool, enum, now, autoincrement, sequence, dbgenerated, expr.
+ * A line starting with @postgresql or @mysql,sqlite (dialect names) applies to those only.
  * An enum column takes the enum's values inline (MySQL) or refers to the type (dialects with
  * RM_CAP_ENUM_TYPES, where the enum is also added to the schema).
  */
