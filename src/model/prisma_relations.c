@@ -384,8 +384,10 @@ static void check_fk(pb *b, const pb_relfield *f, fkres *res)
                                "the related model. Consider adding an `@@unique([%s])` attribute "
                                "to the model `%s`.",
                                rm_sb_str(&sb), t->name);
-        rm_diag_set_hint(b->d, dg, "add %s%s%s to %s", res->n == 1 ? "@unique to " : "@@unique([",
-                         rm_sb_str(&sb), res->n == 1 ? "" : "])", t->name);
+        if (res->n == 1)
+            rm_diag_set_hint(b->d, dg, "add @unique to %s.%s", t->name, rm_sb_str(&sb));
+        else
+            rm_diag_set_hint(b->d, dg, "add @@unique([%s]) to model %s", rm_sb_str(&sb), t->name);
         rm_sb_free(&sb);
     } else if (!ordered && b->g->provider == RM_PROVIDER_SQLSERVER) {
         rm_sb sb = RM_SB_INIT;
@@ -655,12 +657,16 @@ static void one_to_one(pb *b, pb_relfield *x, pb_relfield *y)
                                    "side. Either add an `@@unique([%s])` attribute to the model, "
                                    "or change the relation to one-to-many.",
                                    rm_sb_str(&sb));
-            rm_diag_set_hint(b->d, dg,
-                             "add %s%s%s to %s to make this relation one-to-one, or write "
-                             "%s %s[] to make it one-to-many",
-                             res.n == 1 ? "@unique to " : "@@unique([", rm_sb_str(&sb),
-                             res.n == 1 ? "" : "])", res.n == 1 ? m->name : m->name,
-                             F(b, k)->name, F(b, k)->type_name);
+            if (res.n == 1)
+                rm_diag_set_hint(b->d, dg,
+                                 "add @unique to %s.%s to make this relation one-to-one, or "
+                                 "write %s %s[] to make it one-to-many",
+                                 m->name, rm_sb_str(&sb), F(b, k)->name, F(b, k)->type_name);
+            else
+                rm_diag_set_hint(b->d, dg,
+                                 "add @@unique([%s]) to model %s to make this relation "
+                                 "one-to-one, or write %s %s[] to make it one-to-many",
+                                 rm_sb_str(&sb), m->name, F(b, k)->name, F(b, k)->type_name);
             rm_sb_free(&sb);
         }
     }
