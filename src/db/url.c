@@ -525,7 +525,11 @@ void rm_db_scrub_secret(char *buf, size_t cap, const char *secret)
             } else {
                 vlen = strcspn(buf + v, " \t\r\n&;,)");
             }
-            if (vlen == 0 || (vlen == 3 && memcmp(buf + v, "***", 3) == 0)) {
+            /* "***" is done; MariaDB's "(using password: YES)" says whether one was sent,
+             * and the actual secret was already replaced above. */
+            if (vlen == 0 || (vlen == 3 && memcmp(buf + v, "***", 3) == 0) ||
+                (vlen == 3 && memcmp(buf + v, "YES", 3) == 0) ||
+                (vlen == 2 && memcmp(buf + v, "NO", 2) == 0)) {
                 pos = v;
                 continue;
             }

@@ -232,6 +232,9 @@ static const scrub_case scrub_cases[] = {
     {"scrub_truncates_safely", "aXaXaXaX", "a", 10, "***X***X"},
     {"scrub_secret_is_stars", "*** ***", "***", 0, "*** ***"},
     {"scrub_adjacent", "pwpw", "pw", 0, "******"},
+    {"scrub_mariadb_using_password_yes", "Access denied for user 'u'@'h' (using password: YES)",
+     "s3cret", 0, "Access denied for user 'u'@'h' (using password: YES)"},
+    {"scrub_password_literally_yes", "using password: YES", "YES", 0, "using password: ***"},
 };
 
 static void run_scrub_case(void **state)
