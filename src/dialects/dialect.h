@@ -28,7 +28,9 @@ enum {
     RM_CAP_SCHEMAS = 1u << 6,           /* namespaces ("public"."User") */
     RM_CAP_INLINE_INDEXES = 1u << 7,    /* CREATE TABLE carries its indexes (MySQL) */
     RM_CAP_ADD_COLUMN_ANY = 1u << 8,    /* ADD COLUMN of any column, incl. NOT NULL w/o default */
-    RM_CAP_SCALAR_LISTS = 1u << 9       /* array column types */
+    RM_CAP_SCALAR_LISTS = 1u << 9,      /* array column types */
+    RM_CAP_INLINE_ENUMS = 1u << 10      /* ENUM('a', 'b') column types (MySQL); with neither this
+                                           nor ENUM_TYPES an enum is stored as text */
 };
 
 /* Statement flags. */

@@ -76,14 +76,18 @@ static void lite_render_default(const rm_dialect *self, rm_sb *sb, const rm_sql_
 static void column_def(const rm_dialect *self, rm_sb *sb, const rm_sql_table *t,
                        const rm_sql_column *c)
 {
+    bool inline_pk = t->pk.ncols == 1 && strcmp(t->pk.cols[0].name, c->name) == 0;
     rm_dialect_ident(self, sb, c->name);
     rm_sb_putc(sb, ' ');
-    self->render_type(self, sb, c);
+    /* AUTOINCREMENT is only legal on a column declared exactly INTEGER (the rowid alias). */
+    if (inline_pk && c->autoincrement)
+        rm_sb_puts(sb, "INTEGER");
+    else
+        self->render_type(self, sb, c);
     if (!c->nullable)
         rm_sb_puts(sb, " NOT NULL");
-    if (t->pk.ncols == 1 && strcmp(t->pk.cols[0].name, c->name) == 0) {
+    if (inline_pk) {
         rm_sb_puts(sb, " PRIMARY KEY");
-        /* AUTOINCREMENT is only legal on an INTEGER PRIMARY KEY. */
         if (c->autoincrement)
             rm_sb_puts(sb, " AUTOINCREMENT");
     }

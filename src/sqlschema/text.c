@@ -270,10 +270,17 @@ static void line_column(reader *r, tok *t, int n)
                 r->rc = RM_ESEMANTIC;
                 continue;
             }
-            type.name = e->name;
-            if (!(r->d->caps & RM_CAP_ENUM_TYPES)) {
+            if (r->d->caps & RM_CAP_ENUM_TYPES) {
+                type.name = e->name;
+            } else if (r->d->caps & RM_CAP_INLINE_ENUMS) {
+                type.name = e->name;
                 type.values = e->values;
                 type.nvalues = e->nvalues;
+            } else {
+                /* No enums in this database: the values are stored as text. */
+                bool array = type.array;
+                r->d->scalar_type(&type, RM_TYPE_STRING);
+                type.array = array;
             }
         } else if ((v = opt(&t[i], "default"))) {
             if (!parse_default(v, &dkind, &dtext))

@@ -19,8 +19,8 @@
  * token, so hostile names are written "we""ird name". Defaults: default=KIND[:TEXT] with KIND
  * one of string, number, bool, enum, now, autoincrement, sequence, dbgenerated, expr.
  * A line starting with @postgresql or @mysql,sqlite (dialect names) applies to those only.
- * An enum column takes the enum's values inline (MySQL) or refers to the type (dialects with
- * RM_CAP_ENUM_TYPES, where the enum is also added to the schema).
+ * An enum column refers to the type (RM_CAP_ENUM_TYPES, where the enum is also added to the
+ * schema), takes the values inline (RM_CAP_INLINE_ENUMS), or else is a string column.
  */
 #ifndef RELMIG_SQLSCHEMA_TEXT_H
 #define RELMIG_SQLSCHEMA_TEXT_H

@@ -1,0 +1,12 @@
+/*
+  Warnings:
+
+  - You are about to drop the column `legacy` on the `Account` table. All the data in the column will be lost.
+  - Added the required column `age` to the `Account` table without a default value. This is not possible if the table is not empty.
+
+*/
+-- AlterTable
+ALTER TABLE `Account` DROP COLUMN `legacy`,
+    ADD COLUMN `nickname` VARCHAR(191) NULL,
+    ADD COLUMN `status` VARCHAR(191) NOT NULL DEFAULT 'active',
+    ADD COLUMN `age` INTEGER NOT NULL;

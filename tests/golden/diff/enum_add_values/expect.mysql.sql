@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE `User` MODIFY `role` ENUM('USER', 'ADMIN', 'EDITOR', 'OWNER') NOT NULL DEFAULT 'USER';

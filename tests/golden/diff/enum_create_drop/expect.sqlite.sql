@@ -1,0 +1,6 @@
+-- CreateTable
+CREATE TABLE "MyTable" (
+    "id" INTEGER NOT NULL PRIMARY KEY,
+    "k" TEXT DEFAULT 'error',
+    "r" TEXT NOT NULL DEFAULT 'succeeded'
+);

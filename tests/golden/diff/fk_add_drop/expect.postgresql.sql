@@ -1,0 +1,11 @@
+-- DropForeignKey
+ALTER TABLE "Team" DROP CONSTRAINT "Team_orgId_fkey";
+
+-- DropForeignKey
+ALTER TABLE "Team" DROP CONSTRAINT "Team_parentId_fkey";
+
+-- AddForeignKey
+ALTER TABLE "Team" ADD CONSTRAINT "Team_orgId_fkey" FOREIGN KEY ("orgId") REFERENCES "Org"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Team" ADD CONSTRAINT "Team_leadOrgId_fkey" FOREIGN KEY ("leadOrgId") REFERENCES "Org"("id") ON DELETE SET NULL ON UPDATE NO ACTION;

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE `Note` ADD COLUMN `body` VARCHAR(191) NULL,
+    ADD COLUMN `pinned` BOOLEAN NOT NULL DEFAULT false;

@@ -1,0 +1,17 @@
+-- CreateTable
+CREATE TABLE `Kinds` (
+    `id` BIGINT NOT NULL AUTO_INCREMENT,
+    `f` DOUBLE NOT NULL,
+    `d` DECIMAL(65, 30) NOT NULL,
+    `dp` DECIMAL(10, 2) NOT NULL DEFAULT 1.50,
+    `s` VARCHAR(255) NULL,
+    `b` LONGBLOB NULL,
+    `j` JSON NULL,
+    `u` CHAR(36) NOT NULL DEFAULT gen_random_uuid(),
+    `ts` DATETIME(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3),
+    `ts0` TIMESTAMP(6) NULL,
+    `e` VARCHAR(191) NOT NULL DEFAULT lower('X'),
+    `empty` VARCHAR(191) NOT NULL,
+
+    PRIMARY KEY (`id`)
+) DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
