@@ -110,6 +110,26 @@ void rm_dialect_index_cols(const rm_dialect *d, rm_sb *sb, const rm_sql_index_co
     }
 }
 
+void rm_dialect_paren_expr(rm_sb *sb, const char *text)
+{
+    bool simple = text[0] == '(' || text[0] == '\'' || text[0] == '"' || text[0] == '-' ||
+                  (text[0] >= '0' && text[0] <= '9');
+    if (!simple) {
+        /* A single word (CURRENT_TIMESTAMP, NULL, TRUE) needs no parentheses either. */
+        simple = true;
+        for (const char *p = text; *p && simple; p++)
+            simple = (*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') || *p == '_' ||
+                     (*p >= '0' && *p <= '9');
+    }
+    if (simple) {
+        rm_sb_puts(sb, text);
+        return;
+    }
+    rm_sb_putc(sb, '(');
+    rm_sb_puts(sb, text);
+    rm_sb_putc(sb, ')');
+}
+
 void rm_dialect_upper(rm_sb *sb, const char *s)
 {
     for (; *s; s++)

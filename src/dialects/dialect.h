@@ -108,6 +108,10 @@ void rm_dialect_default_clause(const rm_dialect *d, rm_sb *sb, const rm_sql_colu
 /* Index columns: "a" DESC, "b" jsonb_ops; MySQL `c`(10). The dialect decides sep. */
 void rm_dialect_index_cols(const rm_dialect *d, rm_sb *sb, const rm_sql_index_col *cols, size_t n,
                            const char *sep);
+/* A default expression where the grammar wants a parenthesised expression (SQLite; MySQL 8 for
+ * anything but literals and CURRENT_TIMESTAMP): text as given when it already starts with '('
+ * or is a literal or a single word, else "(text)". */
+void rm_dialect_paren_expr(rm_sb *sb, const char *text);
 /* Append s upper-cased (ASCII): index methods, keywords. */
 void rm_dialect_upper(rm_sb *sb, const char *s);
 

@@ -98,10 +98,16 @@ static void my_render_default(const rm_dialect *self, rm_sb *sb, const rm_sql_co
         break;
     case RM_DEFAULT_NUMBER:
     case RM_DEFAULT_BOOLEAN:
-    case RM_DEFAULT_DBGENERATED:
-    case RM_DEFAULT_EXPRESSION:
         if (d->text)
             rm_sb_puts(sb, d->text);
+        break;
+    case RM_DEFAULT_DBGENERATED:
+    case RM_DEFAULT_EXPRESSION:
+        /* Prisma writes these verbatim, which the server rejects for a function call
+         * (DEFAULT gen_random_uuid()); parenthesised it is valid. An empty dbgenerated()
+         * means no default at all. */
+        if (d->text && d->text[0])
+            rm_dialect_paren_expr(sb, d->text);
         break;
     case RM_DEFAULT_NOW:
         /* The precision must match the column's, or MySQL rejects the default. */

@@ -7,10 +7,10 @@ CREATE TABLE `Kinds` (
     `s` VARCHAR(255) NULL,
     `b` LONGBLOB NULL,
     `j` JSON NULL,
-    `u` CHAR(36) NOT NULL DEFAULT gen_random_uuid(),
+    `u` CHAR(36) NOT NULL DEFAULT (uuid()),
     `ts` DATETIME(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3),
     `ts0` TIMESTAMP(6) NULL,
-    `e` VARCHAR(191) NOT NULL DEFAULT lower('X'),
+    `e` VARCHAR(191) NOT NULL DEFAULT (lower('X')),
     `empty` VARCHAR(191) NOT NULL,
 
     PRIMARY KEY (`id`)

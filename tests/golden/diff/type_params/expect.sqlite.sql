@@ -7,9 +7,9 @@ CREATE TABLE "Kinds" (
     "s" VARCHAR(255),
     "b" BLOB,
     "j" JSONB,
-    "u" TEXT NOT NULL DEFAULT gen_random_uuid(),
+    "u" TEXT NOT NULL DEFAULT (gen_random_uuid()),
     "ts" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "ts0" TIMESTAMP(6),
-    "e" TEXT NOT NULL DEFAULT lower('X'),
+    "e" TEXT NOT NULL DEFAULT (lower('X')),
     "empty" TEXT NOT NULL
 );
