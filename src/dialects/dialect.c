@@ -103,9 +103,9 @@ void rm_dialect_index_cols(const rm_dialect *d, rm_sb *sb, const rm_sql_index_co
             rm_sb_putc(sb, ' ');
             rm_sb_puts(sb, cols[i].opclass);
         }
-        if (cols[i].sort == RM_SORT_DESC)
+        if (cols[i].sort == RM_SQL_SORT_DESC)
             rm_sb_puts(sb, " DESC");
-        else if (cols[i].sort == RM_SORT_ASC)
+        else if (cols[i].sort == RM_SQL_SORT_ASC)
             rm_sb_puts(sb, " ASC");
     }
 }

@@ -92,33 +92,33 @@ static void my_render_default(const rm_dialect *self, rm_sb *sb, const rm_sql_co
     if (c->type.family == RM_TYPE_JSON || c->type.family == RM_TYPE_BYTES)
         return;
     switch (d->kind) {
-    case RM_DEFAULT_STRING:
-    case RM_DEFAULT_ENUM:
+    case RM_SQL_DEFAULT_STRING:
+    case RM_SQL_DEFAULT_ENUM:
         rm_dialect_literal(self, sb, d->text ? d->text : "");
         break;
-    case RM_DEFAULT_NUMBER:
-    case RM_DEFAULT_BOOLEAN:
+    case RM_SQL_DEFAULT_NUMBER:
+    case RM_SQL_DEFAULT_BOOLEAN:
         if (d->text)
             rm_sb_puts(sb, d->text);
         break;
-    case RM_DEFAULT_DBGENERATED:
-    case RM_DEFAULT_EXPRESSION:
+    case RM_SQL_DEFAULT_DBGENERATED:
+    case RM_SQL_DEFAULT_EXPRESSION:
         /* Prisma writes these verbatim, which the server rejects for a function call
          * (DEFAULT gen_random_uuid()); parenthesised it is valid. An empty dbgenerated()
          * means no default at all. */
         if (d->text && d->text[0])
             rm_dialect_paren_expr(sb, d->text);
         break;
-    case RM_DEFAULT_NOW:
+    case RM_SQL_DEFAULT_NOW:
         /* The precision must match the column's, or MySQL rejects the default. */
         if (c->type.nargs)
             rm_sb_appendf(sb, "CURRENT_TIMESTAMP(%u)", (unsigned)c->type.args[0]);
         else
             rm_sb_puts(sb, "CURRENT_TIMESTAMP");
         break;
-    case RM_DEFAULT_SEQUENCE: /* no sequences in MySQL */
-    case RM_DEFAULT_NONE:
-    case RM_DEFAULT_AUTOINCREMENT:
+    case RM_SQL_DEFAULT_SEQUENCE: /* no sequences in MySQL */
+    case RM_SQL_DEFAULT_NONE:
+    case RM_SQL_DEFAULT_AUTOINCREMENT:
         break;
     }
 }
@@ -144,7 +144,7 @@ static const char *index_keyword(const rm_sql_index *ix)
 {
     if (is_fulltext(ix))
         return "FULLTEXT INDEX ";
-    return ix->kind == RM_INDEX_NORMAL ? "INDEX " : "UNIQUE INDEX ";
+    return ix->kind == RM_SQL_INDEX_NORMAL ? "INDEX " : "UNIQUE INDEX ";
 }
 
 static void create_table(const rm_dialect *self, rm_sb *sb, const rm_sql_table *t)
@@ -264,9 +264,9 @@ static int my_emit(const rm_dialect *self, rm_sql_script *out, const rm_diff *di
     case RM_CHANGE_CREATE_INDEX:
         step = rm_sql_script_step(out, "CreateIndex");
         rm_sb_puts(&sb, "CREATE ");
-        rm_sb_puts(&sb, is_fulltext(c->u.index)               ? "FULLTEXT INDEX "
-                        : c->u.index->kind == RM_INDEX_NORMAL ? "INDEX "
-                                                              : "UNIQUE INDEX ");
+        rm_sb_puts(&sb, is_fulltext(c->u.index)                   ? "FULLTEXT INDEX "
+                        : c->u.index->kind == RM_SQL_INDEX_NORMAL ? "INDEX "
+                                                                  : "UNIQUE INDEX ");
         rm_dialect_ident(self, &sb, c->u.index->name);
         rm_sb_puts(&sb, " ON ");
         rm_dialect_ident(self, &sb, c->to_table->name);

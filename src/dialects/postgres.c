@@ -84,21 +84,21 @@ static void pg_render_default(const rm_dialect *self, rm_sb *sb, const rm_sql_co
 {
     const rm_sql_default *d = &c->def;
     switch (d->kind) {
-    case RM_DEFAULT_STRING:
-    case RM_DEFAULT_ENUM:
+    case RM_SQL_DEFAULT_STRING:
+    case RM_SQL_DEFAULT_ENUM:
         rm_dialect_literal(self, sb, d->text ? d->text : "");
         break;
-    case RM_DEFAULT_NUMBER:
-    case RM_DEFAULT_BOOLEAN:
-    case RM_DEFAULT_DBGENERATED:
-    case RM_DEFAULT_EXPRESSION:
+    case RM_SQL_DEFAULT_NUMBER:
+    case RM_SQL_DEFAULT_BOOLEAN:
+    case RM_SQL_DEFAULT_DBGENERATED:
+    case RM_SQL_DEFAULT_EXPRESSION:
         if (d->text)
             rm_sb_puts(sb, d->text);
         break;
-    case RM_DEFAULT_NOW:
+    case RM_SQL_DEFAULT_NOW:
         rm_sb_puts(sb, "CURRENT_TIMESTAMP");
         break;
-    case RM_DEFAULT_SEQUENCE: {
+    case RM_SQL_DEFAULT_SEQUENCE: {
         rm_sb inner = RM_SB_INIT;
         rm_dialect_ident(self, &inner, d->text ? d->text : "");
         rm_sb_puts(sb, "nextval(");
@@ -107,8 +107,8 @@ static void pg_render_default(const rm_dialect *self, rm_sb *sb, const rm_sql_co
         rm_sb_free(&inner);
         break;
     }
-    case RM_DEFAULT_NONE:
-    case RM_DEFAULT_AUTOINCREMENT:
+    case RM_SQL_DEFAULT_NONE:
+    case RM_SQL_DEFAULT_AUTOINCREMENT:
         break;
     }
 }
@@ -167,7 +167,7 @@ static void create_table(const rm_dialect *self, rm_sb *sb, const rm_sql_table *
 static void create_index(const rm_dialect *self, rm_sb *sb, const rm_sql_table *t,
                          const rm_sql_index *ix)
 {
-    if (ix->kind == RM_INDEX_UNIQUE_CONSTRAINT) {
+    if (ix->kind == RM_SQL_INDEX_UNIQUE_CONSTRAINT) {
         rm_sb_puts(sb, "ALTER TABLE ");
         table_name(self, sb, t);
         rm_sb_puts(sb, " ADD CONSTRAINT ");
@@ -177,7 +177,7 @@ static void create_index(const rm_dialect *self, rm_sb *sb, const rm_sql_table *
         rm_sb_putc(sb, ')');
         return;
     }
-    rm_sb_puts(sb, ix->kind == RM_INDEX_UNIQUE ? "CREATE UNIQUE INDEX " : "CREATE INDEX ");
+    rm_sb_puts(sb, ix->kind == RM_SQL_INDEX_UNIQUE ? "CREATE UNIQUE INDEX " : "CREATE INDEX ");
     rm_dialect_ident(self, sb, ix->name);
     rm_sb_puts(sb, " ON ");
     table_name(self, sb, t);
@@ -422,7 +422,7 @@ static void alter_enum(const rm_dialect *self, rm_sql_script *out, const rm_diff
         const rm_sql_table *t = to->tables[ti];
         for (size_t ci = 0; ci < t->ncols; ci++) {
             const rm_sql_column *col = &t->cols[ci];
-            if (!column_uses_enum(col, e) || col->def.kind == RM_DEFAULT_NONE)
+            if (!column_uses_enum(col, e) || col->def.kind == RM_SQL_DEFAULT_NONE)
                 continue;
             rm_sb_puts(sb, "ALTER TABLE ");
             table_name(self, sb, t);
@@ -470,7 +470,7 @@ static void alter_enum(const rm_dialect *self, rm_sql_script *out, const rm_diff
         const rm_sql_table *t = to->tables[ti];
         for (size_t ci = 0; ci < t->ncols; ci++) {
             const rm_sql_column *col = &t->cols[ci];
-            if (!column_uses_enum(col, e) || col->def.kind == RM_DEFAULT_NONE)
+            if (!column_uses_enum(col, e) || col->def.kind == RM_SQL_DEFAULT_NONE)
                 continue;
             rm_sb_puts(sb, "ALTER TABLE ");
             table_name(self, sb, t);
@@ -521,7 +521,7 @@ static int pg_emit(const rm_dialect *self, rm_sql_script *out, const rm_diff *di
         break;
     case RM_CHANGE_DROP_INDEX:
         step = rm_sql_script_step(out, "DropIndex");
-        if (c->u.index->kind == RM_INDEX_UNIQUE_CONSTRAINT) {
+        if (c->u.index->kind == RM_SQL_INDEX_UNIQUE_CONSTRAINT) {
             rm_sb_puts(&sb, "ALTER TABLE ");
             table_name(self, &sb, c->from_table);
             rm_sb_puts(&sb, " DROP CONSTRAINT ");

@@ -52,29 +52,29 @@ static void lite_render_default(const rm_dialect *self, rm_sb *sb, const rm_sql_
 {
     const rm_sql_default *d = &c->def;
     switch (d->kind) {
-    case RM_DEFAULT_STRING:
-    case RM_DEFAULT_ENUM:
+    case RM_SQL_DEFAULT_STRING:
+    case RM_SQL_DEFAULT_ENUM:
         rm_dialect_literal(self, sb, d->text ? d->text : "");
         break;
-    case RM_DEFAULT_NUMBER:
-    case RM_DEFAULT_BOOLEAN:
+    case RM_SQL_DEFAULT_NUMBER:
+    case RM_SQL_DEFAULT_BOOLEAN:
         if (d->text)
             rm_sb_puts(sb, d->text);
         break;
-    case RM_DEFAULT_DBGENERATED:
-    case RM_DEFAULT_EXPRESSION:
+    case RM_SQL_DEFAULT_DBGENERATED:
+    case RM_SQL_DEFAULT_EXPRESSION:
         /* Prisma writes these verbatim, which the server rejects for a function call
          * (DEFAULT gen_random_uuid()); parenthesised it is valid. An empty dbgenerated()
          * means no default at all. */
         if (d->text && d->text[0])
             rm_dialect_paren_expr(sb, d->text);
         break;
-    case RM_DEFAULT_NOW:
+    case RM_SQL_DEFAULT_NOW:
         rm_sb_puts(sb, "CURRENT_TIMESTAMP");
         break;
-    case RM_DEFAULT_SEQUENCE:
-    case RM_DEFAULT_NONE:
-    case RM_DEFAULT_AUTOINCREMENT:
+    case RM_SQL_DEFAULT_SEQUENCE:
+    case RM_SQL_DEFAULT_NONE:
+    case RM_SQL_DEFAULT_AUTOINCREMENT:
         break;
     }
 }
@@ -141,7 +141,7 @@ static void create_table(const rm_dialect *self, rm_sb *sb, const rm_sql_table *
 static void create_index(const rm_dialect *self, rm_sb *sb, const rm_sql_table *t,
                          const rm_sql_index *ix)
 {
-    rm_sb_puts(sb, ix->kind == RM_INDEX_NORMAL ? "CREATE INDEX " : "CREATE UNIQUE INDEX ");
+    rm_sb_puts(sb, ix->kind == RM_SQL_INDEX_NORMAL ? "CREATE INDEX " : "CREATE UNIQUE INDEX ");
     rm_dialect_ident(self, sb, ix->name);
     rm_sb_puts(sb, " ON ");
     rm_dialect_ident(self, sb, t->name);

@@ -180,7 +180,7 @@ static bool type_narrows(const rm_sql_type *from, const rm_sql_type *to)
 
 static bool has_default(const rm_sql_column *c)
 {
-    return c->def.kind != RM_DEFAULT_NONE && c->def.kind != RM_DEFAULT_AUTOINCREMENT;
+    return c->def.kind != RM_SQL_DEFAULT_NONE && c->def.kind != RM_SQL_DEFAULT_AUTOINCREMENT;
 }
 
 /* May SQLite's ALTER TABLE ADD COLUMN add this column? It refuses PRIMARY KEY columns, NOT
@@ -190,13 +190,13 @@ static bool simple_add(const rm_sql_table *t, const rm_sql_column *c)
     if (c->autoincrement || rm_sql_table_pk_has(t, c->name))
         return false;
     switch (c->def.kind) {
-    case RM_DEFAULT_NONE:
-    case RM_DEFAULT_AUTOINCREMENT:
+    case RM_SQL_DEFAULT_NONE:
+    case RM_SQL_DEFAULT_AUTOINCREMENT:
         return c->nullable;
-    case RM_DEFAULT_STRING:
-    case RM_DEFAULT_NUMBER:
-    case RM_DEFAULT_BOOLEAN:
-    case RM_DEFAULT_ENUM:
+    case RM_SQL_DEFAULT_STRING:
+    case RM_SQL_DEFAULT_NUMBER:
+    case RM_SQL_DEFAULT_BOOLEAN:
+    case RM_SQL_DEFAULT_ENUM:
         return true;
     default:
         return false;
@@ -284,8 +284,8 @@ static bool pk_equal(const rm_sql_pk *a, const rm_sql_pk *b)
         return false;
     if ((a->name == NULL) != (b->name == NULL) || (a->name && strcmp(a->name, b->name) != 0))
         return false;
-    rm_sql_index x = {NULL, RM_INDEX_NORMAL, a->cols, a->ncols, NULL, NULL};
-    rm_sql_index y = {NULL, RM_INDEX_NORMAL, b->cols, b->ncols, NULL, NULL};
+    rm_sql_index x = {NULL, RM_SQL_INDEX_NORMAL, a->cols, a->ncols, NULL, NULL};
+    rm_sql_index y = {NULL, RM_SQL_INDEX_NORMAL, b->cols, b->ncols, NULL, NULL};
     return rm_sql_index_equal(&x, &y);
 }
 
@@ -342,7 +342,7 @@ static void diff_indexes(differ *df, const rm_sql_table *ft, const rm_sql_table 
             continue;
         rm_change *c = push(df, RM_CHANGE_CREATE_INDEX, ft, tt, (uint32_t)i);
         c->u.index = ti;
-        if (ti->kind != RM_INDEX_NORMAL)
+        if (ti->kind != RM_SQL_INDEX_NORMAL)
             unique_warning(df, c, tt, ti);
     }
 }

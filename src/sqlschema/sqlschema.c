@@ -142,7 +142,8 @@ void rm_sql_type_copy(rm_sqlschema *s, rm_sql_type *dst, const rm_sql_type *src)
     }
 }
 
-void rm_sql_default_set(rm_sqlschema *s, rm_sql_column *c, rm_default_kind kind, const char *text)
+void rm_sql_default_set(rm_sqlschema *s, rm_sql_column *c, rm_sql_default_kind kind,
+                        const char *text)
 {
     c->def.kind = kind;
     c->def.text = dup_or_null(s->arena, text);
@@ -187,7 +188,7 @@ void rm_sql_table_set_pk(rm_sqlschema *s, rm_sql_table *t, const char *name,
     t->pk.ncols = ncols;
 }
 
-rm_sql_index *rm_sql_table_add_index(rm_sqlschema *s, rm_sql_table *t, rm_index_kind kind,
+rm_sql_index *rm_sql_table_add_index(rm_sqlschema *s, rm_sql_table *t, rm_sql_index_kind kind,
                                      const char *name, const char *const *cols, size_t ncols)
 {
     rm_sql_index ix;
@@ -314,8 +315,10 @@ bool rm_sql_type_equal(const rm_sql_type *a, const rm_sql_type *b)
 bool rm_sql_default_equal(const rm_sql_default *a, const rm_sql_default *b)
 {
     /* AUTOINCREMENT only mirrors the column flag, which is compared on its own. */
-    rm_default_kind ka = a->kind == RM_DEFAULT_AUTOINCREMENT ? RM_DEFAULT_NONE : a->kind;
-    rm_default_kind kb = b->kind == RM_DEFAULT_AUTOINCREMENT ? RM_DEFAULT_NONE : b->kind;
+    rm_sql_default_kind ka =
+        a->kind == RM_SQL_DEFAULT_AUTOINCREMENT ? RM_SQL_DEFAULT_NONE : a->kind;
+    rm_sql_default_kind kb =
+        b->kind == RM_SQL_DEFAULT_AUTOINCREMENT ? RM_SQL_DEFAULT_NONE : b->kind;
     if (ka != kb)
         return false;
     return str_eq(a->text, b->text);
@@ -331,8 +334,8 @@ static bool index_cols_equal(const rm_sql_index_col *a, size_t na, const rm_sql_
             !str_eq(a[i].opclass, b[i].opclass))
             return false;
         /* Unspecified and ASC are the same thing in every supported database. */
-        rm_sort_order sa = a[i].sort == RM_SORT_NONE ? RM_SORT_ASC : a[i].sort;
-        rm_sort_order sb = b[i].sort == RM_SORT_NONE ? RM_SORT_ASC : b[i].sort;
+        rm_sql_sort sa = a[i].sort == RM_SQL_SORT_NONE ? RM_SQL_SORT_ASC : a[i].sort;
+        rm_sql_sort sb = b[i].sort == RM_SQL_SORT_NONE ? RM_SQL_SORT_ASC : b[i].sort;
         if (sa != sb)
             return false;
     }

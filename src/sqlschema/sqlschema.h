@@ -52,22 +52,22 @@ typedef struct rm_sql_type {
     size_t nvalues;
 } rm_sql_type;
 
-typedef enum rm_default_kind {
-    RM_DEFAULT_NONE,
-    RM_DEFAULT_STRING,        /* text: the unquoted value; the dialect quotes it */
-    RM_DEFAULT_NUMBER,        /* text: a numeric literal, rendered verbatim */
-    RM_DEFAULT_BOOLEAN,       /* text: "true" or "false" */
-    RM_DEFAULT_ENUM,          /* text: the enum value (quoted like a string) */
-    RM_DEFAULT_NOW,           /* CURRENT_TIMESTAMP, with precision on MySQL */
-    RM_DEFAULT_AUTOINCREMENT, /* mirrors rm_sql_column.autoincrement; renders nothing */
-    RM_DEFAULT_SEQUENCE,      /* text: sequence name; nextval('name') */
-    RM_DEFAULT_DBGENERATED,   /* text: SQL from @default(dbgenerated("...")), verbatim */
-    RM_DEFAULT_EXPRESSION     /* text: any other SQL expression (introspection), verbatim */
-} rm_default_kind;
+typedef enum rm_sql_default_kind {
+    RM_SQL_DEFAULT_NONE,
+    RM_SQL_DEFAULT_STRING,        /* text: the unquoted value; the dialect quotes it */
+    RM_SQL_DEFAULT_NUMBER,        /* text: a numeric literal, rendered verbatim */
+    RM_SQL_DEFAULT_BOOLEAN,       /* text: "true" or "false" */
+    RM_SQL_DEFAULT_ENUM,          /* text: the enum value (quoted like a string) */
+    RM_SQL_DEFAULT_NOW,           /* CURRENT_TIMESTAMP, with precision on MySQL */
+    RM_SQL_DEFAULT_AUTOINCREMENT, /* mirrors rm_sql_column.autoincrement; renders nothing */
+    RM_SQL_DEFAULT_SEQUENCE,      /* text: sequence name; nextval('name') */
+    RM_SQL_DEFAULT_DBGENERATED,   /* text: SQL from @default(dbgenerated("...")), verbatim */
+    RM_SQL_DEFAULT_EXPRESSION     /* text: any other SQL expression (introspection), verbatim */
+} rm_sql_default_kind;
 
 typedef struct rm_sql_default {
-    rm_default_kind kind;
-    const char *text; /* see rm_default_kind; NULL for NONE/NOW/AUTOINCREMENT */
+    rm_sql_default_kind kind;
+    const char *text; /* see rm_sql_default_kind; NULL for NONE/NOW/AUTOINCREMENT */
 } rm_sql_default;
 
 typedef struct rm_sql_column {
@@ -79,15 +79,15 @@ typedef struct rm_sql_column {
     rm_loc origin; /* where the column came from (a field), or RM_LOC_NONE */
 } rm_sql_column;
 
-typedef enum rm_sort_order {
-    RM_SORT_NONE, /* not specified (the database default, ascending) */
-    RM_SORT_ASC,
-    RM_SORT_DESC
-} rm_sort_order;
+typedef enum rm_sql_sort {
+    RM_SQL_SORT_NONE, /* not specified (the database default, ascending) */
+    RM_SQL_SORT_ASC,
+    RM_SQL_SORT_DESC
+} rm_sql_sort;
 
 typedef struct rm_sql_index_col {
     const char *name;
-    rm_sort_order sort;
+    rm_sql_sort sort;
     uint32_t length;     /* MySQL prefix length; 0 = whole column */
     const char *opclass; /* PostgreSQL operator class; NULL = default */
 } rm_sql_index_col;
@@ -98,15 +98,16 @@ typedef struct rm_sql_pk {
     size_t ncols;
 } rm_sql_pk;
 
-typedef enum rm_index_kind {
-    RM_INDEX_NORMAL,
-    RM_INDEX_UNIQUE,           /* CREATE UNIQUE INDEX (what Prisma always creates) */
-    RM_INDEX_UNIQUE_CONSTRAINT /* ALTER TABLE ADD CONSTRAINT ... UNIQUE (found by introspection) */
-} rm_index_kind;
+typedef enum rm_sql_index_kind {
+    RM_SQL_INDEX_NORMAL,
+    RM_SQL_INDEX_UNIQUE,           /* CREATE UNIQUE INDEX (what Prisma always creates) */
+    RM_SQL_INDEX_UNIQUE_CONSTRAINT /* ALTER TABLE ADD CONSTRAINT ... UNIQUE (found by introspection)
+                                    */
+} rm_sql_index_kind;
 
 typedef struct rm_sql_index {
     const char *name;
-    rm_index_kind kind;
+    rm_sql_index_kind kind;
     rm_sql_index_col *cols;
     size_t ncols;
     const char *method; /* "gin", "hash", ...; NULL = the default (btree) */
@@ -183,7 +184,7 @@ void rm_sql_table_set_pk(rm_sqlschema *s, rm_sql_table *t, const char *name,
                          const char *const *cols, size_t ncols);
 /* Add an index over plain columns; set sort/length/opclass/method/where on the result. The
  * pointer is invalidated by the next add_index on the same table. */
-rm_sql_index *rm_sql_table_add_index(rm_sqlschema *s, rm_sql_table *t, rm_index_kind kind,
+rm_sql_index *rm_sql_table_add_index(rm_sqlschema *s, rm_sql_table *t, rm_sql_index_kind kind,
                                      const char *name, const char *const *cols, size_t ncols);
 rm_sql_fk *rm_sql_table_add_fk(rm_sqlschema *s, rm_sql_table *t, const char *name,
                                const char *const *cols, size_t ncols, const char *ref_schema,
@@ -195,7 +196,8 @@ rm_sql_fk *rm_sql_table_add_fk(rm_sqlschema *s, rm_sql_table *t, const char *nam
 rm_sql_type rm_sql_type_make(rm_type_family family, const char *name, size_t nargs, uint32_t arg0,
                              uint32_t arg1);
 void rm_sql_type_copy(rm_sqlschema *s, rm_sql_type *dst, const rm_sql_type *src);
-void rm_sql_default_set(rm_sqlschema *s, rm_sql_column *c, rm_default_kind kind, const char *text);
+void rm_sql_default_set(rm_sqlschema *s, rm_sql_column *c, rm_sql_default_kind kind,
+                        const char *text);
 
 /* Lookups: borrowed pointers or NULL. schema NULL matches a NULL schema only. */
 const rm_sql_table *rm_sqlschema_find_table(const rm_sqlschema *s, const char *schema,

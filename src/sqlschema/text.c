@@ -153,18 +153,22 @@ static bool parse_action(const char *s, rm_fk_action *out)
     return false;
 }
 
-static bool parse_default(const char *spec, rm_default_kind *kind, const char **text)
+static bool parse_default(const char *spec, rm_sql_default_kind *kind, const char **text)
 {
     static const struct {
         const char *name;
-        rm_default_kind kind;
+        rm_sql_default_kind kind;
         bool has_text;
     } kinds[] = {
-        {"string", RM_DEFAULT_STRING, true},     {"number", RM_DEFAULT_NUMBER, true},
-        {"bool", RM_DEFAULT_BOOLEAN, true},      {"enum", RM_DEFAULT_ENUM, true},
-        {"now", RM_DEFAULT_NOW, false},          {"autoincrement", RM_DEFAULT_AUTOINCREMENT, false},
-        {"sequence", RM_DEFAULT_SEQUENCE, true}, {"dbgenerated", RM_DEFAULT_DBGENERATED, true},
-        {"expr", RM_DEFAULT_EXPRESSION, true},
+        {"string", RM_SQL_DEFAULT_STRING, true},
+        {"number", RM_SQL_DEFAULT_NUMBER, true},
+        {"bool", RM_SQL_DEFAULT_BOOLEAN, true},
+        {"enum", RM_SQL_DEFAULT_ENUM, true},
+        {"now", RM_SQL_DEFAULT_NOW, false},
+        {"autoincrement", RM_SQL_DEFAULT_AUTOINCREMENT, false},
+        {"sequence", RM_SQL_DEFAULT_SEQUENCE, true},
+        {"dbgenerated", RM_SQL_DEFAULT_DBGENERATED, true},
+        {"expr", RM_SQL_DEFAULT_EXPRESSION, true},
     };
     const char *colon = strchr(spec, ':');
     size_t klen = colon ? (size_t)(colon - spec) : strlen(spec);
@@ -237,7 +241,7 @@ static void line_column(reader *r, tok *t, int n)
     rm_sql_type type;
     r->d->scalar_type(&type, fam);
     bool nullable = false, autoinc = false;
-    rm_default_kind dkind = RM_DEFAULT_NONE;
+    rm_sql_default_kind dkind = RM_SQL_DEFAULT_NONE;
     const char *dtext = NULL;
     for (int i = 3; i < n; i++) {
         const char *v;
@@ -311,13 +315,13 @@ static void index_col(const tok *t, rm_sql_index_col *col, rm_arena *a)
 {
     size_t len = strlen(t->s);
     col->name = t->s;
-    col->sort = RM_SORT_NONE;
+    col->sort = RM_SQL_SORT_NONE;
     if (t->tail >= 5 && strcmp(t->s + len - 5, ":desc") == 0) {
         col->name = rm_arena_strndup(a, t->s, len - 5);
-        col->sort = RM_SORT_DESC;
+        col->sort = RM_SQL_SORT_DESC;
     } else if (t->tail >= 4 && strcmp(t->s + len - 4, ":asc") == 0) {
         col->name = rm_arena_strndup(a, t->s, len - 4);
-        col->sort = RM_SORT_ASC;
+        col->sort = RM_SQL_SORT_ASC;
     }
 }
 
@@ -346,7 +350,7 @@ static void line_pk(reader *r, tok *t, int n)
         r->table->pk.cols[i].sort = cols[i].sort;
 }
 
-static void line_index(reader *r, tok *t, int n, rm_index_kind kind)
+static void line_index(reader *r, tok *t, int n, rm_sql_index_kind kind)
 {
     if (n < 3) {
         error_at(r, t[0].off, t[0].len, "an index line is: index NAME COLUMN... [options]", NULL);
@@ -359,9 +363,9 @@ static void line_index(reader *r, tok *t, int n, rm_index_kind kind)
     for (int i = 2; i < n; i++) {
         const char *v;
         if (is_kw(&t[i], "unique")) {
-            kind = kind == RM_INDEX_NORMAL ? RM_INDEX_UNIQUE : kind;
+            kind = kind == RM_SQL_INDEX_NORMAL ? RM_SQL_INDEX_UNIQUE : kind;
         } else if (is_kw(&t[i], "constraint")) {
-            kind = RM_INDEX_UNIQUE_CONSTRAINT;
+            kind = RM_SQL_INDEX_UNIQUE_CONSTRAINT;
         } else if ((v = opt(&t[i], "using"))) {
             method = v;
         } else if ((v = opt(&t[i], "where"))) {
@@ -518,9 +522,9 @@ int rm_sqlschema_parse_text(rm_sqlschema *out, const rm_source *src, const rm_di
         } else if (is_kw(&toks[0], "pk")) {
             line_pk(&r, toks, n);
         } else if (is_kw(&toks[0], "index")) {
-            line_index(&r, toks, n, RM_INDEX_NORMAL);
+            line_index(&r, toks, n, RM_SQL_INDEX_NORMAL);
         } else if (is_kw(&toks[0], "unique")) {
-            line_index(&r, toks, n, RM_INDEX_UNIQUE);
+            line_index(&r, toks, n, RM_SQL_INDEX_UNIQUE);
         } else if (is_kw(&toks[0], "fk")) {
             line_fk(&r, toks, n);
         } else {

@@ -75,8 +75,8 @@ static void type_equality(void **state)
     assert_true(rm_sql_type_equal(&a, &b));  /* keywords: case-insensitive */
     assert_false(rm_sql_type_equal(&a, &c));
     assert_false(rm_sql_type_equal(&e1, &e2)); /* enum names are identifiers */
-    rm_sql_default d1 = {RM_DEFAULT_AUTOINCREMENT, NULL}, d2 = {RM_DEFAULT_NONE, NULL};
-    rm_sql_default d3 = {RM_DEFAULT_STRING, "x"}, d4 = {RM_DEFAULT_EXPRESSION, "x"};
+    rm_sql_default d1 = {RM_SQL_DEFAULT_AUTOINCREMENT, NULL}, d2 = {RM_SQL_DEFAULT_NONE, NULL};
+    rm_sql_default d3 = {RM_SQL_DEFAULT_STRING, "x"}, d4 = {RM_SQL_DEFAULT_EXPRESSION, "x"};
     assert_true(rm_sql_default_equal(&d1, &d2));
     assert_false(rm_sql_default_equal(&d3, &d4));
 }
@@ -193,7 +193,7 @@ static void text_builds_everything(void **state)
     assert_true(t->cols[0].autoincrement);
     assert_int_equal(t->cols[1].type.family, RM_TYPE_ENUM);
     assert_string_equal(t->cols[1].type.name, "Role");
-    assert_int_equal(t->cols[1].def.kind, RM_DEFAULT_ENUM);
+    assert_int_equal(t->cols[1].def.kind, RM_SQL_DEFAULT_ENUM);
     assert_string_equal(t->cols[2].type.name, "VARCHAR");
     assert_int_equal(t->cols[2].type.nargs, 1);
     assert_int_equal(t->cols[2].type.args[0], 80);
@@ -201,7 +201,7 @@ static void text_builds_everything(void **state)
     assert_string_equal(t->cols[2].def.text, "a b");
     assert_string_equal(t->pk.name, "User_pkey");
     assert_int_equal(t->nindexes, 1); /* the @mysql line is skipped for postgresql */
-    assert_int_equal(t->indexes[0].cols[0].sort, RM_SORT_DESC);
+    assert_int_equal(t->indexes[0].cols[0].sort, RM_SQL_SORT_DESC);
     assert_string_equal(t->indexes[0].cols[0].name, "name");
     assert_string_equal(t->indexes[0].method, "gin");
     assert_string_equal(t->indexes[0].where, "id > 0");
