@@ -1,0 +1,162 @@
+#!/usr/bin/env bash
+#
+# The whole test suite, the way CI runs it (.ci/run calls this):
+#   1. install missing build and server packages with apt (Debian/Ubuntu),
+#   2. start private PostgreSQL and MariaDB servers (scripts/testdb.sh) and require them,
+#   3. configure, build (-Werror) and run every test in build/ci,
+#   4. the same with AddressSanitizer + UndefinedBehaviorSanitizer in build/asan,
+#   5. stop the servers it started.
+# Exits non-zero if any step fails; both stages run even when the first fails, so one run
+# shows everything. Prints each test's own output (cmocka's [  PASSED  ] lines) and the
+# time each step took.
+#
+# Environment (optional):
+#   RELMIG_JOBS=2             parallel build and test jobs
+#   RELMIG_BUILD_ROOT=build   where build/ci and build/asan go (relative to the repository)
+#   RELMIG_SKIP_ASAN=1        skip stage 4 (quick local runs; CI never sets it)
+#   RELMIG_SKIP_APT=1         never call apt-get
+# Not for: benchmarks or fuzzing (see docs/testing.md).
+set -uo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$ROOT"
+JOBS=${RELMIG_JOBS:-2}
+BUILD_ROOT=${RELMIG_BUILD_ROOT:-build}
+FAILED=()
+TIMINGS=()
+T_START=$SECONDS
+
+step() { printf '\n==== %s [%s]\n' "$*" "$(date -u +%H:%M:%S)"; }
+record() { TIMINGS+=("$(printf '%-34s %4ds  %s' "$1" "$2" "$3")"); }
+
+# --- 1. packages ---------------------------------------------------------------------------
+PACKAGES=(build-essential cmake pkg-config libpq-dev libmariadb-dev libsqlite3-dev libpcre2-dev
+    libcmocka-dev postgresql mariadb-server sqlite3 valgrind)
+
+install_packages() {
+    if [ "${RELMIG_SKIP_APT:-}" = 1 ]; then
+        return 0
+    fi
+    if ! command -v dpkg-query >/dev/null 2>&1 || ! command -v apt-get >/dev/null 2>&1; then
+        echo "test.sh: not a Debian-like system; make sure these are installed: ${PACKAGES[*]}"
+        return 0
+    fi
+    local missing=()
+    for p in "${PACKAGES[@]}"; do
+        dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" ||
+            missing+=("$p")
+    done
+    if [ ${#missing[@]} -eq 0 ]; then
+        echo "all packages present"
+        return 0
+    fi
+    local sudo=""
+    if [ "$(id -u)" != 0 ]; then
+        if command -v sudo >/dev/null 2>&1; then
+            sudo=sudo
+        else
+            echo "test.sh: missing ${missing[*]} and not root (no sudo)" >&2
+            return 1
+        fi
+    fi
+    echo "installing: ${missing[*]}"
+    # Keep the server packages from starting their own services (the tests use private
+    # servers on other ports): policy-rc.d exit 101 = "not allowed", honoured by invoke-rc.d.
+    local policy_added=0
+    if [ ! -e /usr/sbin/policy-rc.d ]; then
+        printf '#!/bin/sh\nexit 101\n' | $sudo tee /usr/sbin/policy-rc.d >/dev/null &&
+            $sudo chmod +x /usr/sbin/policy-rc.d && policy_added=1
+    fi
+    local rc=0
+    $sudo apt-get update -q || rc=$?
+    if [ $rc -eq 0 ]; then
+        $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
+            "${missing[@]}" || rc=$?
+    fi
+    [ $policy_added = 1 ] && $sudo rm -f /usr/sbin/policy-rc.d
+    return $rc
+}
+
+step "packages"
+t=$SECONDS
+if install_packages; then
+    record "packages" $((SECONDS - t)) ok
+else
+    record "packages" $((SECONDS - t)) FAILED
+    FAILED+=("packages")
+fi
+
+# --- 2. servers ----------------------------------------------------------------------------
+step "database servers"
+t=$SECONDS
+STOP_SERVERS=0
+if scripts/testdb.sh status >/dev/null 2>&1; then
+    echo "servers already running (started outside this script; left running afterwards)"
+else
+    STOP_SERVERS=1
+fi
+cleanup() {
+    if [ $STOP_SERVERS = 1 ]; then
+        step "stopping database servers"
+        scripts/testdb.sh stop || true
+    fi
+}
+trap cleanup EXIT
+if scripts/testdb.sh start; then
+    eval "$(scripts/testdb.sh env)"
+    export RELMIG_TEST_PG_URL RELMIG_TEST_MYSQL_URL
+    record "servers" $((SECONDS - t)) ok
+else
+    record "servers" $((SECONDS - t)) FAILED
+    FAILED+=("servers")
+fi
+# Integration tests fail (instead of skipping) when a server is missing.
+export RELMIG_REQUIRE_SERVERS=1
+
+# --- 3./4. build and test ------------------------------------------------------------------
+# run_stage NAME DIR CMAKE-ARGS...
+run_stage() {
+    local name=$1 dir=$2
+    shift 2
+    step "$name: configure + build ($dir)"
+    t=$SECONDS
+    if ! cmake -S "$ROOT" -B "$dir" "$@" || ! cmake --build "$dir" -j "$JOBS"; then
+        record "$name build" $((SECONDS - t)) FAILED
+        FAILED+=("$name build")
+        return
+    fi
+    record "$name build" $((SECONDS - t)) ok
+    step "$name: tests"
+    t=$SECONDS
+    # --verbose prints every test's own output (ctest's --output-on-failure alone would show
+    # only failing ones); --output-on-failure repeats a failing test's output at the end.
+    if ctest --test-dir "$dir" --verbose --output-on-failure --timeout 900 -j "$JOBS"; then
+        record "$name tests" $((SECONDS - t)) ok
+    else
+        record "$name tests" $((SECONDS - t)) FAILED
+        FAILED+=("$name tests")
+    fi
+}
+
+run_stage ci "$BUILD_ROOT/ci" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DRELMIG_WERROR=ON
+if [ "${RELMIG_SKIP_ASAN:-}" = 1 ]; then
+    echo "RELMIG_SKIP_ASAN=1: sanitizer stage skipped"
+else
+    # Leaks count as failures; UBSan already aborts (-fno-sanitize-recover=all).
+    export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1}
+    export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1}
+    run_stage asan "$BUILD_ROOT/asan" -DCMAKE_BUILD_TYPE=Debug -DRELMIG_SANITIZE=ON \
+        -DRELMIG_WERROR=ON
+fi
+
+# --- summary -------------------------------------------------------------------------------
+step "summary"
+for line in "${TIMINGS[@]}"; do
+    echo "  $line"
+done
+echo "  total: $((SECONDS - T_START))s"
+if [ ${#FAILED[@]} -ne 0 ]; then
+    echo "test.sh: FAILED: ${FAILED[*]}" >&2
+    exit 1
+fi
+echo "test.sh: all passed"
