@@ -29,8 +29,12 @@ enum {
     RM_CAP_INLINE_INDEXES = 1u << 7,    /* CREATE TABLE carries its indexes (MySQL) */
     RM_CAP_ADD_COLUMN_ANY = 1u << 8,    /* ADD COLUMN of any column, incl. NOT NULL w/o default */
     RM_CAP_SCALAR_LISTS = 1u << 9,      /* array column types */
-    RM_CAP_INLINE_ENUMS = 1u << 10      /* ENUM('a', 'b') column types (MySQL); with neither this
+    RM_CAP_INLINE_ENUMS = 1u << 10,     /* ENUM('a', 'b') column types (MySQL); with neither this
                                            nor ENUM_TYPES an enum is stored as text */
+    RM_CAP_NAMED_PK = 1u << 11,         /* primary keys have their own names (PostgreSQL) */
+    RM_CAP_JOIN_TABLE_PK = 1u << 12,    /* Prisma gives m:n join tables a PK, not a unique index */
+    RM_CAP_ROWID_PK = 1u << 13          /* a single integer PK is the rowid and autoincrements
+                                           (SQLite; Prisma marks it AUTOINCREMENT always) */
 };
 
 /* Statement flags. */

@@ -579,7 +579,7 @@ const rm_dialect rm_dialect_postgres = {
     .name = "postgresql",
     .caps = RM_CAP_TRANSACTIONAL_DDL | RM_CAP_ALTER_COLUMN | RM_CAP_DROP_COLUMN |
             RM_CAP_ADD_FK_LATER | RM_CAP_ALTER_PK | RM_CAP_ENUM_TYPES | RM_CAP_SCHEMAS |
-            RM_CAP_ADD_COLUMN_ANY | RM_CAP_SCALAR_LISTS,
+            RM_CAP_ADD_COLUMN_ANY | RM_CAP_SCALAR_LISTS | RM_CAP_NAMED_PK | RM_CAP_JOIN_TABLE_PK,
     .max_ident_len = 63,
     .quote_ident = pg_quote_ident,
     .quote_literal = pg_quote_literal,

@@ -311,7 +311,7 @@ static int lite_emit(const rm_dialect *self, rm_sql_script *out, const rm_diff *
 
 const rm_dialect rm_dialect_sqlite = {
     .name = "sqlite",
-    .caps = RM_CAP_TRANSACTIONAL_DDL,
+    .caps = RM_CAP_TRANSACTIONAL_DDL | RM_CAP_ROWID_PK,
     .max_ident_len = 10000,
     .quote_ident = lite_quote,
     .quote_literal = lite_literal,

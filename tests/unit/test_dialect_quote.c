@@ -21,9 +21,9 @@ typedef struct quote_case {
     const char *dialect;
     what kind;
     const char *in;
-    size_t in_len;     /* 0 = strlen(in) */
+    size_t in_len; /* 0 = strlen(in) */
     const char *want;
-    size_t want_len;   /* 0 = strlen(want) */
+    size_t want_len; /* 0 = strlen(want) */
 } quote_case;
 
 static const quote_case quote_cases[] = {
@@ -31,8 +31,8 @@ static const quote_case quote_cases[] = {
     {"pg_ident_double_quote", "postgresql", IDENT, "a\"b", 0, "\"a\"\"b\"", 0},
     {"pg_ident_only_quotes", "postgresql", IDENT, "\"\"", 0, "\"\"\"\"\"\"", 0},
     {"pg_ident_backtick_kept", "postgresql", IDENT, "a`b", 0, "\"a`b\"", 0},
-    {"pg_ident_semicolon", "postgresql", IDENT, "x; DROP TABLE y;--", 0,
-     "\"x; DROP TABLE y;--\"", 0},
+    {"pg_ident_semicolon", "postgresql", IDENT, "x; DROP TABLE y;--", 0, "\"x; DROP TABLE y;--\"",
+     0},
     {"pg_ident_unicode", "postgresql", IDENT, "ключ ü", 0, "\"ключ ü\"", 0},
     {"pg_ident_empty", "postgresql", IDENT, "", 0, "\"\"", 0},
     {"pg_ident_reserved_word", "postgresql", IDENT, "select", 0, "\"select\"", 0},
@@ -73,7 +73,7 @@ static void run_quote(void **state)
 typedef struct name_case {
     const char *name;
     const char *input;
-    const char *want;  /* dialect name, or NULL for "not found" */
+    const char *want; /* dialect name, or NULL for "not found" */
 } name_case;
 
 static const name_case name_cases[] = {
@@ -196,11 +196,11 @@ int main(void)
         tests[k++] = (struct CMUnitTest){quote_cases[i].name, run_quote, NULL, NULL,
                                          (void *)&quote_cases[i]};
     for (size_t i = 0; i < NN; i++)
-        tests[k++] = (struct CMUnitTest){name_cases[i].name, run_name, NULL, NULL,
-                                         (void *)&name_cases[i]};
+        tests[k++] =
+            (struct CMUnitTest){name_cases[i].name, run_name, NULL, NULL, (void *)&name_cases[i]};
     for (size_t i = 0; i < NT; i++)
-        tests[k++] = (struct CMUnitTest){type_cases[i].name, run_type, NULL, NULL,
-                                         (void *)&type_cases[i]};
+        tests[k++] =
+            (struct CMUnitTest){type_cases[i].name, run_type, NULL, NULL, (void *)&type_cases[i]};
     tests[k++] = (struct CMUnitTest){"caps_are_consistent", caps_are_consistent, NULL, NULL, NULL};
     tests[k++] = (struct CMUnitTest){"paren_expr", paren_expr, NULL, NULL, NULL};
     return _cmocka_run_group_tests("dialect", tests, k, NULL, NULL);

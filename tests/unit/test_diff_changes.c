@@ -21,7 +21,7 @@ typedef struct change_case {
     const char *dialect;
     const char *from;
     const char *to;
-    const char *want_kinds;   /* "kind table[.object] !nwarnings" per change, ';'-joined */
+    const char *want_kinds; /* "kind table[.object] !nwarnings" per change, ';'-joined */
 } change_case;
 
 #define BASE "table A\n  column id int\n  pk name=A_pkey id\n"
@@ -34,8 +34,7 @@ static const change_case change_cases[] = {
      "create_table B !0;create_table A !0;create_index B.B_aId_idx !0;"
      "add_foreign_key B.B_aId_fkey !0"},
     {"mysql_inlines_indexes", "mysql", "",
-     "table B\n  column id int\n  pk id\n  index B_id_idx id\n",
-     "create_table B !0"},
+     "table B\n  column id int\n  pk id\n  index B_id_idx id\n", "create_table B !0"},
     {"sqlite_inlines_fks", "sqlite", BASE,
      BASE "table B\n  column id int\n  column aId int\n  pk id\n  fk F aId -> A id\n",
      "create_table B !0"},
@@ -47,7 +46,8 @@ static const change_case change_cases[] = {
      "drop_table B !1"},
     {"alter_group_order", "postgresql",
      "table A\n  column id int\n  column old int\n  column c string\n  pk name=A_pkey id\n",
-     "table A\n  column id int\n  column c string null\n  column n int null\n  pk name=A_pkey id c\n",
+     "table A\n  column id int\n  column c string null\n  column n int null\n  pk name=A_pkey id "
+     "c\n",
      "drop_primary_key A !1;drop_column A.old !1;add_column A.n !0;alter_column A.c !0;"
      "add_primary_key A !0"},
     {"sqlite_folds_into_redefine", "sqlite",
@@ -58,8 +58,7 @@ static const change_case change_cases[] = {
      "table A\n  column id int\n  column x string null\n  pk name=A_pkey id\n",
      "add_column A.x !0"},
     {"sqlite_required_add_redefines", "sqlite", BASE,
-     "table A\n  column id int\n  column x string\n  pk name=A_pkey id\n",
-     "redefine_table A !1"},
+     "table A\n  column id int\n  column x string\n  pk name=A_pkey id\n", "redefine_table A !1"},
     {"required_with_default_no_warning", "postgresql", BASE,
      "table A\n  column id int\n  column x string default=string:a\n  pk name=A_pkey id\n",
      "add_column A.x !0"},

@@ -120,9 +120,9 @@ static void run_golden(void **state)
 
 typedef struct corpus_case {
     const char *name;
-    const char *dir;           /* fixture folder under tests/golden/diff */
+    const char *dir; /* fixture folder under tests/golden/diff */
     const char *dialect;
-    const char *expect;        /* file under CORPUS_DIR */
+    const char *expect; /* file under CORPUS_DIR */
 } corpus_case;
 
 static const corpus_case corpus_cases[] = {

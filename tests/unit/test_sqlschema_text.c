@@ -72,7 +72,7 @@ static void type_equality(void **state)
     rm_sql_type c = rm_sql_type_make(RM_TYPE_STRING, "VARCHAR", 1, 11, 0);
     rm_sql_type e1 = rm_sql_type_make(RM_TYPE_ENUM, "Role", 0, 0, 0);
     rm_sql_type e2 = rm_sql_type_make(RM_TYPE_ENUM, "role", 0, 0, 0);
-    assert_true(rm_sql_type_equal(&a, &b));  /* keywords: case-insensitive */
+    assert_true(rm_sql_type_equal(&a, &b)); /* keywords: case-insensitive */
     assert_false(rm_sql_type_equal(&a, &c));
     assert_false(rm_sql_type_equal(&e1, &e2)); /* enum names are identifiers */
     rm_sql_default d1 = {RM_SQL_DEFAULT_AUTOINCREMENT, NULL}, d2 = {RM_SQL_DEFAULT_NONE, NULL};
@@ -87,18 +87,16 @@ typedef struct text_case {
     const char *name;
     const char *text;
     int want_rc;
-    uint16_t want_id;      /* first diagnostic's id, when want_rc != RM_OK */
-    const char *at;        /* the first diagnostic starts at the last occurrence of this
-                              substring (NULL: no location) */
+    uint16_t want_id; /* first diagnostic's id, when want_rc != RM_OK */
+    const char *at;   /* the first diagnostic starts at the last occurrence of this
+                         substring (NULL: no location) */
 } text_case;
 
 static const text_case text_cases[] = {
     {"ok_minimal", "table T\n  column id int\n  pk id\n", RM_OK, 0, NULL},
-    {"ok_comments_and_blank_lines", "# c\n\ntable T # trailing\n  column id int\n", RM_OK, 0,
-     NULL},
+    {"ok_comments_and_blank_lines", "# c\n\ntable T # trailing\n  column id int\n", RM_OK, 0, NULL},
     {"ok_quoted_names", "table \"a b\"\n  column \"x\"\"y\" string\n", RM_OK, 0, NULL},
-    {"unknown_line_kind", "table T\n  colum id int\n", RM_ESYNTAX, RM_E_SQL_TEXT_SYNTAX,
-     "colum"},
+    {"unknown_line_kind", "table T\n  colum id int\n", RM_ESYNTAX, RM_E_SQL_TEXT_SYNTAX, "colum"},
     {"column_before_table", "column id int\n", RM_ESYNTAX, RM_E_SQL_TEXT_SYNTAX, "column"},
     {"unknown_family", "table T\n  column id integer\n", RM_ESYNTAX, RM_E_SQL_TEXT_SYNTAX,
      "column"},
@@ -108,8 +106,7 @@ static const text_case text_cases[] = {
      RM_E_SQL_TEXT_SYNTAX, "default="},
     {"default_now_with_text", "table T\n  column d datetime default=now:x\n", RM_ESYNTAX,
      RM_E_SQL_TEXT_SYNTAX, "default="},
-    {"bad_args", "table T\n  column s string args=a\n", RM_ESYNTAX, RM_E_SQL_TEXT_SYNTAX,
-     "args="},
+    {"bad_args", "table T\n  column s string args=a\n", RM_ESYNTAX, RM_E_SQL_TEXT_SYNTAX, "args="},
     {"unterminated_quote", "table \"T\n", RM_ESYNTAX, RM_E_SQL_TEXT_SYNTAX, "\"T"},
     {"duplicate_table", "table T\ntable T\n", RM_ESEMANTIC, RM_E_SQL_DUPLICATE_NAME, "T\n"},
     {"duplicate_column", "table T\n  column a int\n  column a int\n", RM_ESEMANTIC,
@@ -120,8 +117,8 @@ static const text_case text_cases[] = {
      RM_E_SQL_TEXT_SYNTAX, "fk"},
     {"fk_count_mismatch", "table T\n  column a int\n  fk F a -> T a b\n", RM_ESYNTAX,
      RM_E_SQL_TEXT_SYNTAX, "fk"},
-    {"fk_bad_action", "table T\n  column a int\n  fk F a -> T a ondelete=explode\n",
-     RM_ESYNTAX, RM_E_SQL_TEXT_SYNTAX, "ondelete"},
+    {"fk_bad_action", "table T\n  column a int\n  fk F a -> T a ondelete=explode\n", RM_ESYNTAX,
+     RM_E_SQL_TEXT_SYNTAX, "ondelete"},
     {"fk_unknown_table", "table T\n  column a int\n  fk F a -> U a\n", RM_ESEMANTIC,
      RM_E_SQL_UNKNOWN_REFERENCE, NULL},
     {"index_unknown_column", "table T\n  column a int\n  index I b\n", RM_ESEMANTIC,
@@ -241,7 +238,7 @@ int main(void)
     tests[k++] =
         (struct CMUnitTest){"text_builds_everything", text_builds_everything, NULL, NULL, NULL};
     for (size_t i = 0; i < NT; i++)
-        tests[k++] = (struct CMUnitTest){text_cases[i].name, run_text, NULL, NULL,
-                                         (void *)&text_cases[i]};
+        tests[k++] =
+            (struct CMUnitTest){text_cases[i].name, run_text, NULL, NULL, (void *)&text_cases[i]};
     return _cmocka_run_group_tests("sqlschema", tests, k, NULL, NULL);
 }
