@@ -297,6 +297,7 @@ static int my_emit(const rm_dialect *self, rm_sql_script *out, const rm_diff *di
         rm_sql_script_stmt(out, step, &sb, 0);
         break;
     }
+    case RM_CHANGE_CREATE_SCHEMA:
     case RM_CHANGE_CREATE_ENUM:
     case RM_CHANGE_ALTER_ENUM:
     case RM_CHANGE_DROP_ENUM:

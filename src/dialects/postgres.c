@@ -493,6 +493,12 @@ static int pg_emit(const rm_dialect *self, rm_sql_script *out, const rm_diff *di
     rm_sql_step *step;
     int rc = RM_OK;
     switch (c->kind) {
+    case RM_CHANGE_CREATE_SCHEMA:
+        step = rm_sql_script_step(out, "CreateSchema");
+        rm_sb_puts(&sb, "CREATE SCHEMA IF NOT EXISTS ");
+        rm_dialect_ident(self, &sb, c->u.schema);
+        rm_sql_script_stmt(out, step, &sb, 0);
+        break;
     case RM_CHANGE_CREATE_ENUM:
         step = rm_sql_script_step(out, "CreateEnum");
         rm_sb_puts(&sb, "CREATE TYPE ");

@@ -24,9 +24,10 @@ bool rm_change_is_alter(rm_change_kind k)
 const char *rm_change_kind_name(rm_change_kind k)
 {
     static const char *const names[] = {
-        "create_enum", "alter_enum",   "drop_foreign_key", "drop_index",      "drop_primary_key",
-        "drop_column", "add_column",   "alter_column",     "add_primary_key", "drop_table",
-        "drop_enum",   "create_table", "redefine_table",   "create_index",    "add_foreign_key"};
+        "create_schema", "create_enum",      "alter_enum",   "drop_foreign_key",
+        "drop_index",    "drop_primary_key", "drop_column",  "add_column",
+        "alter_column",  "add_primary_key",  "drop_table",   "drop_enum",
+        "create_table",  "redefine_table",   "create_index", "add_foreign_key"};
     return (size_t)k < RM_ARRAY_LEN(names) ? names[k] : "unknown";
 }
 
@@ -505,6 +506,11 @@ int rm_diff_schemas(rm_diff *out, const rm_sqlschema *from, const rm_sqlschema *
     out->to = to;
     out->dialect = d;
     differ df = {out, d, a, 0};
+    if (d->caps & RM_CAP_SCHEMAS)
+        for (size_t i = 0; i < to->nnamespaces; i++)
+            if (!rm_sqlschema_has_namespace(from, to->namespaces[i]))
+                push(&df, RM_CHANGE_CREATE_SCHEMA, NULL, NULL, (uint32_t)i)->u.schema =
+                    to->namespaces[i];
     if (d->caps & RM_CAP_ENUM_TYPES)
         diff_enums(&df, from, to);
     diff_tables(&df, from, to);

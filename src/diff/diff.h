@@ -22,6 +22,7 @@
 /* In step order: sorting by kind first gives the script order (see the file comment). The
  * five ALTER TABLE kinds share one step per table. */
 typedef enum rm_change_kind {
+    RM_CHANGE_CREATE_SCHEMA, /* namespaces are created, never dropped (as Prisma) */
     RM_CHANGE_CREATE_ENUM,
     RM_CHANGE_ALTER_ENUM,
     RM_CHANGE_DROP_FK,
@@ -57,6 +58,7 @@ typedef struct rm_change {
             unsigned what;                  /* RM_ALTER_* for ALTER_COLUMN */
         } column;
         const rm_sql_index *index; /* DROP_INDEX: old; CREATE_INDEX: new */
+        const char *schema;        /* CREATE_SCHEMA */
         const rm_sql_fk *fk;       /* DROP_FK: old; ADD_FK: new */
         struct {
             const rm_sql_enum *from, *to;

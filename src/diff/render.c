@@ -70,6 +70,9 @@ void rm_diff_render_json(rm_sb *sb, const rm_diff *diff)
         const char *kind = rm_change_kind_name(c->kind);
         rm_sb_json_string(sb, kind, strlen(kind));
         switch (c->kind) {
+        case RM_CHANGE_CREATE_SCHEMA:
+            json_key(sb, "schema", c->u.schema);
+            break;
         case RM_CHANGE_CREATE_ENUM:
         case RM_CHANGE_ALTER_ENUM:
         case RM_CHANGE_DROP_ENUM: {

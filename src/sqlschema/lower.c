@@ -208,8 +208,12 @@ static void lower_column(lowerer *l, rm_sql_table *t, const rm_model *m, const r
     if (fam == RM_TYPE_ENUM) {
         const rm_enum *e = f->type_ref < l->g->nenums ? &l->g->enums[f->type_ref] : NULL;
         if (e && (l->d->caps & RM_CAP_ENUM_TYPES)) {
+            const rm_sql_enum *se = NULL;
+            for (size_t i = 0; i < l->out->nenums && !se; i++)
+                if (strcmp(l->out->enums[i]->name, e->db_name) == 0)
+                    se = l->out->enums[i];
             type.name = e->db_name;
-            type.schema = e->schema;
+            type.schema = se ? se->schema : e->schema;
         } else if (e && (l->d->caps & RM_CAP_INLINE_ENUMS)) {
             const char **values = RM_NEW_ARRAY(l->a, const char *, e->nvalues + 1);
             for (size_t i = 0; i < e->nvalues; i++)
@@ -503,11 +507,19 @@ static ordered *declaration_order(rm_arena *a, size_t n, const void *items, size
     return o;
 }
 
-int rm_sqlschema_lower(rm_sqlschema *out, const rm_graph *g, const rm_dialect *d, rm_arena *a,
-                       rm_diags *diags)
+int rm_sqlschema_lower(rm_sqlschema *out, const rm_graph *g, const rm_dialect *d,
+                       const rm_lower_opts *opts, rm_arena *a, rm_diags *diags)
 {
     lowerer l = {out, g, d, a, diags, NULL, RM_OK};
     rm_sqlschema_init(out, a);
+    bool schemas = (d->caps & RM_CAP_SCHEMAS) != 0;
+    const char *dflt = schemas && opts && opts->qualify_default ? opts->default_schema : NULL;
+    /* With `schemas = [...]` in the datasource those are the namespaces; otherwise the default
+     * one is (Prisma's CreateSchema steps). */
+    if (schemas && opts && opts->default_schema && g->nschemas == 0)
+        rm_sqlschema_add_namespace(out, opts->default_schema);
+    for (size_t i = 0; schemas && i < g->nschemas; i++)
+        rm_sqlschema_add_namespace(out, g->schemas[i]);
     l.tables = RM_NEW_ARRAY(a, rm_sql_table *, g->nmodels + 1);
 
     ordered *eo =
@@ -518,7 +530,8 @@ int rm_sqlschema_lower(rm_sqlschema *out, const rm_graph *g, const rm_dialect *d
             const char **values = RM_NEW_ARRAY(a, const char *, e->nvalues + 1);
             for (size_t k = 0; k < e->nvalues; k++)
                 values[k] = e->values[k].db_name;
-            rm_sqlschema_add_enum(out, e->schema, e->db_name, values, e->nvalues);
+            rm_sqlschema_add_enum(out, e->schema ? e->schema : dflt, e->db_name, values,
+                                  e->nvalues);
         }
     }
 
@@ -529,7 +542,7 @@ int rm_sqlschema_lower(rm_sqlschema *out, const rm_graph *g, const rm_dialect *d
         const rm_model *m = &g->models[mi];
         if (m->is_view || m->ignored)
             continue;
-        rm_sql_table *t = rm_sqlschema_add_table(out, m->schema, m->db_name);
+        rm_sql_table *t = rm_sqlschema_add_table(out, m->schema ? m->schema : dflt, m->db_name);
         if (!t) {
             rm_diag_error(diags, RM_E_SQL_DUPLICATE_NAME, m->name_loc,
                           "model `%s` maps to the table `%s`, which another model uses too",

@@ -15,13 +15,22 @@
 #include "dialects/dialect.h"
 #include "model/graph.h"
 
+typedef struct rm_lower_opts {
+    /* The connection's default schema ("public"), or NULL. With RM_CAP_SCHEMAS it is recorded
+     * as a namespace the database must have (so a diff from empty creates it, like Prisma's
+     * `migrate diff --from-empty`), and with qualify_default it is also given to every table
+     * and enum without @@schema (the qualified form Prisma's 2025 snapshots expect). */
+    const char *default_schema;
+    bool qualify_default;
+} rm_lower_opts;
+
 /* Lower g for dialect d into out (initialised here; everything in a, which must outlive out;
  * g must outlive out too, names are borrowed where possible). What the dialect cannot express
  * (a scalar list outside PostgreSQL) is reported as RM_E_SQL_UNSUPPORTED at the field and the
- * field is left out; returns RM_OK or RM_EUNSUPPORTED. Views and @@ignore'd models produce no
- * table. */
-int rm_sqlschema_lower(rm_sqlschema *out, const rm_graph *g, const rm_dialect *d, rm_arena *a,
-                       rm_diags *diags);
+ * field is left out; opts may be NULL (no default schema); returns RM_OK or RM_EUNSUPPORTED. Views
+ * and @@ignore'd models produce no table. */
+int rm_sqlschema_lower(rm_sqlschema *out, const rm_graph *g, const rm_dialect *d,
+                       const rm_lower_opts *opts, rm_arena *a, rm_diags *diags);
 
 /* Prisma's default constraint names (constraint_names.rs), for a table and column names
  * already in database form, with the dialect's limit L = max_ident_len:

@@ -116,6 +116,28 @@ rm_sql_enum *rm_sqlschema_add_enum(rm_sqlschema *s, const char *schema, const ch
     return e;
 }
 
+void rm_sqlschema_add_namespace(rm_sqlschema *s, const char *name)
+{
+    size_t pos = 0;
+    while (pos < s->nnamespaces && strcmp(s->namespaces[pos], name) < 0)
+        pos++;
+    if (pos < s->nnamespaces && strcmp(s->namespaces[pos], name) == 0)
+        return;
+    const char *copy = rm_arena_strdup(s->arena, name);
+    RM_VEC_PUSH(s->arena, s->namespaces, s->nnamespaces, s->namespaces_cap, copy);
+    memmove(s->namespaces + pos + 1, s->namespaces + pos,
+            (s->nnamespaces - 1 - pos) * sizeof(*s->namespaces));
+    s->namespaces[pos] = copy;
+}
+
+bool rm_sqlschema_has_namespace(const rm_sqlschema *s, const char *name)
+{
+    for (size_t i = 0; i < s->nnamespaces; i++)
+        if (strcmp(s->namespaces[i], name) == 0)
+            return true;
+    return false;
+}
+
 rm_sql_type rm_sql_type_make(rm_type_family family, const char *name, size_t nargs, uint32_t arg0,
                              uint32_t arg1)
 {

@@ -162,6 +162,8 @@ typedef struct rm_sqlschema {
     rm_sql_enum **enums;
     size_t nenums, enums_cap;
     rm_sql_enum **enums_by_name;
+    const char **namespaces; /* schemas the database must have, sorted, unique */
+    size_t nnamespaces, namespaces_cap;
 } rm_sqlschema;
 
 /* An empty schema whose objects are allocated from a (which must outlive it). */
@@ -174,6 +176,10 @@ void rm_sqlschema_init(rm_sqlschema *s, rm_arena *a);
 rm_sql_table *rm_sqlschema_add_table(rm_sqlschema *s, const char *schema, const char *name);
 rm_sql_enum *rm_sqlschema_add_enum(rm_sqlschema *s, const char *schema, const char *name,
                                    const char *const *values, size_t nvalues);
+
+/* Record that the database has (or must have) the schema name; idempotent. */
+void rm_sqlschema_add_namespace(rm_sqlschema *s, const char *name);
+bool rm_sqlschema_has_namespace(const rm_sqlschema *s, const char *name);
 
 /* Column pointers are invalidated by the next add_column on the same table (the array
  * grows); take them after the table is complete. NULL if the name already exists. */

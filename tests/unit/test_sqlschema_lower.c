@@ -37,36 +37,61 @@ typedef struct lower_case {
     const char *to;
     const char *expect; /* file under OTHER */
     expect_form form;
+    const char *default_schema; /* rm_lower_opts */
+    bool qualify;
+    bool from_live_db; /* the empty "from" database already has the default schema */
 } lower_case;
 
 static const lower_case lower_cases[] = {
     {"example_postgresql", "postgresql", NULL, "engine_7.10_outputs/example_models.prisma",
-     "engine_7.10_outputs/example.postgresql.migration.sql", ENGINE_OUTPUT},
+     "engine_7.10_outputs/example.postgresql.migration.sql", ENGINE_OUTPUT, NULL, false, false},
+    {"example_postgresql_diff_from_empty", "postgresql", NULL,
+     "engine_7.10_outputs/example_models.prisma",
+     "engine_7.10_outputs/example.postgresql.diff-from-empty.sql", ENGINE_OUTPUT, "public", false,
+     false},
+    {"snapshot_pg_enum_fields", NULL, NULL,
+     "single_migration_tests/postgres/enums/enum_fields.prisma",
+     "single_migration_tests/postgres/enums/enum_fields.prisma", SNAPSHOT, "public", true, false},
+    {"snapshot_pg_empty_dbgenerated", NULL, NULL,
+     "single_migration_tests/postgres/empty_dbgenerated.prisma",
+     "single_migration_tests/postgres/empty_dbgenerated.prisma", SNAPSHOT, "public", true, true},
+    {"snapshot_pg_partial_index", NULL, NULL,
+     "single_migration_tests/postgres/partial_indexes_basic.prisma",
+     "single_migration_tests/postgres/partial_indexes_basic.prisma", SNAPSHOT, "public", true,
+     false},
+    {"snapshot_pg_multi_schema_join_table", NULL, NULL,
+     "single_migration_tests/postgres/"
+     "multi_schema_implicit_many_to_many_join_table_is_in_first_model_schema.prisma",
+     "single_migration_tests/postgres/"
+     "multi_schema_implicit_many_to_many_join_table_is_in_first_model_schema.prisma",
+     SNAPSHOT, "public", true, false},
     {"example_sqlite", "sqlite", NULL, "engine_7.10_outputs/example_models.prisma",
-     "engine_7.10_outputs/example.sqlite.migration.sql", ENGINE_OUTPUT},
+     "engine_7.10_outputs/example.sqlite.migration.sql", ENGINE_OUTPUT, NULL, false, false},
     {"example_mysql_derived", "mysql", NULL, "engine_7.10_outputs/example_models.prisma",
-     "engine_7.10_outputs/example.mysql.migration.DERIVED.sql", DERIVED_SQL},
+     "engine_7.10_outputs/example.mysql.migration.DERIVED.sql", DERIVED_SQL, NULL, false, false},
     {"alter_postgresql", NULL, "engine_7.10_outputs/from-postgresql.prisma",
      "engine_7.10_outputs/to-postgresql.prisma", "engine_7.10_outputs/alter.postgresql.sql",
-     ENGINE_OUTPUT},
+     ENGINE_OUTPUT, NULL, false, false},
     {"alter_sqlite_redefine", NULL, "engine_7.10_outputs/from-sqlite.prisma",
      "engine_7.10_outputs/to-sqlite.prisma", "engine_7.10_outputs/alter.sqlite.redefine.sql",
-     ENGINE_OUTPUT},
+     ENGINE_OUTPUT, NULL, false, false},
     {"rename_postgresql", NULL, "engine_7.10_outputs/from-postgresql.prisma",
      "engine_7.10_outputs/to-rename-postgresql.prisma", "engine_7.10_outputs/rename.postgresql.sql",
-     ENGINE_OUTPUT},
+     ENGINE_OUTPUT, NULL, false, false},
     {"snapshot_mysql_implicit_names", NULL, NULL,
      "single_migration_tests/mysql/create_constraint_name_tests_w_implicit_names.prisma",
-     "single_migration_tests/mysql/create_constraint_name_tests_w_implicit_names.prisma", SNAPSHOT},
+     "single_migration_tests/mysql/create_constraint_name_tests_w_implicit_names.prisma", SNAPSHOT,
+     NULL, false, false},
     {"snapshot_mysql_explicit_names", NULL, NULL,
      "single_migration_tests/mysql/create_constraint_name_tests_w_explicit_names.prisma",
-     "single_migration_tests/mysql/create_constraint_name_tests_w_explicit_names.prisma", SNAPSHOT},
+     "single_migration_tests/mysql/create_constraint_name_tests_w_explicit_names.prisma", SNAPSHOT,
+     NULL, false, false},
     {"snapshot_mysql_enum_fields", NULL, NULL,
      "single_migration_tests/mysql/enums/enum_fields.prisma",
-     "single_migration_tests/mysql/enums/enum_fields.prisma", SNAPSHOT},
+     "single_migration_tests/mysql/enums/enum_fields.prisma", SNAPSHOT, NULL, false, false},
     {"snapshot_sqlite_constraint_names", NULL, NULL,
      "single_migration_tests/sqlite/constraint_names_basic.prisma",
-     "single_migration_tests/sqlite/constraint_names_basic.prisma", SNAPSHOT},
+     "single_migration_tests/sqlite/constraint_names_basic.prisma", SNAPSHOT, NULL, false, false},
 };
 
 static char *read_other(const char *rel)
@@ -115,14 +140,14 @@ static char *expected_sql(const lower_case *c)
 }
 
 /* Parse, validate and lower one schema file; fails the test with the rendered diagnostics. */
-static const rm_dialect *lower_file(rm_sqlschema *out, const char *rel, const char *provider,
+static const rm_dialect *lower_file(rm_sqlschema *out, const char *rel, const lower_case *c,
                                     rm_arena *a, rm_sources *srcs)
 {
     char *text = read_other(rel);
     assert_non_null(text);
     rm_sb sb = RM_SB_INIT;
-    if (provider)
-        rm_sb_appendf(&sb, "datasource db {\n  provider = \"%s\"\n}\n\n", provider);
+    if (c->provider)
+        rm_sb_appendf(&sb, "datasource db {\n  provider = \"%s\"\n}\n\n", c->provider);
     rm_sb_puts(&sb, text);
     free(text);
     rm_sources_add(srcs, rel, rm_sb_str(&sb), sb.len);
@@ -135,10 +160,11 @@ static const rm_dialect *lower_file(rm_sqlschema *out, const char *rel, const ch
     rm_diags d;
     rm_diags_init(&d);
     rm_graph *g = NULL;
+    rm_lower_opts opts = {c->default_schema, c->qualify};
     int rc = rm_schema_build(&g, &one, a, &d);
     const rm_dialect *dialect = g ? rm_dialect_by_name(rm_provider_name(g->provider)) : NULL;
     if (rc == RM_OK && dialect)
-        rc = rm_sqlschema_lower(out, g, dialect, a, &d);
+        rc = rm_sqlschema_lower(out, g, dialect, &opts, a, &d);
     if (rc != RM_OK || !dialect) {
         rm_sb msg = RM_SB_INIT;
         rm_render_opts ro = {false, true};
@@ -168,11 +194,13 @@ static void run_lower(void **state)
     rm_sources srcs;
     rm_sources_init(&srcs);
     rm_sqlschema from, to;
-    const rm_dialect *d = lower_file(&to, c->to, c->provider, &a, &srcs);
+    const rm_dialect *d = lower_file(&to, c->to, c, &a, &srcs);
     if (c->from)
-        assert_ptr_equal(lower_file(&from, c->from, c->provider, &a, &srcs), d);
+        assert_ptr_equal(lower_file(&from, c->from, c, &a, &srcs), d);
     else
         rm_sqlschema_init(&from, &a);
+    if (c->from_live_db)
+        rm_sqlschema_add_namespace(&from, c->default_schema);
     rm_diags dg;
     rm_diags_init(&dg);
     rm_diff diff;
@@ -189,7 +217,7 @@ static void run_lower(void **state)
 
     /* Lowering the same schema again and diffing must give nothing. */
     rm_sqlschema again;
-    lower_file(&again, c->to, c->provider, &a, &srcs);
+    lower_file(&again, c->to, c, &a, &srcs);
     rm_diff same;
     assert_int_equal(rm_diff_schemas(&same, &to, &again, d, &a, &dg), RM_OK);
     assert_int_equal(same.n, 0);
