@@ -69,7 +69,11 @@ static void scan_file(const char *path, const char *file)
         return;
     cmd *c = &cmds[ncmds];
     memset(c, 0, sizeof *c);
-    snprintf(c->file, sizeof c->file, "%s", file);
+    /* (Return values checked here only to tell gcc that truncation is handled.) */
+    if (snprintf(c->file, sizeof c->file, "%s", file) >= (int)sizeof c->file) {
+        free(text);
+        return;
+    }
     const char *name = strstr(text, ".name = \"");
     const char *table = strstr(text, "rm_opt_spec");
     if (name && read_literal(name + strlen(".name = "), c->name, sizeof c->name)) {
@@ -119,8 +123,8 @@ static void scan_commands(void)
     ncmd_files = n;
     for (size_t i = 0; i < n; i++) {
         char path[1024];
-        snprintf(path, sizeof path, "%s/%s", CLI_DIR, files[i]);
-        scan_file(path, files[i]);
+        if (snprintf(path, sizeof path, "%s/%s", CLI_DIR, files[i]) < (int)sizeof path)
+            scan_file(path, files[i]);
     }
 }
 
