@@ -62,8 +62,8 @@ struct rm_prisma_expr {
 /* One argument: positional (name == NULL) or named (name: value). */
 struct rm_prisma_arg {
     const char *name;       /* NULL for a positional argument */
-    rm_loc name_loc;        /* RM_LOC_NONE for a positional argument */
     rm_prisma_expr value;
+    rm_loc name_loc;        /* RM_LOC_NONE for a positional argument */
     rm_loc loc;             /* name (if any) through the end of the value */
 };
 
@@ -88,15 +88,17 @@ typedef enum rm_prisma_arity {
 } rm_prisma_arity;
 
 /* A field of a model, view or composite type:  name Type? @attr(...) @attr  /// doc */
+/* (Members are ordered to avoid padding: a large schema has hundreds of thousands of these.) */
 typedef struct rm_prisma_field {
     const char *name;
-    rm_loc name_loc;
     const char *type_name;  /* "String", "User", ...; for Unsupported("x") it is "Unsupported" */
-    rm_loc type_loc;        /* the type name (for Unsupported: through the closing ')') */
-    rm_prisma_arity arity;
-    rm_loc arity_loc;       /* the "?" or "[]"; RM_LOC_NONE when required */
-    bool unsupported;       /* Unsupported("sql type") */
     const char *unsupported_type; /* the decoded string of Unsupported(...), else NULL */
+    rm_loc name_loc;
+    rm_loc type_loc;        /* the type name (for Unsupported: through the closing ')') */
+    rm_loc arity_loc;       /* the "?" or "[]"; RM_LOC_NONE when required */
+    rm_loc loc;             /* the whole declaration: name through the last attribute */
+    rm_prisma_arity arity;
+    bool unsupported;       /* Unsupported("sql type") */
     bool legacy_syntax;     /* T[]?, T! or [T] was used: an E01xx error was reported and the
                                arity above is the best guess (LIST, REQUIRED, LIST) */
     rm_prisma_attr *attrs;  /* field attributes in source order */
@@ -106,7 +108,6 @@ typedef struct rm_prisma_field {
                                kept, as in Prisma), joined by '\n'; NULL if none.
                                Block comments count as documentation too (as in Prisma): their
                                text between the delimiters, trimmed */
-    rm_loc loc;             /* the whole declaration: name through the last attribute */
 } rm_prisma_field;
 
 /* An enum value:  NAME @map("x")  /// doc */

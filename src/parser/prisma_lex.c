@@ -11,20 +11,42 @@
  */
 #include "parser/prisma.h"
 
+/* Character classes, as a table: the identifier loop is the lexer's hot path. */
+enum { RM_CC_DIGIT = 1, RM_CC_ALPHA = 2, RM_CC_IDENT = 4 /* '_' and '-' */ };
+
+static const unsigned char rm_cc[256] = {
+    ['0'] = RM_CC_DIGIT, ['1'] = RM_CC_DIGIT, ['2'] = RM_CC_DIGIT, ['3'] = RM_CC_DIGIT,
+    ['4'] = RM_CC_DIGIT, ['5'] = RM_CC_DIGIT, ['6'] = RM_CC_DIGIT, ['7'] = RM_CC_DIGIT,
+    ['8'] = RM_CC_DIGIT, ['9'] = RM_CC_DIGIT, ['_'] = RM_CC_IDENT, ['-'] = RM_CC_IDENT,
+    ['a'] = RM_CC_ALPHA, ['b'] = RM_CC_ALPHA, ['c'] = RM_CC_ALPHA, ['d'] = RM_CC_ALPHA,
+    ['e'] = RM_CC_ALPHA, ['f'] = RM_CC_ALPHA, ['g'] = RM_CC_ALPHA, ['h'] = RM_CC_ALPHA,
+    ['i'] = RM_CC_ALPHA, ['j'] = RM_CC_ALPHA, ['k'] = RM_CC_ALPHA, ['l'] = RM_CC_ALPHA,
+    ['m'] = RM_CC_ALPHA, ['n'] = RM_CC_ALPHA, ['o'] = RM_CC_ALPHA, ['p'] = RM_CC_ALPHA,
+    ['q'] = RM_CC_ALPHA, ['r'] = RM_CC_ALPHA, ['s'] = RM_CC_ALPHA, ['t'] = RM_CC_ALPHA,
+    ['u'] = RM_CC_ALPHA, ['v'] = RM_CC_ALPHA, ['w'] = RM_CC_ALPHA, ['x'] = RM_CC_ALPHA,
+    ['y'] = RM_CC_ALPHA, ['z'] = RM_CC_ALPHA, ['A'] = RM_CC_ALPHA, ['B'] = RM_CC_ALPHA,
+    ['C'] = RM_CC_ALPHA, ['D'] = RM_CC_ALPHA, ['E'] = RM_CC_ALPHA, ['F'] = RM_CC_ALPHA,
+    ['G'] = RM_CC_ALPHA, ['H'] = RM_CC_ALPHA, ['I'] = RM_CC_ALPHA, ['J'] = RM_CC_ALPHA,
+    ['K'] = RM_CC_ALPHA, ['L'] = RM_CC_ALPHA, ['M'] = RM_CC_ALPHA, ['N'] = RM_CC_ALPHA,
+    ['O'] = RM_CC_ALPHA, ['P'] = RM_CC_ALPHA, ['Q'] = RM_CC_ALPHA, ['R'] = RM_CC_ALPHA,
+    ['S'] = RM_CC_ALPHA, ['T'] = RM_CC_ALPHA, ['U'] = RM_CC_ALPHA, ['V'] = RM_CC_ALPHA,
+    ['W'] = RM_CC_ALPHA, ['X'] = RM_CC_ALPHA, ['Y'] = RM_CC_ALPHA, ['Z'] = RM_CC_ALPHA,
+};
+
 static bool rm_is_alnum(unsigned char c)
 {
-    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    return (rm_cc[c] & (RM_CC_DIGIT | RM_CC_ALPHA)) != 0;
 }
 
 static bool rm_is_digit(unsigned char c)
 {
-    return c >= '0' && c <= '9';
+    return (rm_cc[c] & RM_CC_DIGIT) != 0;
 }
 
 /* Characters that may continue an identifier (pest: "_" | "-" | ASCII_ALPHANUMERIC). */
 static bool rm_is_ident_cont(unsigned char c)
 {
-    return rm_is_alnum(c) || c == '_' || c == '-';
+    return rm_cc[c] != 0;
 }
 
 void rm_prisma_lexer_init(rm_prisma_lexer *lx, const char *text, size_t len)

@@ -23,6 +23,8 @@
 typedef struct rm_pp {
     rm_prisma_lexer lx;
     rm_prisma_tok tok;      /* current token */
+    rm_prisma_tok ahead;    /* the token after tok, when has_ahead (one-token look-ahead) */
+    bool has_ahead;
     size_t prev_end;        /* end offset of the last consumed token other than a newline */
     rm_prisma_tok_kind last_kind; /* kind of the last consumed token (NEWLINE at the start) */
     const rm_source *src;
@@ -44,6 +46,15 @@ typedef struct rm_pp {
     size_t stk_len;
     size_t stk_cap;
 
+    /* Identifier interning: names repeat a lot (Int, String, id, default, ...), so each
+     * distinct one is copied into the arena once. Open addressing; malloc'd, freed at the end
+     * of the parse. */
+    const char **istr;
+    uint32_t *ilen;
+    uint32_t *ihash;
+    size_t icap;
+    size_t in;
+
     /* Pending "///" lines for the next block, field or enum value. */
     rm_prisma_tok *docs;
     size_t ndocs;
@@ -63,14 +74,29 @@ static void rm_pp_next(rm_pp *p)
     if (p->tok.kind != RM_PTOK_NEWLINE && p->tok.kind != RM_PTOK_EOF)
         p->prev_end = (size_t)p->tok.off + p->tok.len;
     p->last_kind = p->tok.kind;
-    p->tok = rm_prisma_lex_next(&p->lx);
+    if (p->has_ahead) {
+        p->tok = p->ahead;
+        p->has_ahead = false;
+    } else {
+        p->tok = rm_prisma_lex_next(&p->lx);
+    }
 }
 
 /* The token after the current one, without consuming anything. */
-static rm_prisma_tok rm_pp_peek(const rm_pp *p)
+static rm_prisma_tok rm_pp_peek(rm_pp *p)
 {
-    rm_prisma_lexer copy = p->lx;
-    return rm_prisma_lex_next(&copy);
+    if (!p->has_ahead) {
+        p->ahead = rm_prisma_lex_next(&p->lx);
+        p->has_ahead = true;
+    }
+    return p->ahead;
+}
+
+/* A copy of the lexer for scanning further without consuming: it is positioned after the
+ * look-ahead token when one was read (callers peek first), else after the current token. */
+static rm_prisma_lexer rm_pp_scan_from(const rm_pp *p)
+{
+    return p->lx;
 }
 
 static const char *rm_tok_text(const rm_pp *p, rm_prisma_tok t)
@@ -126,7 +152,60 @@ static rm_loc rm_tok_loc(const rm_pp *p, rm_prisma_tok t)
     return rm_loc_make(p->file, t.off, t.len);
 }
 
-static char *rm_tok_dup(rm_pp *p, rm_prisma_tok t)
+/* The arena copy of s (len bytes), shared with every equal string of this parse. */
+static const char *rm_pp_intern(rm_pp *p, const char *s, size_t len)
+{
+    if (len > 32)
+        return rm_arena_strndup(p->a, s, len);
+    if (2 * (p->in + 1) > p->icap) {
+        size_t cap = p->icap ? p->icap * 2 : 1024;
+        const char **strs = rm_xcalloc(cap, sizeof *strs);
+        uint32_t *lens = rm_xcalloc(cap, sizeof *lens);
+        uint32_t *hashes = rm_xcalloc(cap, sizeof *hashes);
+        for (size_t i = 0; i < p->icap; i++) {
+            if (!p->istr[i])
+                continue;
+            size_t j = p->ihash[i] & (cap - 1);
+            while (strs[j])
+                j = (j + 1) & (cap - 1);
+            strs[j] = p->istr[i];
+            lens[j] = p->ilen[i];
+            hashes[j] = p->ihash[i];
+        }
+        free(p->istr);
+        free(p->ilen);
+        free(p->ihash);
+        p->istr = strs;
+        p->ilen = lens;
+        p->ihash = hashes;
+        p->icap = cap;
+    }
+    uint32_t h = 2166136261u;
+    for (size_t k = 0; k < len; k++)
+        h = (h ^ (unsigned char)s[k]) * 16777619u;
+    size_t j = h & (p->icap - 1);
+    while (p->istr[j]) {
+        if (p->ihash[j] == h && p->ilen[j] == len && memcmp(p->istr[j], s, len) == 0)
+            return p->istr[j];
+        j = (j + 1) & (p->icap - 1);
+    }
+    char *copy = rm_arena_strndup(p->a, s, len);
+    p->istr[j] = copy;
+    p->ilen[j] = (uint32_t)len;
+    p->ihash[j] = h;
+    p->in++;
+    return copy;
+}
+
+/* Names that recur across a schema (types, attribute, argument and function names) are
+ * interned; names that are mostly unique (fields, models, values) are plainly copied, which
+ * keeps the intern table small enough to stay in cache. */
+static const char *rm_tok_intern(rm_pp *p, rm_prisma_tok t)
+{
+    return rm_pp_intern(p, rm_tok_text(p, t), t.len);
+}
+
+static const char *rm_tok_dup(rm_pp *p, rm_prisma_tok t)
 {
     return rm_arena_strndup(p->a, rm_tok_text(p, t), t.len);
 }
@@ -493,7 +572,7 @@ static bool rm_pp_enter(rm_pp *p)
 
 /* path = identifier ("." identifier?)* with no white space inside (pest: atomic). The
  * current token is the first identifier. */
-static void rm_parse_path(rm_pp *p, const char **text, size_t *len, rm_loc *loc)
+static void rm_parse_path(rm_pp *p, bool intern, const char **text, size_t *len, rm_loc *loc)
 {
     size_t start = p->tok.off;
     size_t end = (size_t)p->tok.off + p->tok.len;
@@ -506,7 +585,8 @@ static void rm_parse_path(rm_pp *p, const char **text, size_t *len, rm_loc *loc)
             rm_pp_next(p);
         }
     }
-    *text = rm_arena_strndup(p->a, p->src->text + start, end - start);
+    *text = intern ? rm_pp_intern(p, p->src->text + start, end - start)
+                   : rm_arena_strndup(p->a, p->src->text + start, end - start);
     *len = end - start;
     *loc = rm_pp_loc(p, start, end);
 }
@@ -526,7 +606,7 @@ static rm_line_result rm_parse_args(rm_pp *p, rm_prisma_args *args)
         size_t arg_start = p->tok.off;
         bool empty = false;
         if (rm_tok_is_name(p, p->tok) && rm_pp_peek(p).kind == RM_PTOK_COLON) {
-            arg.name = rm_tok_dup(p, p->tok);
+            arg.name = rm_tok_intern(p, p->tok);
             arg.name_loc = rm_tok_loc(p, p->tok);
             rm_pp_next(p);
             rm_pp_next(p);
@@ -622,7 +702,9 @@ static rm_line_result rm_parse_expr(rm_pp *p, rm_prisma_expr *e)
         }
         return rm_pp_fail(p, "a value");
     case RM_PTOK_IDENT:
-        rm_parse_path(p, &e->text, &e->len, &e->loc);
+        /* A function name recurs (now, uuid); a constant is often a field reference. */
+        rm_parse_path(p, rm_pp_peek(p).kind == RM_PTOK_LPAREN || rm_pp_peek(p).kind == RM_PTOK_DOT,
+                      &e->text, &e->len, &e->loc);
         e->kind = RM_PEXPR_CONST;
         if (p->tok.kind == RM_PTOK_LPAREN) {
             size_t start = e->loc.off;
@@ -653,7 +735,7 @@ static rm_line_result rm_parse_attr(rm_pp *p, rm_prisma_attr *attr)
     if (p->tok.kind != RM_PTOK_IDENT)
         return rm_pp_fail(p, "an attribute name");
     size_t len = 0;
-    rm_parse_path(p, &attr->name, &len, &attr->name_loc);
+    rm_parse_path(p, true, &attr->name, &len, &attr->name_loc);
     if (p->tok.kind == RM_PTOK_LPAREN) {
         rm_line_result r = rm_parse_args(p, &attr->args);
         if (r != RM_LINE_OK)
@@ -729,7 +811,7 @@ static rm_line_result rm_parse_field(rm_pp *p, rm_prisma_field *f)
         rm_pp_next(p);
         if (!rm_tok_is_name(p, p->tok))
             return rm_pp_fail(p, "a type name");
-        f->type_name = rm_tok_dup(p, p->tok);
+        f->type_name = rm_tok_intern(p, p->tok);
         f->type_loc = rm_tok_loc(p, p->tok);
         rm_pp_next(p);
         if (p->tok.kind != RM_PTOK_RBRACKET)
@@ -746,7 +828,7 @@ static rm_line_result rm_parse_field(rm_pp *p, rm_prisma_field *f)
         if (!rm_tok_is_name(p, p->tok))
             return rm_pp_fail(p, "a type");
         size_t tstart = p->tok.off;
-        f->type_name = rm_tok_dup(p, p->tok);
+        f->type_name = rm_tok_intern(p, p->tok);
         f->type_loc = rm_tok_loc(p, p->tok);
         if (rm_tok_is(p, p->tok, "Unsupported") && rm_pp_peek(p).kind == RM_PTOK_LPAREN) {
             rm_pp_next(p);
@@ -892,7 +974,11 @@ static int rm_block_keyword(const rm_pp *p, rm_prisma_tok t)
         {"datasource", RM_PBLOCK_DATASOURCE}, {"generator", RM_PBLOCK_GENERATOR},
         {"view", RM_PBLOCK_VIEW},             {"type", RM_PBLOCK_TYPE},
     };
-    if (t.kind != RM_PTOK_IDENT)
+    /* Fast path: most lines start with a field name, which is rarely a keyword. */
+    if (t.kind != RM_PTOK_IDENT || t.len < 4 || t.len > 10)
+        return -1;
+    char c0 = rm_tok_text(p, t)[0];
+    if (c0 != 'm' && c0 != 'e' && c0 != 'd' && c0 != 'g' && c0 != 'v' && c0 != 't')
         return -1;
     for (size_t i = 0; i < RM_ARRAY_LEN(kws); i++) {
         if (rm_tok_is(p, t, kws[i].word))
@@ -902,31 +988,35 @@ static int rm_block_keyword(const rm_pp *p, rm_prisma_tok t)
 }
 
 /* Does a block header "keyword Name {" start at the current token? */
-static bool rm_at_block_header(const rm_pp *p)
+static bool rm_at_block_header(rm_pp *p)
 {
     if (rm_block_keyword(p, p->tok) < 0)
         return false;
-    rm_prisma_lexer copy = p->lx;
-    rm_prisma_tok name = rm_prisma_lex_next(&copy);
+    rm_prisma_tok name = rm_pp_peek(p);
     if (!rm_tok_is_name(p, name))
         return false;
+    rm_prisma_lexer copy = rm_pp_scan_from(p);
     return rm_prisma_lex_next(&copy).kind == RM_PTOK_LBRACE;
 }
 
 /* Scan the rest of the current line without consuming it: does it contain a "{", and is its
  * last token other than a comment a "}"? */
-static void rm_scan_line(const rm_pp *p, bool *has_lbrace, bool *ends_with_rbrace)
+static void rm_scan_line(rm_pp *p, bool *has_lbrace, bool *ends_with_rbrace)
 {
-    rm_prisma_lexer copy = p->lx;
     rm_prisma_tok t = p->tok;
     rm_prisma_tok_kind last = RM_PTOK_EOF;
     *has_lbrace = false;
+    if (!rm_tok_ends_line(t))
+        rm_pp_peek(p);
+    rm_prisma_lexer copy = rm_pp_scan_from(p);
+    bool first = true;
     while (!rm_tok_ends_line(t)) {
         if (t.kind == RM_PTOK_LBRACE)
             *has_lbrace = true;
         if (!rm_tok_is_comment(t))
             last = t.kind;
-        t = rm_prisma_lex_next(&copy);
+        t = first ? p->ahead : rm_prisma_lex_next(&copy);
+        first = false;
     }
     *ends_with_rbrace = last == RM_PTOK_RBRACE;
 }
@@ -1124,8 +1214,8 @@ static void rm_parse_top_line(rm_pp *p, rm_vec *blocks)
     int kw = rm_block_keyword(p, t);
 
     if (kw == RM_PBLOCK_TYPE) {
-        rm_prisma_lexer copy = p->lx;
-        rm_prisma_tok name = rm_prisma_lex_next(&copy);
+        rm_prisma_tok name = rm_pp_peek(p);
+        rm_prisma_lexer copy = rm_pp_scan_from(p);
         if (rm_tok_is_name(p, name) && rm_prisma_lex_next(&copy).kind == RM_PTOK_EQUALS) {
             size_t end = rm_pp_skip_line(p);
             rm_pp_error(p, RM_E_PRISMA_TYPE_ALIAS, rm_pp_loc(p, line_off, end),
@@ -1226,6 +1316,9 @@ int rm_prisma_parse(rm_prisma_ast **out, const rm_source *src, rm_arena *a, rm_d
     ast->nerrors = p.nerrors;
     free(p.stk);
     free(p.docs);
+    free(p.istr);
+    free(p.ilen);
+    free(p.ihash);
     *out = ast;
     return p.nerrors ? RM_ESYNTAX : RM_OK;
 }
