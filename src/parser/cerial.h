@@ -140,6 +140,19 @@ typedef struct rm_cerial_variant {
     const char *text;
 } rm_cerial_variant;
 
+/* Name -> position map (open addressing); see rm_cerial_nmap_*. */
+typedef struct rm_cerial_nmap {
+    const char **keys;
+    uint32_t *first;  /* position of the first item with the name */
+    uint32_t *last;   /* position of the last one */
+    size_t cap;
+} rm_cerial_nmap;
+
+/* Build a map over names[0..n) (NULL names are skipped); the map lives in a. */
+void rm_cerial_nmap_build(rm_cerial_nmap *m, rm_arena *a, const char *const *names, size_t n);
+/* Positions of name; false when absent. first/last may be NULL. */
+bool rm_cerial_nmap_get(const rm_cerial_nmap *m, const char *name, size_t *first, size_t *last);
+
 typedef struct rm_cerial_block {
     rm_cerial_kind kind;
     const char *name;
@@ -159,6 +172,7 @@ typedef struct rm_cerial_block {
     size_t nvariants;
     rm_loc loc;                    /* the header line */
     rm_loc name_loc;
+    rm_cerial_nmap *field_index;   /* field names -> positions (rm_cerial_schema_index) */
 } rm_cerial_block;
 
 /* One namespace: the blocks of every file, per kind in file order (as Cerial concatenates). */
@@ -166,7 +180,13 @@ typedef struct rm_cerial_schema {
     rm_cerial_block **blocks[RM_CERIAL_NKINDS];
     size_t n[RM_CERIAL_NKINDS];
     size_t cap[RM_CERIAL_NKINDS];
+    /* name index per kind, built by rm_cerial_schema_index (lookups fall back to a scan
+     * when it is absent); rebuild it after changing the block lists */
+    rm_cerial_nmap *index[RM_CERIAL_NKINDS];
 } rm_cerial_schema;
+
+/* (Re)build s->index in a. The parser and validator call it on the schemas they return. */
+void rm_cerial_schema_index(rm_cerial_schema *s, rm_arena *a);
 
 /* Compiled patterns, compiled once and reused across parses (the core keeps no globals). */
 typedef struct rm_cerial_ctx rm_cerial_ctx;
@@ -208,6 +228,11 @@ const char *rm_cerial_dec_name(rm_cerial_dec_kind k);
 
 /* Lookups on a schema: the first block of that kind and name, or NULL. */
 rm_cerial_block *rm_cerial_find(const rm_cerial_schema *s, rm_cerial_kind kind, const char *name);
+/* The last block of that kind and name (JavaScript Map semantics), or NULL. */
+rm_cerial_block *rm_cerial_find_last(const rm_cerial_schema *s, rm_cerial_kind kind,
+                                     const char *name);
+/* Position of the first block of that kind and name, or SIZE_MAX. */
+size_t rm_cerial_find_pos(const rm_cerial_schema *s, rm_cerial_kind kind, const char *name);
 /* The first decorator of that kind on f, or NULL. */
 const rm_cerial_dec *rm_cerial_field_dec(const rm_cerial_field *f, rm_cerial_dec_kind kind);
 

@@ -128,12 +128,108 @@ const char *rm_cerial_dec_name(rm_cerial_dec_kind k)
     return (size_t)k < RM_CD_NKINDS ? dec_names[k] : "?";
 }
 
+static uint64_t hash_cstr(const char *s)
+{
+    uint64_t h = 1469598103934665603ull;
+    for (; *s; s++) {
+        h ^= (unsigned char)*s;
+        h *= 1099511628211ull;
+    }
+    return h;
+}
+
+void rm_cerial_nmap_build(rm_cerial_nmap *m, rm_arena *a, const char *const *names, size_t n)
+{
+    size_t i, cap = 16;
+    while (cap < 2 * n + 2)
+        cap *= 2;
+    m->cap = cap;
+    m->keys = RM_NEW_ARRAY(a, const char *, cap);
+    m->first = RM_NEW_ARRAY(a, uint32_t, cap);
+    m->last = RM_NEW_ARRAY(a, uint32_t, cap);
+    for (i = 0; i < n; i++) {
+        size_t h;
+        if (names[i] == NULL)
+            continue;
+        for (h = hash_cstr(names[i]) & (cap - 1); m->keys[h] != NULL; h = (h + 1) & (cap - 1))
+            if (strcmp(m->keys[h], names[i]) == 0)
+                break;
+        if (m->keys[h] == NULL) {
+            m->keys[h] = names[i];
+            m->first[h] = (uint32_t)i;
+        }
+        m->last[h] = (uint32_t)i;
+    }
+}
+
+bool rm_cerial_nmap_get(const rm_cerial_nmap *m, const char *name, size_t *first, size_t *last)
+{
+    size_t h;
+    if (m->cap == 0 || name == NULL)
+        return false;
+    for (h = hash_cstr(name) & (m->cap - 1); m->keys[h] != NULL; h = (h + 1) & (m->cap - 1))
+        if (strcmp(m->keys[h], name) == 0) {
+            if (first)
+                *first = m->first[h];
+            if (last)
+                *last = m->last[h];
+            return true;
+        }
+    return false;
+}
+
+void rm_cerial_schema_index(rm_cerial_schema *s, rm_arena *a)
+{
+    size_t k, i;
+    for (k = 0; k < RM_CERIAL_NKINDS; k++) {
+        const char **names = RM_NEW_ARRAY(a, const char *, s->n[k] + 1);
+        for (i = 0; i < s->n[k]; i++)
+            names[i] = s->blocks[k][i]->name;
+        s->index[k] = RM_NEW(a, rm_cerial_nmap);
+        rm_cerial_nmap_build(s->index[k], a, names, s->n[k]);
+        for (i = 0; i < s->n[k]; i++) {
+            rm_cerial_block *b = s->blocks[k][i];
+            const char **fn = RM_NEW_ARRAY(a, const char *, b->nfields + 1);
+            size_t j;
+            for (j = 0; j < b->nfields; j++)
+                fn[j] = b->fields[j]->name;
+            b->field_index = RM_NEW(a, rm_cerial_nmap);
+            rm_cerial_nmap_build(b->field_index, a, fn, b->nfields);
+        }
+    }
+}
+
+size_t rm_cerial_find_pos(const rm_cerial_schema *s, rm_cerial_kind kind, const char *name)
+{
+    size_t i;
+    if (name == NULL)
+        return SIZE_MAX;
+    if (s->index[kind] != NULL)
+        return rm_cerial_nmap_get(s->index[kind], name, &i, NULL) ? i : SIZE_MAX;
+    for (i = 0; i < s->n[kind]; i++)
+        if (strcmp(s->blocks[kind][i]->name, name) == 0)
+            return i;
+    return SIZE_MAX;
+}
+
 rm_cerial_block *rm_cerial_find(const rm_cerial_schema *s, rm_cerial_kind kind, const char *name)
+{
+    size_t i = rm_cerial_find_pos(s, kind, name);
+    return i == SIZE_MAX ? NULL : s->blocks[kind][i];
+}
+
+rm_cerial_block *rm_cerial_find_last(const rm_cerial_schema *s, rm_cerial_kind kind,
+                                     const char *name)
 {
     size_t i;
     if (name == NULL)
         return NULL;
-    for (i = 0; i < s->n[kind]; i++)
+    if (s->index[kind] != NULL) {
+        size_t last;
+        return rm_cerial_nmap_get(s->index[kind], name, NULL, &last) ? s->blocks[kind][last]
+                                                                     : NULL;
+    }
+    for (i = s->n[kind]; i-- > 0;)
         if (strcmp(s->blocks[kind][i]->name, name) == 0)
             return s->blocks[kind][i];
     return NULL;
@@ -719,7 +815,8 @@ static bool classify_decorator(pst *st, sv tok, rm_loc loc, bool tuple_only, rm_
     } else {
         const char *hint = value_hint(tok.p, tok.n);
         if (hint != NULL) {
-            err->name = tok.p;
+            /* copied: tok points into a scratch buffer that is about to be rewritten */
+            err->name = sdup(st, tok.p, tok.n);
             err->n = tok.n;
             err->loc = loc;
         }
@@ -728,7 +825,7 @@ static bool classify_decorator(pst *st, sv tok, rm_loc loc, bool tuple_only, rm_
     /* value-requiring decorator written with empty parentheses */
     if (rm_rx_match(st->cx->empty_paren, tok.p, tok.n, 0, caps, 2) > 0 &&
         value_hint(tok.p + caps[2], caps[3] - caps[2]) != NULL) {
-        err->name = tok.p + caps[2];
+        err->name = sdup(st, tok.p + caps[2], caps[3] - caps[2]);
         err->n = caps[3] - caps[2];
         err->loc = loc;
         return false;
@@ -1533,6 +1630,7 @@ int rm_cerial_parse(rm_cerial_schema **out, rm_cerial_ctx *ctx, const rm_sources
     ms_free(&st.m2);
     ms_free(&st.m3);
     rm_cerial_ctx_free(own);
+    rm_cerial_schema_index(st.out, a);
     *out = st.out;
     return st.nerr > 0 ? RM_ESYNTAX : RM_OK;
 }

@@ -73,13 +73,7 @@ static const char *dec_value(const rm_cerial_field *f, rm_cerial_dec_kind k)
 /* Map semantics (new Map(list.map(x => [x.name, x]))): the last block of that name wins. */
 static rm_cerial_block *find_last(const rm_cerial_schema *s, rm_cerial_kind k, const char *name)
 {
-    size_t i;
-    if (name == NULL)
-        return NULL;
-    for (i = NB(s, k); i-- > 0;)
-        if (strcmp(BLK(s, k, i)->name, name) == 0)
-            return BLK(s, k, i);
-    return NULL;
+    return rm_cerial_find_last(s, k, name);
 }
 
 static rm_cerial_field *find_field(const rm_cerial_block *b, const char *name)
@@ -87,10 +81,26 @@ static rm_cerial_field *find_field(const rm_cerial_block *b, const char *name)
     size_t i;
     if (name == NULL)
         return NULL;
+    if (b->field_index != NULL)
+        return rm_cerial_nmap_get(b->field_index, name, &i, NULL) ? b->fields[i] : NULL;
     for (i = 0; i < b->nfields; i++)
         if (streq(b->fields[i]->name, name))
             return b->fields[i];
     return NULL;
+}
+
+/* Is there a field before position i with the same name? */
+static bool earlier_field(const rm_cerial_block *b, size_t i)
+{
+    size_t first, k;
+    if (b->fields[i]->name == NULL)
+        return false;
+    if (b->field_index != NULL)
+        return rm_cerial_nmap_get(b->field_index, b->fields[i]->name, &first, NULL) && first < i;
+    for (k = 0; k < i; k++)
+        if (streq(b->fields[k]->name, b->fields[i]->name))
+            return true;
+    return false;
 }
 
 static bool is_pascal(const char *s)
@@ -267,20 +277,24 @@ static void validate_extends(vst *v, const rm_cerial_schema *s)
         bool *visited;
         char **reported = RM_NEW_ARRAY(v->a, char *, n + 1);
         size_t nk = 0;
+        size_t *slot = RM_NEW_ARRAY(v->a, size_t, n + 1); /* name position -> key slot + 1 */
+        size_t *path = RM_NEW_ARRAY(v->a, size_t, n + 1);
+        bool *onpath = RM_NEW_ARRAY(v->a, bool, n + 1);
         for (i = 0; i < n; i++) {
             const rm_cerial_block *b = BLK(s, k, i);
+            size_t pos = rm_cerial_find_pos(s, k, b->name);
             if (b->extends == NULL)
                 continue;
-            for (j = 0; j < nk && strcmp(keys[j], b->name) != 0; j++) {
-            }
-            if (j == nk)
+            if (slot[pos] == 0) {
                 keys[nk++] = b->name;
+                slot[pos] = nk;
+            }
+            j = slot[pos] - 1;
             vals[j] = b->extends;
             locs[j] = b->loc;
         }
         visited = RM_NEW_ARRAY(v->a, bool, nk + 1);
         for (i = 0; i < nk; i++) {
-            size_t *path = RM_NEW_ARRAY(v->a, size_t, nk + 1);
             size_t np = 0, cur = i;
             if (visited[i])
                 continue;
@@ -288,9 +302,9 @@ static void validate_extends(vst *v, const rm_cerial_schema *s)
                 size_t p, nx;
                 if (visited[cur])
                     break;
-                for (p = 0; p < np && path[p] != cur; p++) {
-                }
-                if (p < np) {
+                if (onpath[cur]) {
+                    for (p = 0; path[p] != cur; p++) {
+                    }
                     /* cycle path[p..np) + cur */
                     rm_sb sb = RM_SB_INIT, key = RM_SB_INIT;
                     size_t q, r;
@@ -322,14 +336,16 @@ static void validate_extends(vst *v, const rm_cerial_schema *s)
                     break;
                 }
                 path[np++] = cur;
-                for (nx = 0; nx < nk && strcmp(keys[nx], vals[cur]) != 0; nx++) {
-                }
-                if (nx == nk)
+                onpath[cur] = true;
+                nx = rm_cerial_find_pos(s, k, vals[cur]);
+                if (nx == SIZE_MAX || slot[nx] == 0)
                     break;
-                cur = nx;
+                cur = slot[nx] - 1;
             }
-            for (j = 0; j < np; j++)
+            for (j = 0; j < np; j++) {
                 visited[path[j]] = true;
+                onpath[path[j]] = false;
+            }
         }
     }
     /* validateAbstractRules */
@@ -469,29 +485,16 @@ typedef struct resolver {
     bool failed;
 } resolver;
 
-static size_t raw_index(const resolver *r, const rm_cerial_block *b)
-{
-    size_t i;
-    for (i = 0; i < NB(r->raw, r->k); i++)
-        if (BLK(r->raw, r->k, i) == b)
-            return i;
-    return 0;
-}
-
-/* index of the first raw block with this name (the "visited" key is the name) */
+/* position of the first raw block with this name (the "visited" key is the name) */
 static size_t name_index(const resolver *r, const char *name)
 {
-    size_t i;
-    for (i = 0; i < NB(r->raw, r->k); i++)
-        if (strcmp(BLK(r->raw, r->k, i)->name, name) == 0)
-            return i;
-    return 0;
+    size_t i = rm_cerial_find_pos(r->raw, r->k, name);
+    return i == SIZE_MAX ? 0 : i;
 }
 
 static void topo_visit(resolver *r, rm_cerial_block *b)
 {
     size_t ni = name_index(r, b->name);
-    (void)raw_index;
     if (r->visited[ni] || r->visiting[ni])
         return;
     r->visiting[ni] = true;
@@ -505,14 +508,6 @@ static void topo_visit(resolver *r, rm_cerial_block *b)
     r->sorted[r->nsorted++] = b;
 }
 
-static rm_cerial_block *resolved_get(rm_cerial_block **res, size_t n, const char *name)
-{
-    size_t i;
-    for (i = 0; i < n; i++)
-        if (strcmp(res[i]->name, name) == 0)
-            return res[i];
-    return NULL;
-}
 
 static bool filter_has(const rm_cerial_block *b, const char *s)
 {
@@ -686,7 +681,7 @@ static bool resolve_kind(vst *v, const rm_cerial_schema *raw, rm_cerial_schema *
 {
     resolver r;
     size_t n = NB(raw, k), i;
-    rm_cerial_block **done;
+    rm_cerial_block **done, **by_pos;
     memset(&r, 0, sizeof(r));
     r.v = v;
     r.raw = raw;
@@ -697,17 +692,21 @@ static bool resolve_kind(vst *v, const rm_cerial_schema *raw, rm_cerial_schema *
     for (i = 0; i < n; i++)
         topo_visit(&r, BLK(raw, k, i));
     done = RM_NEW_ARRAY(v->a, rm_cerial_block *, n + 1);
+    by_pos = RM_NEW_ARRAY(v->a, rm_cerial_block *, n + 1); /* resolved, by raw name position */
     for (i = 0; i < r.nsorted; i++) {
         const rm_cerial_block *b = r.sorted[i];
         rm_cerial_block *out = RM_NEW(v->a, rm_cerial_block);
-        const rm_cerial_block *p;
+        const rm_cerial_block *p = NULL;
         *out = *b;
         if (b->extends != NULL) {
-            p = resolved_get(done, i, b->extends);
+            size_t pp = rm_cerial_find_pos(raw, k, b->extends);
+            if (pp != SIZE_MAX)
+                p = by_pos[pp];
             if (p != NULL && !resolve_block(&r, out, b, p))
                 return false;
         }
         done[i] = out;
+        by_pos[name_index(&r, b->name)] = out;
     }
     res->blocks[k] = done;
     res->n[k] = r.nsorted;
@@ -1313,10 +1312,7 @@ static void v_object_fields(vst *v, const rm_cerial_schema *s)
             if (!is_field_name(f->name))
                 verr(v, RM_E_CERIAL_DUPLICATE_FIELD, f->name_loc,
                      "Invalid field name: %s. Must be camelCase or snake_case.", f->name);
-            for (k = 0; k < i; k++)
-                if (streq(o->fields[k]->name, f->name))
-                    break;
-            if (k < i)
+            if (earlier_field(o, i))
                 verr(v, RM_E_CERIAL_DUPLICATE_FIELD, f->name_loc,
                      "Duplicate field name: %s in object %s", f->name, o->name);
             if (streq(f->name, "id"))
@@ -1644,10 +1640,7 @@ static void validate_schema(vst *v, const rm_cerial_schema *s)
         if (!is_pascal(m->name))
             verr(v, RM_E_CERIAL_NAME, m->name_loc, "Invalid model name: %s. Must be PascalCase.",
                  m->name);
-        for (k = 0; k < mi_; k++)
-            if (strcmp(BLK(s, RM_CERIAL_MODEL, k)->name, m->name) == 0)
-                break;
-        if (k < mi_)
+        if (rm_cerial_find_pos(s, RM_CERIAL_MODEL, m->name) < mi_)
             verr(v, RM_E_CERIAL_NAME, m->name_loc, "Duplicate model name: %s", m->name);
     }
     /* validateFieldNames */
@@ -1658,10 +1651,7 @@ static void validate_schema(vst *v, const rm_cerial_schema *s)
             if (!is_field_name(f->name))
                 verr(v, RM_E_CERIAL_DUPLICATE_FIELD, f->name_loc,
                      "Invalid field name: %s. Must be camelCase or snake_case.", f->name);
-            for (k = 0; k < i; k++)
-                if (streq(m->fields[k]->name, f->name))
-                    break;
-            if (k < i)
+            if (earlier_field(m, i))
                 verr(v, RM_E_CERIAL_DUPLICATE_FIELD, f->name_loc, "Duplicate field name: %s",
                      f->name);
         }
@@ -1684,10 +1674,7 @@ static void validate_schema(vst *v, const rm_cerial_schema *s)
         if (!is_pascal(o->name))
             verr(v, RM_E_CERIAL_NAME, o->name_loc, "Invalid object name: %s. Must be PascalCase.",
                  o->name);
-        for (k = 0; k < i; k++)
-            if (strcmp(BLK(s, RM_CERIAL_OBJECT, k)->name, o->name) == 0)
-                break;
-        if (k < i)
+        if (rm_cerial_find_pos(s, RM_CERIAL_OBJECT, o->name) < i)
             verr(v, RM_E_CERIAL_NAME, o->name_loc, "Duplicate object name: %s", o->name);
         if (names_has(s, RM_CERIAL_MODEL, o->name))
             verr(v, RM_E_CERIAL_NAME, o->name_loc, "Object name '%s' conflicts with model name",
@@ -1848,20 +1835,16 @@ static void validate_strict(vst *v, const rm_cerial_schema *raw, const rm_cerial
     for (ki = 0; ki < RM_CERIAL_NKINDS; ki++) {
         for (i = 0; i < NB(raw, ki); i++) {
             const rm_cerial_block *b = BLK(raw, ki, i);
-            for (k = 0; k <= ki; k++) {
-                size_t lim = k == ki ? i : NB(raw, k);
-                for (j = 0; j < lim; j++)
-                    if (strcmp(BLK(raw, k, j)->name, b->name) == 0)
-                        break;
-                if (j < lim) {
-                    if (k == ki)
-                        vstrict(v, b->name_loc, "Duplicate %s name: %s", kind_lower[ki], b->name);
-                    else
-                        vstrict(v, b->name_loc, "%s name '%s' conflicts with %s name",
-                                kind_upper[ki], b->name, kind_lower[k]);
+            if (rm_cerial_find_pos(raw, (rm_cerial_kind)ki, b->name) < i) {
+                vstrict(v, b->name_loc, "Duplicate %s name: %s", kind_lower[ki], b->name);
+                continue;
+            }
+            for (k = 0; k < ki; k++)
+                if (rm_cerial_find(raw, (rm_cerial_kind)k, b->name) != NULL) {
+                    vstrict(v, b->name_loc, "%s name '%s' conflicts with %s name", kind_upper[ki],
+                            b->name, kind_lower[k]);
                     break;
                 }
-            }
         }
     }
     /* duplicate enum values */
@@ -1989,6 +1972,7 @@ int rm_cerial_validate(rm_cerial_schema **resolved, const rm_cerial_schema *raw,
     for (k = 0; k < RM_CERIAL_NKINDS; k++)
         if (!resolve_kind(&v, raw, res, (rm_cerial_kind)k))
             return RM_ESEMANTIC;
+    rm_cerial_schema_index(res, a);
     validate_resolved(&v, res);
     if (v.nerr > 0)
         return RM_ESEMANTIC;
@@ -2001,6 +1985,7 @@ int rm_cerial_validate(rm_cerial_schema **resolved, const rm_cerial_schema *raw,
         if (!res->blocks[RM_CERIAL_MODEL][i]->abstract)
             concrete->blocks[RM_CERIAL_MODEL][concrete->n[RM_CERIAL_MODEL]++] =
                 res->blocks[RM_CERIAL_MODEL][i];
+    rm_cerial_schema_index(concrete, a);
     validate_schema(&v, concrete);
     if (v.nerr > 0)
         return RM_ESEMANTIC;
