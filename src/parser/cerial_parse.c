@@ -576,6 +576,15 @@ static rm_diag *perr(pst *st, uint16_t id, rm_loc loc, const char *fmt, ...)
     return g;
 }
 
+/* Cerial reports errors in tuple/literal/enum contents on the line after the block; relmig
+ * keeps that location (same line as Cerial) and says where the value really is. */
+static void value_detail(pst *st, rm_diag *g, uint32_t value_off)
+{
+    uint32_t line, col;
+    rm_source_line_col(st->src, value_off, &line, &col);
+    rm_diag_set_detail(st->d, g, "the value is at %s:%u:%u", st->src->path, line, col);
+}
+
 static char *sdup(pst *st, const char *p, size_t n)
 {
     return rm_arena_strndup(st->a, p, n);
@@ -1352,8 +1361,11 @@ static void parse_tuple_elements(pst *st, rm_cerial_block *blk, rm_loc err_loc)
             type[--tlen] = '\0';
         }
         if (!parse_field_type(st, type, tlen, f)) {
-            perr(st, RM_E_CERIAL_TUPLE_ELEMENT, err_loc, "Invalid tuple element '%.*s' in tuple %s",
-                 (int)(parts[i].e - parts[i].b), st->m3.s + parts[i].b, blk->name);
+            value_detail(st,
+                         perr(st, RM_E_CERIAL_TUPLE_ELEMENT, err_loc,
+                              "Invalid tuple element '%.*s' in tuple %s",
+                              (int)(parts[i].e - parts[i].b), st->m3.s + parts[i].b, blk->name),
+                         st->m3.o[parts[i].b]);
             continue;
         }
         f->nullable = rm_cerial_field_dec(f, RM_CD_NULLABLE) != NULL;
@@ -1383,9 +1395,9 @@ static void parse_literal_variants(pst *st, rm_cerial_block *blk, rm_loc err_loc
             v.text = t.p[0] == 't' ? "true" : "false";
             done = true;
         } else if (sv_eq(t, "null")) {
-            perr(st, RM_E_CERIAL_LITERAL_VARIANT, err_loc,
+            value_detail(st, perr(st, RM_E_CERIAL_LITERAL_VARIANT, err_loc,
                  "null is not allowed in literal %s. Use @nullable on the field instead.",
-                 blk->name);
+                 blk->name), st->m3.o[parts[i].b]);
             continue;
         } else if (rx_sv(st->cx->number, t)) {
             v.kind = memchr(t.p, '.', t.n) ? RM_CVAR_FLOAT : RM_CVAR_INT;
@@ -1400,8 +1412,8 @@ static void parse_literal_variants(pst *st, rm_cerial_block *blk, rm_loc err_loc
             }
         if (!done && nset_has(st->literals, t.p, t.n)) {
             if (strlen(blk->name) == t.n && memcmp(blk->name, t.p, t.n) == 0) {
-                perr(st, RM_E_CERIAL_LITERAL_VARIANT, err_loc, "Literal %s cannot reference itself",
-                     blk->name);
+                value_detail(st, perr(st, RM_E_CERIAL_LITERAL_VARIANT, err_loc, "Literal %s cannot reference itself",
+                     blk->name), st->m3.o[parts[i].b]);
                 continue;
             }
             v.kind = RM_CVAR_LITERAL_REF;
@@ -1414,8 +1426,8 @@ static void parse_literal_variants(pst *st, rm_cerial_block *blk, rm_loc err_loc
             done = true;
         }
         if (!done) {
-            perr(st, RM_E_CERIAL_LITERAL_VARIANT, err_loc, "Unknown variant '%.*s' in literal %s",
-                 (int)t.n, t.p, blk->name);
+            value_detail(st, perr(st, RM_E_CERIAL_LITERAL_VARIANT, err_loc, "Unknown variant '%.*s' in literal %s",
+                 (int)t.n, t.p, blk->name), st->m3.o[parts[i].b]);
             continue;
         }
         if (v.text == NULL)
@@ -1440,21 +1452,21 @@ static void parse_enum_values(pst *st, rm_cerial_block *blk, rm_loc err_loc)
         if (c.n == 0)
             continue;
         if (c.p[0] == '\'' || c.p[0] == '"')
-            perr(st, RM_E_CERIAL_ENUM_VALUE, err_loc,
+            value_detail(st, perr(st, RM_E_CERIAL_ENUM_VALUE, err_loc,
                  "Enum %s: values must be bare identifiers, not quoted strings: %.*s", blk->name,
-                 (int)c.n, c.p);
+                 (int)c.n, c.p), m->o[c.p - m->s]);
         else if (rx_sv(st->cx->number, c))
-            perr(st, RM_E_CERIAL_ENUM_VALUE, err_loc,
+            value_detail(st, perr(st, RM_E_CERIAL_ENUM_VALUE, err_loc,
                  "Enum %s: values must be bare identifiers, not numbers: %.*s", blk->name, (int)c.n,
-                 c.p);
+                 c.p), m->o[c.p - m->s]);
         else if (sv_eq(c, "true") || sv_eq(c, "false"))
-            perr(st, RM_E_CERIAL_ENUM_VALUE, err_loc,
+            value_detail(st, perr(st, RM_E_CERIAL_ENUM_VALUE, err_loc,
                  "Enum %s: values must be bare identifiers, not booleans: %.*s", blk->name,
-                 (int)c.n, c.p);
+                 (int)c.n, c.p), m->o[c.p - m->s]);
         else if (!rx_sv(st->cx->ident, c))
-            perr(st, RM_E_CERIAL_ENUM_VALUE, err_loc,
+            value_detail(st, perr(st, RM_E_CERIAL_ENUM_VALUE, err_loc,
                  "Enum %s: invalid value '%.*s'. Values must be valid identifiers", blk->name,
-                 (int)c.n, c.p);
+                 (int)c.n, c.p), m->o[c.p - m->s]);
         else
             RM_VEC_PUSH(st->a, blk->values, blk->nvalues, cap, sdup(st, c.p, c.n));
     }
