@@ -9,6 +9,10 @@
  * builder checks. Expected output lives in tests/golden/diagram/<case>.mmd and .dot, reviewed by
  * hand; RELMIG_UPDATE_GOLDEN=1 rewrites them. When Graphviz `dot` is installed, one row per
  * golden .dot file renders it to SVG and requires exit 0 and no warning.
+ *
+ * A second set of rows loads the graph engineer's inputs, tests/golden/graph/<name>.prisma, through
+ * the real schema builder (rm_schema_build) and prints them; expected output is
+ * tests/golden/diagram/prisma_<name>.mmd / .dot.
  */
 #define _POSIX_C_SOURCE 200809L
 #include <setjmp.h>
@@ -18,15 +22,20 @@
 #include <cmocka.h>
 
 #include "model/graph_print.h"
+#include "model/schema.h"
 #include "testutil.h"
 #include "util/arena.h"
+#include "util/diag_render.h"
 
+#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #define GOLDEN_DIR RELMIG_SOURCE_DIR "/tests/golden/diagram"
+#define GRAPH_INPUT_DIR RELMIG_SOURCE_DIR "/tests/golden/graph"
+#define MAX_INPUTS 64
 #define MAXF 10
 #define MAXM 5
 #define MAXR 5
@@ -432,14 +441,19 @@ static rm_graph *build(rm_arena *a, const tcase *c)
 typedef enum fmt { FMT_MERMAID, FMT_DOT } fmt;
 
 typedef struct row {
-    char name[96];
-    const tcase *c;
+    char name[128];
+    const tcase *c;     /* a table case, or NULL for a .prisma input */
+    char input[64];     /* the input's base name (no extension) when c is NULL */
     fmt f;
 } row;
 
-static void golden_path(char *buf, size_t n, const char *case_name, fmt f)
+static void golden_path(char *buf, size_t n, const row *r, fmt f)
 {
-    snprintf(buf, n, "%s/%s.%s", GOLDEN_DIR, case_name, f == FMT_MERMAID ? "mmd" : "dot");
+    const char *ext = f == FMT_MERMAID ? "mmd" : "dot";
+    if (r->c)
+        snprintf(buf, n, "%s/%s.%s", GOLDEN_DIR, r->c->name, ext);
+    else
+        snprintf(buf, n, "%s/prisma_%s.%s", GOLDEN_DIR, r->input, ext);
 }
 
 static void render(rm_sb *out, const rm_graph *g, fmt f)
@@ -464,11 +478,74 @@ static void run_golden(void **state)
     render(&again, g, r->f);
     assert_string_equal(rm_sb_str(&out), rm_sb_str(&again));
     char path[512];
-    golden_path(path, sizeof path, r->c->name, r->f);
+    golden_path(path, sizeof path, r, r->f);
     assert_true(rm_test_golden(path, rm_sb_str(&out)));
     rm_sb_free(&again);
     rm_sb_free(&out);
     rm_arena_free(&a);
+}
+
+/* Load tests/golden/graph/<input>.prisma through the schema builder and print it. */
+static void run_prisma_golden(void **state)
+{
+    const row *r = *state;
+    char path[512];
+    snprintf(path, sizeof path, "%s/%s.prisma", GRAPH_INPUT_DIR, r->input);
+    size_t len;
+    char *text = rm_test_read_file(path, &len);
+    assert_non_null(text);
+    rm_sources srcs;
+    rm_sources_init(&srcs);
+    assert_non_null(rm_sources_add(&srcs, path, text, len));
+    rm_diags d;
+    rm_diags_init(&d);
+    rm_arena a;
+    rm_arena_init(&a, 0);
+    rm_graph *g = NULL;
+    int rc = rm_schema_build(&g, &srcs, &a, &d);
+    if (rc != RM_OK) {
+        rm_sb msg = RM_SB_INIT;
+        rm_diags_render_text(&msg, &srcs, &d, false);
+        fprintf(stderr, "%s does not build:\n%s", path, rm_sb_str(&msg));
+        rm_sb_free(&msg);
+    }
+    assert_int_equal(rc, RM_OK);
+    rm_sb out = RM_SB_INIT;
+    render(&out, g, r->f);
+    assert_int_equal(rm_sb_error(&out), RM_OK);
+    golden_path(path, sizeof path, r, r->f);
+    assert_true(rm_test_golden(path, rm_sb_str(&out)));
+    rm_sb_free(&out);
+    rm_arena_free(&a);
+    rm_diags_free(&d);
+    rm_sources_free(&srcs);
+    free(text);
+}
+
+static int cmp_names(const void *x, const void *y)
+{
+    return strcmp(x, y);
+}
+
+/* Base names of tests/golden/graph/<name>.prisma, sorted. */
+static size_t list_inputs(char names[][64], size_t cap)
+{
+    size_t n = 0;
+    DIR *dir = opendir(GRAPH_INPUT_DIR);
+    if (!dir)
+        return 0;
+    struct dirent *e;
+    while ((e = readdir(dir)) != NULL && n < cap) {
+        size_t len = strlen(e->d_name);
+        if (len > 7 && len - 7 < 64 && strcmp(e->d_name + len - 7, ".prisma") == 0) {
+            memcpy(names[n], e->d_name, len - 7);
+            names[n][len - 7] = '\0';
+            n++;
+        }
+    }
+    closedir(dir);
+    qsort(names, n, sizeof names[0], cmp_names);
+    return n;
 }
 
 /* Render a golden .dot with Graphviz; any warning (bad arrow name, bad HTML label) fails. */
@@ -480,7 +557,7 @@ static void run_dot_svg(void **state)
         skip();
     }
     char path[512];
-    golden_path(path, sizeof path, r->c->name, FMT_DOT);
+    golden_path(path, sizeof path, r, FMT_DOT);
     const char *argv[] = {"/bin/sh", "-c", "exec dot -Tsvg \"$0\"", path, NULL};
     rm_test_proc p;
     assert_int_equal(rm_test_run(&p, argv, NULL), 0);
@@ -598,6 +675,15 @@ static void dangling_relation_is_skipped(void **state)
     rm_arena_free(&a);
 }
 
+/* Guards the prisma/ rows against vanishing silently if the input folder moves. */
+static void inputs_found(void **state)
+{
+    size_t n = (size_t)(uintptr_t)*state;
+    if (n == 0)
+        fprintf(stderr, "no *.prisma inputs in %s\n", GRAPH_INPUT_DIR);
+    assert_true(n > 0);
+}
+
 static void empty_graph(void **state)
 {
     (void)state;
@@ -616,28 +702,45 @@ static void empty_graph(void **state)
 int main(void)
 {
     enum { NC = RM_ARRAY_LEN(cases) };
-    static row rows[NC * 3];
-    struct CMUnitTest tests[NC * 3 + 8];
+    static char inputs[MAX_INPUTS][64];
+    size_t ni = list_inputs(inputs, MAX_INPUTS);
+    static row rows[(NC + MAX_INPUTS) * 3];
+    static struct CMUnitTest tests[(NC + MAX_INPUTS) * 3 + 8];
     size_t n = 0, nrows = 0;
-    for (size_t i = 0; i < NC; i++) {
+    /* Golden rows: the table cases, then the .prisma inputs; each in both formats. */
+    for (size_t i = 0; i < NC + ni; i++) {
         for (int f = FMT_MERMAID; f <= FMT_DOT; f++) {
             row *r = &rows[nrows++];
-            snprintf(r->name, sizeof r->name, "%s/%s", f == FMT_MERMAID ? "mermaid" : "dot",
-                     cases[i].name);
-            r->c = &cases[i];
+            const char *fname = f == FMT_MERMAID ? "mermaid" : "dot";
             r->f = (fmt)f;
-            tests[n++] = (struct CMUnitTest){
-                .name = r->name, .test_func = run_golden, .initial_state = r};
+            if (i < NC) {
+                r->c = &cases[i];
+                snprintf(r->name, sizeof r->name, "%s/%s", fname, cases[i].name);
+            } else {
+                memcpy(r->input, inputs[i - NC], sizeof r->input);
+                snprintf(r->name, sizeof r->name, "%s/prisma/%s", fname, r->input);
+            }
+            tests[n++] = (struct CMUnitTest){.name = r->name,
+                                             .test_func = r->c ? run_golden : run_prisma_golden,
+                                             .initial_state = r};
         }
     }
-    for (size_t i = 0; i < NC; i++) {
+    /* Graphviz accepts every golden .dot (they were all written by the rows above). */
+    for (size_t i = 0; i < NC + ni; i++) {
         row *r = &rows[nrows++];
-        snprintf(r->name, sizeof r->name, "dot_svg/%s", cases[i].name);
-        r->c = &cases[i];
         r->f = FMT_DOT;
+        if (i < NC) {
+            r->c = &cases[i];
+            snprintf(r->name, sizeof r->name, "dot_svg/%s", cases[i].name);
+        } else {
+            memcpy(r->input, inputs[i - NC], sizeof r->input);
+            snprintf(r->name, sizeof r->name, "dot_svg/prisma/%s", r->input);
+        }
         tests[n++] = (struct CMUnitTest){
             .name = r->name, .test_func = run_dot_svg, .initial_state = r};
     }
+    tests[n++] = (struct CMUnitTest){.name = "prisma_inputs_found", .test_func = inputs_found,
+                                     .initial_state = (void *)(uintptr_t)ni};
     tests[n++] = (struct CMUnitTest){.name = "mermaid_cardinalities",
                                      .test_func = mermaid_cardinalities};
     tests[n++] = (struct CMUnitTest){.name = "mermaid_quoting", .test_func = mermaid_quoting};
