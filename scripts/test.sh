@@ -120,12 +120,19 @@ run_stage() {
     shift 2
     step "$name: configure + build ($dir)"
     t=$SECONDS
-    if ! cmake -S "$ROOT" -B "$dir" "$@" || ! cmake --build "$dir" -j "$JOBS"; then
-        record "$name build" $((SECONDS - t)) FAILED
-        FAILED+=("$name build")
+    if ! cmake -S "$ROOT" -B "$dir" "$@"; then
+        record "$name configure" $((SECONDS - t)) FAILED
+        FAILED+=("$name configure")
         return
     fi
-    record "$name build" $((SECONDS - t)) ok
+    # A failed build still runs the tests that did build (the missing ones fail in ctest
+    # as "not run"), so one log shows everything; the stage counts as failed either way.
+    if cmake --build "$dir" -j "$JOBS"; then
+        record "$name build" $((SECONDS - t)) ok
+    else
+        record "$name build" $((SECONDS - t)) FAILED
+        FAILED+=("$name build")
+    fi
     step "$name: tests"
     t=$SECONDS
     # --verbose prints every test's own output (ctest's --output-on-failure alone would show

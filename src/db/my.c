@@ -120,14 +120,16 @@ static int my_connect(rm_conn **out, const rm_dburl *url, const rm_db_opts *opts
     const char *ssl = rm_dburl_param_get(u, "ssl-mode");
     if (!ssl)
         ssl = rm_dburl_param_get(u, "sslmode");
+    const char *ca = rm_dburl_param_get(u, "sslca");
+    bool tls_required = false;
     if (ssl) {
         my_bool on = 1;
         if (strcmp(ssl, "REQUIRED") == 0 || strcmp(ssl, "required") == 0 ||
             strcmp(ssl, "require") == 0) {
-            mysql_options(mc->my, MYSQL_OPT_SSL_ENFORCE, &on);
+            tls_required = true;
         } else if (strcmp(ssl, "VERIFY_CA") == 0 || strcmp(ssl, "VERIFY_IDENTITY") == 0 ||
                    strcmp(ssl, "verify-ca") == 0 || strcmp(ssl, "verify-full") == 0) {
-            mysql_options(mc->my, MYSQL_OPT_SSL_ENFORCE, &on);
+            tls_required = true;
             mysql_options(mc->my, MYSQL_OPT_SSL_VERIFY_SERVER_CERT, &on);
         } else if (strcmp(ssl, "DISABLED") != 0 && strcmp(ssl, "disable") != 0 &&
                    strcmp(ssl, "PREFERRED") != 0 && strcmp(ssl, "prefer") != 0) {
@@ -139,14 +141,27 @@ static int my_connect(rm_conn **out, const rm_dburl *url, const rm_db_opts *opts
             return RM_EDB;
         }
     }
-    const char *ca = rm_dburl_param_get(u, "sslca");
-    if (ca)
-        mysql_options(mc->my, MYSQL_OPT_SSL_CA, ca);
+    if (tls_required || ca) {
+        my_bool on = 1;
+        mysql_ssl_set(mc->my, NULL, NULL, ca, NULL, NULL);
+        mysql_options(mc->my, MYSQL_OPT_SSL_ENFORCE, &on);
+    }
 
     const char *host = u->socket ? "localhost" : (u->host ? u->host : "127.0.0.1");
     if (!mysql_real_connect(mc->my, host, u->user, u->password ? u->password : "", u->database,
                             u->port, u->socket, CLIENT_MULTI_STATEMENTS)) {
         my_error(mc, err, my_connect_kind(mysql_errno(mc->my)));
+        my_close(&mc->base);
+        return RM_EDB;
+    }
+    /* Checked here, not left to the library: libmariadb 3.3 with MYSQL_OPT_SSL_ENFORCE was
+     * seen connecting in plain text to a server with have_ssl=DISABLED. A required TLS
+     * connection that is not encrypted is refused. */
+    if (tls_required && !mysql_get_ssl_cipher(mc->my)) {
+        rm_dberr_set(err, RM_DBERR_CONNECT, NULL, 0, NULL,
+                     "TLS is required (ssl-mode) but the connection is not encrypted; the "
+                     "server does not offer TLS",
+                     NULL);
         my_close(&mc->base);
         return RM_EDB;
     }

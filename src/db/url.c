@@ -15,6 +15,7 @@
 #include "util/sb.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static const struct {
@@ -282,6 +283,12 @@ static int rm_url_parse_server(rm_dburl *out, const char *url, const char *rest,
                 out->socket = p->value;
             else
                 out->host = p->value;
+        } else if (strcmp(p->key, "port") == 0) {
+            char *stop = NULL;
+            unsigned long port = strtoul(p->value, &stop, 10);
+            if (!p->value[0] || *stop || p->value[0] == '-' || port == 0 || port > 65535)
+                return rm_url_fail(err, RM_DBERR_URL, url, a, "the port parameter is invalid");
+            out->port = (uint16_t)port;
         } else if (strcmp(p->key, "user") == 0) {
             out->user = p->value;
         } else if (strcmp(p->key, "password") == 0) {
@@ -385,9 +392,9 @@ char *rm_dburl_format(const rm_dburl *u, bool redact, rm_arena *a)
             }
             rm_sb_putc(&sb, '@');
         }
-        /* A host given as ?host= is rendered there (it is among the params). */
-        bool host_in_params = rm_dburl_param_get(u, "host") != NULL;
-        if (u->host && !host_in_params) {
+        /* Authority parts are rendered even when a query parameter (?host=, ?port=) also
+         * sets them: the parameter comes later and wins again when the text is parsed. */
+        if (u->host) {
             if (u->host_is_ipv6) {
                 rm_sb_putc(&sb, '[');
                 rm_url_encode(&sb, u->host, ":");
@@ -398,8 +405,7 @@ char *rm_dburl_format(const rm_dburl *u, bool redact, rm_arena *a)
         }
         if (u->port)
             rm_sb_appendf(&sb, ":%u", (unsigned)u->port);
-        if (u->database && !rm_dburl_param_get(u, "dbname") &&
-            !rm_dburl_param_get(u, "database")) {
+        if (u->database) {
             rm_sb_putc(&sb, '/');
             rm_url_encode(&sb, u->database, "!$'()*+,;=:@");
         }

@@ -426,6 +426,51 @@ static void case_unknown_database(void **state)
     smoke_expect_connect_error(smoke_url_with(NULL, 0, "relmig_no_such_database_here"),
                                RM_DBERR_UNKNOWN_DATABASE, NULL);
 }
+
+/* A URL that requires TLS either gets an encrypted connection or none: never plain text.
+ * The test server may or may not offer TLS, so ask it first. */
+static void case_tls_required(void **state)
+{
+    (void)state;
+    rm_arena a;
+    rm_arena_init(&a, 0);
+    rm_conn *plain = smoke_connect();
+#if defined(SMOKE_DB_POSTGRES)
+    const char *offered = smoke_scalar(plain, &a, "SHOW ssl", NULL, 0);
+    bool has_tls = offered && strcmp(offered, "on") == 0;
+    const char *key = "sslmode", *value = "require";
+    const char *cipher_sql = "SELECT ssl::text FROM pg_stat_ssl WHERE pid = pg_backend_pid()";
+    const char *encrypted = "true";
+#else
+    const char *offered = smoke_scalar(plain, &a, "SELECT @@have_ssl", NULL, 0);
+    bool has_tls = offered && strcmp(offered, "YES") == 0;
+    const char *key = "ssl-mode", *value = "REQUIRED";
+    const char *cipher_sql = "SELECT VARIABLE_VALUE <> '' FROM information_schema.SESSION_STATUS "
+                             "WHERE VARIABLE_NAME = 'SSL_CIPHER'";
+    const char *encrypted = "1";
+#endif
+    rm_db_close(plain);
+    rm_dburl u;
+    rm_dburl_copy(&u, &smoke.base, &a);
+    u.database = smoke.fresh_db;
+    rm_dburl_param *ps = RM_NEW_ARRAY(&a, rm_dburl_param, u.nparams + 1);
+    if (u.nparams)
+        memcpy(ps, u.params, u.nparams * sizeof *ps);
+    ps[u.nparams].key = key;
+    ps[u.nparams].value = value;
+    u.params = ps;
+    u.nparams++;
+    const char *url = rm_dburl_format(&u, false, &a);
+    print_message("    server offers TLS: %s\n", has_tls ? "yes" : "no");
+    if (has_tls) {
+        rm_conn *c = smoke_connect_url(url);
+        assert_string_equal(smoke_scalar(c, &a, cipher_sql, NULL, 0), encrypted);
+        rm_db_close(c);
+    } else {
+        smoke_expect_connect_error(url, RM_DBERR_CONNECT, NULL);
+    }
+    rm_arena_free(&a);
+}
 #else
 static void case_unknown_database(void **state)
 {
@@ -475,6 +520,7 @@ static const smoke_case smoke_cases[] = {
     {"unknown_database", case_unknown_database},
 #if !defined(SMOKE_DB_SQLITE)
     {"wrong_password", case_wrong_password},
+    {"tls_required", case_tls_required},
     {"unreachable_port", case_unreachable_port},
 #else
     {"not_a_database", case_not_a_database},

@@ -66,6 +66,9 @@ static const url_case url_cases[] = {
     {"pg_password_in_query", "postgresql://h/d?user=bob&password=hunter2", RM_DBERR_NONE,
      RM_DB_POSTGRES, "bob", "hunter2", "h", false, 0, "d", NULL, NULL, "user", "bob",
      "postgresql://bob:***@h/d?user=bob&password=***"},
+    {"pg_port_param_wins", "postgresql://u@h:1/d?host=/run/pg&port=5433", RM_DBERR_NONE,
+     RM_DB_POSTGRES, "u", NULL, "h", false, 5433, "d", NULL, "/run/pg", "port", "5433",
+     "postgresql://u@h:5433/d?host=/run/pg&port=5433"},
     {"pg_no_database", "postgresql://h:5432", RM_DBERR_NONE, RM_DB_POSTGRES, NULL, NULL, "h",
      false, 5432, NULL, NULL, NULL, NULL, NULL, "postgresql://h:5432"},
     {"pg_flag_param", "postgresql://h/d?flag&k=v", RM_DBERR_NONE, RM_DB_POSTGRES, NULL, NULL,
@@ -104,6 +107,8 @@ static const url_case url_cases[] = {
     {.name = "err_encoded_nul", .url = "postgresql://u:topsecret@h/d%00x", .err = RM_DBERR_URL},
     {.name = "err_unterminated_ipv6", .url = "postgresql://u:topsecret@[::1/d", .err = RM_DBERR_URL},
     {.name = "err_text_after_ipv6", .url = "postgresql://u:topsecret@[::1]x/d", .err = RM_DBERR_URL},
+    {.name = "err_bad_port_param", .url = "postgresql://u:topsecret@h/d?port=x1",
+     .err = RM_DBERR_URL},
     {.name = "err_sqlite_empty_path", .url = "sqlite:", .err = RM_DBERR_URL},
     {.name = "err_sqlite_only_query", .url = "file:?mode=ro", .err = RM_DBERR_URL},
 };
