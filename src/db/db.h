@@ -148,7 +148,8 @@ typedef struct rm_driver rm_driver;
 
 typedef struct rm_db_opts {
     int connect_timeout_s;  /* 0 = 10 s; the URL's connect_timeout parameter wins */
-    FILE *trace;            /* non-NULL: every statement is written here before it runs */
+    FILE *trace;            /* non-NULL: every statement is written here before it runs;
+                             * NULL and RELMIG_TRACE=1 in the environment: stderr */
 } rm_db_opts;
 
 /* One per client library. Drivers are called only through the rm_db_* wrappers below, which
@@ -218,7 +219,9 @@ const rm_driver *rm_db_driver_for_scheme(const char *scheme);
 const rm_driver *rm_db_driver_for_kind(rm_db_kind kind);
 
 /* Parse url, pick the driver, connect. On success *out is a connection the caller closes
- * with rm_db_close. opts may be NULL. */
+ * with rm_db_close. opts may be NULL. A relative SQLite path is opened relative to the
+ * current directory; resolving it against a schema file's folder (as Prisma does for
+ * file:./dev.db) is the caller's business. */
 int rm_db_connect(rm_conn **out, const char *url, const rm_db_opts *opts, rm_dberr *err);
 int rm_db_connect_url(rm_conn **out, const rm_dburl *url, const rm_db_opts *opts,
                       rm_dberr *err);

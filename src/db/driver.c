@@ -12,6 +12,7 @@
 
 #include "db/db.h"
 
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -114,8 +115,13 @@ int rm_db_connect_url(rm_conn **out, const rm_dburl *url, const rm_db_opts *opts
         return rm_dberr_set(err, RM_DBERR_NO_DRIVER, NULL, 0, NULL,
                             "no driver for this kind of database is compiled in", NULL);
     }
-    rm_db_opts defaults = {0, NULL};
-    return drv->ops.connect(out, url, opts ? opts : &defaults, err);
+    rm_db_opts eff = opts ? *opts : (rm_db_opts){0, NULL};
+    /* RELMIG_TRACE=1 traces every connection to stderr when the caller chose no stream, so a
+     * user can see what relmig runs without a flag on every command (pgut's echo). */
+    const char *env = getenv("RELMIG_TRACE");
+    if (!eff.trace && env && strcmp(env, "1") == 0)
+        eff.trace = stderr;
+    return drv->ops.connect(out, url, &eff, err);
 }
 
 int rm_db_connect(rm_conn **out, const char *url, const rm_db_opts *opts, rm_dberr *err)
