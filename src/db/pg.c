@@ -132,9 +132,26 @@ static int pg_result_error(pg_conn *pc, PGresult *res, rm_dberr *err)
     rm_dberr_kind kind = RM_DBERR_STATEMENT;
     if (PQstatus(pc->pg) == CONNECTION_BAD)
         kind = RM_DBERR_CONNECTION_LOST;
-    if (!primary)
-        primary = PQerrorMessage(pc->pg);
-    return rm_dberr_set(err, kind, state, 0, pg_secret(pc), primary, det);
+    if (primary)
+        return rm_dberr_set(err, kind, state, 0, pg_secret(pc), primary, det);
+    /* No server error fields (the connection broke): libpq's own text, several lines
+     * ("FATAL:  terminating connection ...\nserver closed the connection unexpectedly\n...").
+     * First line without the severity = message, the rest = detail. */
+    char buf[RM_DBERR_TEXT_MAX * 2];
+    snprintf(buf, sizeof buf, "%s", PQerrorMessage(pc->pg));
+    char *line = buf;
+    static const char *const sev[] = {"FATAL:  ", "ERROR:  "};
+    for (size_t i = 0; i < RM_ARRAY_LEN(sev); i++) {
+        if (strncmp(line, sev[i], strlen(sev[i])) == 0)
+            line += strlen(sev[i]);
+    }
+    char *nl = strchr(line, '\n');
+    const char *rest = "";
+    if (nl) {
+        *nl = '\0';
+        rest = nl + 1;
+    }
+    return rm_dberr_set(err, kind, state, 0, pg_secret(pc), line, rest);
 }
 
 static int pg_connect(rm_conn **out, const rm_dburl *url, const rm_db_opts *opts,

@@ -427,6 +427,37 @@ static void case_unknown_database(void **state)
                                RM_DBERR_UNKNOWN_DATABASE, NULL);
 }
 
+/* The server ends the session (another connection kills it): the next statement reports a
+ * lost connection (E0808), not a statement error. */
+static void case_connection_lost(void **state)
+{
+    (void)state;
+    rm_arena a;
+    rm_arena_init(&a, 0);
+    rm_conn *victim = smoke_connect();
+    rm_conn *killer = smoke_connect();
+#if defined(SMOKE_DB_POSTGRES)
+    const char *id[1] = {smoke_scalar(victim, &a, "SELECT pg_backend_pid()::text", NULL, 0)};
+    assert_string_equal(
+        smoke_scalar(killer, &a, "SELECT pg_terminate_backend($1::int)::text", id, 1), "true");
+#else
+    const char *id = smoke_scalar(victim, &a, "SELECT CONNECTION_ID()", NULL, 0);
+    smoke_exec(killer, rm_arena_sprintf(&a, "KILL %s", id));
+#endif
+    /* Termination is asynchronous on the server side. */
+    rm_db_sleep_ms(300);
+    rm_rows *rows = NULL;
+    rm_dberr err;
+    rm_dberr_clear(&err);
+    assert_int_equal(rm_db_query(victim, "SELECT 1", NULL, 0, &a, &rows, &err), RM_EDB);
+    print_message("    %s: %s\n", rm_dberr_kind_name(err.kind), err.message);
+    assert_int_equal(err.kind, RM_DBERR_CONNECTION_LOST);
+    assert_null(strchr(err.message, '\n'));
+    rm_db_close(victim);
+    rm_db_close(killer);
+    rm_arena_free(&a);
+}
+
 /* A URL that requires TLS either gets an encrypted connection or none: never plain text.
  * The test server may or may not offer TLS, so ask it first. */
 static void case_tls_required(void **state)
@@ -521,6 +552,7 @@ static const smoke_case smoke_cases[] = {
 #if !defined(SMOKE_DB_SQLITE)
     {"wrong_password", case_wrong_password},
     {"tls_required", case_tls_required},
+    {"connection_lost", case_connection_lost},
     {"unreachable_port", case_unreachable_port},
 #else
     {"not_a_database", case_not_a_database},
