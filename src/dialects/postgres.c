@@ -216,6 +216,21 @@ static void add_fk(const rm_dialect *self, rm_sb *sb, const rm_sql_table *t, con
                   rm_fk_action_sql(fk->on_update));
 }
 
+static bool is_numeric(rm_type_family f)
+{
+    return f == RM_TYPE_INT || f == RM_TYPE_BIGINT || f == RM_TYPE_FLOAT || f == RM_TYPE_DECIMAL;
+}
+
+/* Does PostgreSQL convert from -> to in assignment context (what ALTER COLUMN TYPE uses without
+ * USING)? Same family, numeric to numeric, and anything to a string type (I/O conversion). */
+static bool assignment_cast(const rm_sql_type *from, const rm_sql_type *to)
+{
+    if (from->array != to->array)
+        return false;
+    return from->family == to->family || (is_numeric(from->family) && is_numeric(to->family)) ||
+           to->family == RM_TYPE_STRING;
+}
+
 static void seq_name(rm_sb *sb, const rm_sql_table *t, const rm_sql_column *c)
 {
     rm_sb_appendf(sb, "%s_%s_seq", t->name, c->name);
@@ -288,6 +303,16 @@ static void alter_table(const rm_dialect *self, rm_sql_script *out, const rm_cha
                     rm_sb_puts(sb, " USING (");
                     rm_dialect_ident(self, sb, to->name);
                     rm_sb_puts(sb, "::text::");
+                    self->render_type(self, sb, &plain);
+                    rm_sb_putc(sb, ')');
+                } else if (!assignment_cast(&c->u.column.from->type, &to->type)) {
+                    /* ALTER COLUMN TYPE only applies assignment casts; text -> integer needs an
+                     * explicit one. Prisma drops and re-adds such a column, losing its data;
+                     * an explicit cast keeps the data when it converts and fails (atomically,
+                     * DDL being transactional here) when it does not. */
+                    rm_sb_puts(sb, " USING (");
+                    rm_dialect_ident(self, sb, to->name);
+                    rm_sb_puts(sb, "::");
                     self->render_type(self, sb, &plain);
                     rm_sb_putc(sb, ')');
                 }
