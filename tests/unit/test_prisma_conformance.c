@@ -1,5 +1,5 @@
 /*
- * Prisma validation conformance: every shared/corpus/prisma/validation/**.prisma file (Prisma's
+ * Prisma validation conformance: every .prisma file under shared/corpus/prisma/validation (Prisma's
  * own fixtures plus the 7.10-derived ones), read in place. A file agrees when relmig's verdict
  * (valid / has errors) equals Prisma's and, for invalid files, relmig's first error (in emission
  * order) is on the same line as Prisma's first error. One test row per file; a row fails on a
@@ -41,13 +41,13 @@ static const struct {
 };
 
 typedef struct row {
-    char name[256];     /* path relative to the corpus */
+    char name[512];     /* path relative to the corpus */
     char path[1024];
     bool expect_valid;
     int expect_line;    /* first error line, 0 if valid */
     bool got_valid;
     int got_line;
-    char got_msg[512];
+    char got_msg[1200];
     bool agree;
     const char *known;  /* reason if listed as a known disagreement */
 } row;
