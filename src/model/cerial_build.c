@@ -375,10 +375,10 @@ static void build_model_fields(bst *b, size_t mi)
                 gf.type_name = rm_cerial_type_name(f->type);
             } else {
                 gf.scalar = plain_scalar(b, f, &native);
-                gf.type_name = f->type == RM_CT_LITERAL || f->type == RM_CT_OBJECT ||
-                                       f->type == RM_CT_TUPLE
-                                   ? f->type_name
-                                   : rm_cerial_type_name(f->type);
+                gf.type_name =
+                    f->type == RM_CT_LITERAL || f->type == RM_CT_OBJECT || f->type == RM_CT_TUPLE
+                        ? f->type_name
+                        : rm_cerial_type_name(f->type);
             }
             if (gf.scalar == RM_SCALAR_ENUM)
                 gf.type_ref = rm_graph_find_enum(b->g, f->type_name);
@@ -441,8 +441,8 @@ static void build_model_fields(bst *b, size_t mi)
             }
         }
         if (ok)
-            add_index(b, mi, c->unique ? RM_INDEX_UNIQUE : RM_INDEX_NORMAL, fs, c->nfields,
-                      c->name, false, c->loc);
+            add_index(b, mi, c->unique ? RM_INDEX_UNIQUE : RM_INDEX_NORMAL, fs, c->nfields, c->name,
+                      false, c->loc);
     }
 }
 
@@ -544,9 +544,9 @@ static void build_relations(bst *b)
                 /* n:n through a join table; A = the model (or field) whose name sorts first */
                 size_t pp = find_mm_partner(b, tp, mi, key, f);
                 const char *an = cm->name, *bn = model_at(b, tp)->name;
-                bool swap = strcmp(an, bn) > 0 ||
-                            (r.self && pp != SIZE_MAX &&
-                             strcmp(f->name, model_at(b, tp)->fields[pp]->name) > 0);
+                bool swap =
+                    strcmp(an, bn) > 0 || (r.self && pp != SIZE_MAX &&
+                                           strcmp(f->name, model_at(b, tp)->fields[pp]->name) > 0);
                 if (pp != SIZE_MAX)
                     done_mm[tp][pp] = true;
                 done_mm[mi][i] = true;
@@ -555,9 +555,9 @@ static void build_relations(bst *b)
                 r.to.model = (uint32_t)(swap ? mi : tp);
                 r.from.field = swap ? (pp == SIZE_MAX ? RM_NONE : b->fmap[tp][pp]) : b->fmap[mi][i];
                 r.to.field = swap ? b->fmap[mi][i] : (pp == SIZE_MAX ? RM_NONE : b->fmap[tp][pp]);
-                r.name = key != NULL ? key
-                                     : rm_arena_sprintf(b->a, "%sTo%s", swap ? bn : an,
-                                                        swap ? an : bn);
+                r.name = key != NULL
+                             ? key
+                             : rm_arena_sprintf(b->a, "%sTo%s", swap ? bn : an, swap ? an : bn);
                 r.named = key != NULL;
                 r.join_table = rm_arena_sprintf(b->a, "_%s", r.name);
                 r.on_delete = RM_ACTION_CASCADE;
@@ -574,7 +574,7 @@ static void build_relations(bst *b)
             }
             rp = find_reverse(b, tp, mi, key, f);
             r.card = rp != SIZE_MAX && !model_at(b, tp)->fields[rp]->array ? RM_CARD_ONE_TO_ONE
-                                                                          : RM_CARD_ONE_TO_MANY;
+                                                                           : RM_CARD_ONE_TO_MANY;
             r.from.model = (uint32_t)mi;
             r.from.field = b->fmap[mi][i];
             r.to.model = (uint32_t)tp;
@@ -585,12 +585,12 @@ static void build_relations(bst *b)
             r.fk_fields[0] = b->fmap[mi][recp];
             r.ref_fields[0] = b->pk[tp] == SIZE_MAX ? RM_NONE : b->fmap[tp][b->pk[tp]];
             r.fk_optional = rec->optional || rec->nullable;
-            r.name = key != NULL ? key
-                                 : (strcmp(cm->name, model_at(b, tp)->name) <= 0
-                                        ? rm_arena_sprintf(b->a, "%sTo%s", cm->name,
-                                                           model_at(b, tp)->name)
-                                        : rm_arena_sprintf(b->a, "%sTo%s", model_at(b, tp)->name,
-                                                           cm->name));
+            r.name =
+                key != NULL
+                    ? key
+                    : (strcmp(cm->name, model_at(b, tp)->name) <= 0
+                           ? rm_arena_sprintf(b->a, "%sTo%s", cm->name, model_at(b, tp)->name)
+                           : rm_arena_sprintf(b->a, "%sTo%s", model_at(b, tp)->name, cm->name));
             r.named = key != NULL;
             /* Cerial: required FK -> Cascade (fixed); Record? -> SetNone (= NULL in SQL);
              * Record? @nullable -> SetNull; @onDelete overrides where Cerial allows it */

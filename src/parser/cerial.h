@@ -98,26 +98,26 @@ typedef struct rm_cerial_dec {
 } rm_cerial_dec;
 
 typedef struct rm_cerial_field {
-    const char *name;         /* NULL for an unnamed tuple element */
+    const char *name; /* NULL for an unnamed tuple element */
     rm_cerial_type type;
-    const char *type_name;    /* object/tuple/literal/enum name for those types, else NULL */
+    const char *type_name;     /* object/tuple/literal/enum name for those types, else NULL */
     const char **record_types; /* Record(a, b) parameters */
     size_t nrecord_types;
     bool optional;
     bool array;
-    bool nullable;            /* has @nullable */
-    bool is_private;          /* !!private */
+    bool nullable;   /* has @nullable */
+    bool is_private; /* !!private */
     rm_cerial_dec *decs;
     size_t ndecs;
-    rm_loc loc;               /* the declaration (trimmed line; tuple element: its block line) */
+    rm_loc loc; /* the declaration (trimmed line; tuple element: its block line) */
     rm_loc name_loc;
     rm_loc type_loc;
 } rm_cerial_field;
 
 typedef struct rm_cerial_composite {
-    bool unique;              /* @@unique, else @@index */
+    bool unique; /* @@unique, else @@index */
     const char *name;
-    const char **fields;      /* may be dot paths (address.city) */
+    const char **fields; /* may be dot paths (address.city) */
     size_t nfields;
     rm_loc loc;
 } rm_cerial_composite;
@@ -127,8 +127,8 @@ typedef enum rm_cerial_variant_kind {
     RM_CVAR_INT,
     RM_CVAR_FLOAT,
     RM_CVAR_BOOL,
-    RM_CVAR_BROAD,            /* String | Int | Float | Bool | Date */
-    RM_CVAR_LITERAL_REF,      /* another literal or an enum */
+    RM_CVAR_BROAD,       /* String | Int | Float | Bool | Date */
+    RM_CVAR_LITERAL_REF, /* another literal or an enum */
     RM_CVAR_TUPLE_REF,
     RM_CVAR_OBJECT_REF
 } rm_cerial_variant_kind;
@@ -143,8 +143,8 @@ typedef struct rm_cerial_variant {
 /* Name -> position map (open addressing); see rm_cerial_nmap_*. */
 typedef struct rm_cerial_nmap {
     const char **keys;
-    uint32_t *first;  /* position of the first item with the name */
-    uint32_t *last;   /* position of the last one */
+    uint32_t *first; /* position of the first item with the name */
+    uint32_t *last;  /* position of the last one */
     size_t cap;
 } rm_cerial_nmap;
 
@@ -156,23 +156,23 @@ bool rm_cerial_nmap_get(const rm_cerial_nmap *m, const char *name, size_t *first
 typedef struct rm_cerial_block {
     rm_cerial_kind kind;
     const char *name;
-    bool abstract;                 /* abstract model */
-    const char *extends;           /* parent name, NULL when none */
-    bool has_filter;               /* extends P[...] with a valid (not mixed) list */
-    bool filter_omit;              /* [!a, !b] */
+    bool abstract;       /* abstract model */
+    const char *extends; /* parent name, NULL when none */
+    bool has_filter;     /* extends P[...] with a valid (not mixed) list */
+    bool filter_omit;    /* [!a, !b] */
     const char **filter;
     size_t nfilter;
-    rm_cerial_field **fields;      /* model/object fields, tuple elements */
+    rm_cerial_field **fields; /* model/object fields, tuple elements */
     size_t nfields;
     rm_cerial_composite *composites;
     size_t ncomposites;
-    const char **values;           /* enum values */
+    const char **values; /* enum values */
     size_t nvalues;
-    rm_cerial_variant *variants;   /* literal variants */
+    rm_cerial_variant *variants; /* literal variants */
     size_t nvariants;
-    rm_loc loc;                    /* the header line */
+    rm_loc loc; /* the header line */
     rm_loc name_loc;
-    rm_cerial_nmap *field_index;   /* field names -> positions (rm_cerial_schema_index) */
+    rm_cerial_nmap *field_index; /* field names -> positions (rm_cerial_schema_index) */
 } rm_cerial_block;
 
 /* One namespace: the blocks of every file, per kind in file order (as Cerial concatenates). */
@@ -219,8 +219,8 @@ int rm_cerial_validate(rm_cerial_schema **resolved, const rm_cerial_schema *raw,
 
 /* Parse + validate, stopping after parse errors like Cerial. */
 int rm_cerial_check(rm_cerial_schema **resolved, rm_cerial_ctx *ctx, const rm_sources *srcs,
-                    const uint32_t *files, size_t nfiles, const rm_cerial_opts *opts,
-                    rm_arena *a, rm_diags *d);
+                    const uint32_t *files, size_t nfiles, const rm_cerial_opts *opts, rm_arena *a,
+                    rm_diags *d);
 
 /* Cerial's name of a type ("string", "record", ...) and of a decorator ("createdAt"). Static. */
 const char *rm_cerial_type_name(rm_cerial_type t);

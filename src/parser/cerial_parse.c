@@ -108,8 +108,8 @@ void rm_cerial_ctx_free(rm_cerial_ctx *c)
 /* Names and small lookups shared with the validator                                          */
 
 static const char *const type_names[] = {
-    "string", "email",    "int",    "date", "bool",   "float",    "number", "uuid", "duration",
-    "decimal", "bytes",   "geometry", "any", "record", "relation", "literal", "object", "tuple"};
+    "string",  "email", "int",      "date", "bool",   "float",    "number",  "uuid",   "duration",
+    "decimal", "bytes", "geometry", "any",  "record", "relation", "literal", "object", "tuple"};
 
 const char *rm_cerial_type_name(rm_cerial_type t)
 {
@@ -117,11 +117,11 @@ const char *rm_cerial_type_name(rm_cerial_type t)
 }
 
 static const char *const dec_names[RM_CD_NKINDS] = {
-    "id",         "unique",    "index",    "now",       "createdAt",  "updatedAt",
-    "default",    "defaultAlways", "field", "model",    "key",        "onDelete",
-    "distinct",   "sort",      "set",      "flexible",  "readonly",   "nullable",
-    "uuid",       "uuid4",     "uuid7",    "point",     "line",       "polygon",
-    "multipoint", "multiline", "multipolygon", "geoCollection"};
+    "id",         "unique",        "index",        "now",          "createdAt", "updatedAt",
+    "default",    "defaultAlways", "field",        "model",        "key",       "onDelete",
+    "distinct",   "sort",          "set",          "flexible",     "readonly",  "nullable",
+    "uuid",       "uuid4",         "uuid7",        "point",        "line",      "polygon",
+    "multipoint", "multiline",     "multipolygon", "geoCollection"};
 
 const char *rm_cerial_dec_name(rm_cerial_dec_kind k)
 {
@@ -226,8 +226,7 @@ rm_cerial_block *rm_cerial_find_last(const rm_cerial_schema *s, rm_cerial_kind k
         return NULL;
     if (s->index[kind] != NULL) {
         size_t last;
-        return rm_cerial_nmap_get(s->index[kind], name, NULL, &last) ? s->blocks[kind][last]
-                                                                     : NULL;
+        return rm_cerial_nmap_get(s->index[kind], name, NULL, &last) ? s->blocks[kind][last] : NULL;
     }
     for (i = s->n[kind]; i-- > 0;)
         if (strcmp(s->blocks[kind][i]->name, name) == 0)
@@ -607,10 +606,10 @@ static bool rx_sv(rm_rx *rx, sv s)
 static const struct {
     const char *kw;
     rm_cerial_type t;
-} prim_types[] = {{"String", RM_CT_STRING},     {"Email", RM_CT_EMAIL},   {"Int", RM_CT_INT},
-                  {"Date", RM_CT_DATE},         {"Bool", RM_CT_BOOL},     {"Float", RM_CT_FLOAT},
-                  {"Number", RM_CT_NUMBER},     {"Uuid", RM_CT_UUID},     {"Duration", RM_CT_DURATION},
-                  {"Decimal", RM_CT_DECIMAL},   {"Bytes", RM_CT_BYTES},   {"Geometry", RM_CT_GEOMETRY},
+} prim_types[] = {{"String", RM_CT_STRING},   {"Email", RM_CT_EMAIL}, {"Int", RM_CT_INT},
+                  {"Date", RM_CT_DATE},       {"Bool", RM_CT_BOOL},   {"Float", RM_CT_FLOAT},
+                  {"Number", RM_CT_NUMBER},   {"Uuid", RM_CT_UUID},   {"Duration", RM_CT_DURATION},
+                  {"Decimal", RM_CT_DECIMAL}, {"Bytes", RM_CT_BYTES}, {"Geometry", RM_CT_GEOMETRY},
                   {"Any", RM_CT_ANY}};
 
 /* parseFieldType: tok is the type token without its '?'. */
@@ -698,9 +697,9 @@ static const char *value_hint(const char *name, size_t n)
     static const struct {
         const char *name;
         const char *hint;
-    } req[] = {{"@default", "@default(value)"},     {"@defaultAlways", "@defaultAlways(value)"},
-               {"@model", "@model(ModelName)"},     {"@field", "@field(fieldName)"},
-               {"@onDelete", "@onDelete(Action)"},  {"@key", "@key(name)"}};
+    } req[] = {{"@default", "@default(value)"},    {"@defaultAlways", "@defaultAlways(value)"},
+               {"@model", "@model(ModelName)"},    {"@field", "@field(fieldName)"},
+               {"@onDelete", "@onDelete(Action)"}, {"@key", "@key(name)"}};
     size_t i;
     for (i = 0; i < RM_ARRAY_LEN(req); i++)
         if (strlen(req[i].name) == n && memcmp(req[i].name, name, n) == 0)
@@ -722,8 +721,8 @@ static void classify_value(pst *st, rm_cerial_dec *dec, sv v)
         dec->vkind = RM_CV_FLOAT;
     else {
         dec->vkind = RM_CV_STRING;
-        if (v.n >= 2 && ((v.p[0] == '"' && v.p[v.n - 1] == '"') ||
-                         (v.p[0] == '\'' && v.p[v.n - 1] == '\''))) {
+        if (v.n >= 2 &&
+            ((v.p[0] == '"' && v.p[v.n - 1] == '"') || (v.p[0] == '\'' && v.p[v.n - 1] == '\''))) {
             v.p++;
             v.n -= 2;
         }
@@ -817,8 +816,8 @@ static bool classify_decorator(pst *st, sv tok, rm_loc loc, bool tuple_only, rm_
     } else if (sv_eq(tok, "@sort") || sv_starts(tok, "@sort(")) {
         dec->kind = RM_CD_SORT;
         dec->value = "asc";
-        if (rm_rx_match(st->cx->sort_arg, tok.p, tok.n, 0, caps, 2) > 0 &&
-            caps[3] - caps[2] == 5 && memcmp(tok.p + caps[2], "false", 5) == 0)
+        if (rm_rx_match(st->cx->sort_arg, tok.p, tok.n, 0, caps, 2) > 0 && caps[3] - caps[2] == 5 &&
+            memcmp(tok.p + caps[2], "false", 5) == 0)
             dec->value = "desc";
         return true;
     } else {
@@ -996,7 +995,8 @@ static void parse_field_line(pst *st, size_t li, rm_cerial_block *blk, size_t *c
     f->loc = loc_sv(st, trimmed);
     f->name_loc = loc_ms(st, m, parts[0].b, parts[0].e);
     f->type_loc = loc_ms(st, m, tb, te);
-    if (tlen > 0 && type[tlen - 1] == '?' && !(tlen >= 3 && memcmp(type + tlen - 3, "[]?", 3) == 0)) {
+    if (tlen > 0 && type[tlen - 1] == '?' &&
+        !(tlen >= 3 && memcmp(type + tlen - 3, "[]?", 3) == 0)) {
         f->optional = true;
         type[--tlen] = '\0';
     }
@@ -1018,8 +1018,9 @@ static void parse_field_line(pst *st, size_t li, rm_cerial_block *blk, size_t *c
     f->ndecs = ndecs;
     f->nullable = rm_cerial_field_dec(f, RM_CD_NULLABLE) != NULL;
     for (i = 0; i < nerrs; i++)
-        perr(st, RM_E_CERIAL_DECORATOR_VALUE, errs[i].loc, "Decorator '%.*s' requires a value. Use %s",
-             (int)errs[i].n, errs[i].name, value_hint(errs[i].name, errs[i].n));
+        perr(st, RM_E_CERIAL_DECORATOR_VALUE, errs[i].loc,
+             "Decorator '%.*s' requires a value. Use %s", (int)errs[i].n, errs[i].name,
+             value_hint(errs[i].name, errs[i].n));
     /* With decorator errors the field still joins its block (as in Cerial); the file fails. */
     RM_VEC_PUSH(st->a, blk->fields, blk->nfields, *cap, f);
 }
@@ -1384,8 +1385,8 @@ static void parse_literal_variants(pst *st, rm_cerial_block *blk, rm_loc err_loc
         size_t k;
         bool done = false;
         memset(&v, 0, sizeof(v));
-        if (t.n >= 1 && ((t.p[0] == '\'' && t.p[t.n - 1] == '\'') ||
-                         (t.p[0] == '"' && t.p[t.n - 1] == '"'))) {
+        if (t.n >= 1 &&
+            ((t.p[0] == '\'' && t.p[t.n - 1] == '\'') || (t.p[0] == '"' && t.p[t.n - 1] == '"'))) {
             /* JS slice(1, -1) of a one-character "'" is "" */
             v.kind = RM_CVAR_STRING;
             v.text = t.n >= 2 ? sdup(st, t.p + 1, t.n - 2) : "";
@@ -1395,9 +1396,12 @@ static void parse_literal_variants(pst *st, rm_cerial_block *blk, rm_loc err_loc
             v.text = t.p[0] == 't' ? "true" : "false";
             done = true;
         } else if (sv_eq(t, "null")) {
-            value_detail(st, perr(st, RM_E_CERIAL_LITERAL_VARIANT, err_loc,
-                 "null is not allowed in literal %s. Use @nullable on the field instead.",
-                 blk->name), st->m3.o[parts[i].b]);
+            value_detail(
+                st,
+                perr(st, RM_E_CERIAL_LITERAL_VARIANT, err_loc,
+                     "null is not allowed in literal %s. Use @nullable on the field instead.",
+                     blk->name),
+                st->m3.o[parts[i].b]);
             continue;
         } else if (rx_sv(st->cx->number, t)) {
             v.kind = memchr(t.p, '.', t.n) ? RM_CVAR_FLOAT : RM_CVAR_INT;
@@ -1412,8 +1416,10 @@ static void parse_literal_variants(pst *st, rm_cerial_block *blk, rm_loc err_loc
             }
         if (!done && nset_has(st->literals, t.p, t.n)) {
             if (strlen(blk->name) == t.n && memcmp(blk->name, t.p, t.n) == 0) {
-                value_detail(st, perr(st, RM_E_CERIAL_LITERAL_VARIANT, err_loc, "Literal %s cannot reference itself",
-                     blk->name), st->m3.o[parts[i].b]);
+                value_detail(st,
+                             perr(st, RM_E_CERIAL_LITERAL_VARIANT, err_loc,
+                                  "Literal %s cannot reference itself", blk->name),
+                             st->m3.o[parts[i].b]);
                 continue;
             }
             v.kind = RM_CVAR_LITERAL_REF;
@@ -1426,8 +1432,10 @@ static void parse_literal_variants(pst *st, rm_cerial_block *blk, rm_loc err_loc
             done = true;
         }
         if (!done) {
-            value_detail(st, perr(st, RM_E_CERIAL_LITERAL_VARIANT, err_loc, "Unknown variant '%.*s' in literal %s",
-                 (int)t.n, t.p, blk->name), st->m3.o[parts[i].b]);
+            value_detail(st,
+                         perr(st, RM_E_CERIAL_LITERAL_VARIANT, err_loc,
+                              "Unknown variant '%.*s' in literal %s", (int)t.n, t.p, blk->name),
+                         st->m3.o[parts[i].b]);
             continue;
         }
         if (v.text == NULL)
@@ -1452,21 +1460,29 @@ static void parse_enum_values(pst *st, rm_cerial_block *blk, rm_loc err_loc)
         if (c.n == 0)
             continue;
         if (c.p[0] == '\'' || c.p[0] == '"')
-            value_detail(st, perr(st, RM_E_CERIAL_ENUM_VALUE, err_loc,
-                 "Enum %s: values must be bare identifiers, not quoted strings: %.*s", blk->name,
-                 (int)c.n, c.p), m->o[c.p - m->s]);
+            value_detail(st,
+                         perr(st, RM_E_CERIAL_ENUM_VALUE, err_loc,
+                              "Enum %s: values must be bare identifiers, not quoted strings: %.*s",
+                              blk->name, (int)c.n, c.p),
+                         m->o[c.p - m->s]);
         else if (rx_sv(st->cx->number, c))
-            value_detail(st, perr(st, RM_E_CERIAL_ENUM_VALUE, err_loc,
-                 "Enum %s: values must be bare identifiers, not numbers: %.*s", blk->name, (int)c.n,
-                 c.p), m->o[c.p - m->s]);
+            value_detail(st,
+                         perr(st, RM_E_CERIAL_ENUM_VALUE, err_loc,
+                              "Enum %s: values must be bare identifiers, not numbers: %.*s",
+                              blk->name, (int)c.n, c.p),
+                         m->o[c.p - m->s]);
         else if (sv_eq(c, "true") || sv_eq(c, "false"))
-            value_detail(st, perr(st, RM_E_CERIAL_ENUM_VALUE, err_loc,
-                 "Enum %s: values must be bare identifiers, not booleans: %.*s", blk->name,
-                 (int)c.n, c.p), m->o[c.p - m->s]);
+            value_detail(st,
+                         perr(st, RM_E_CERIAL_ENUM_VALUE, err_loc,
+                              "Enum %s: values must be bare identifiers, not booleans: %.*s",
+                              blk->name, (int)c.n, c.p),
+                         m->o[c.p - m->s]);
         else if (!rx_sv(st->cx->ident, c))
-            value_detail(st, perr(st, RM_E_CERIAL_ENUM_VALUE, err_loc,
-                 "Enum %s: invalid value '%.*s'. Values must be valid identifiers", blk->name,
-                 (int)c.n, c.p), m->o[c.p - m->s]);
+            value_detail(st,
+                         perr(st, RM_E_CERIAL_ENUM_VALUE, err_loc,
+                              "Enum %s: invalid value '%.*s'. Values must be valid identifiers",
+                              blk->name, (int)c.n, c.p),
+                         m->o[c.p - m->s]);
         else
             RM_VEC_PUSH(st->a, blk->values, blk->nvalues, cap, sdup(st, c.p, c.n));
     }

@@ -371,8 +371,7 @@ static void validate_extends(vst *v, const rm_cerial_schema *s)
                 verr(v, RM_E_CERIAL_ABSTRACT, m->composites[j].loc,
                      "Abstract model \"%s\" cannot have @@%s directive \"%s\". Composite "
                      "directives are only allowed on concrete models.",
-                     m->name, m->composites[j].unique ? "unique" : "index",
-                     m->composites[j].name);
+                     m->name, m->composites[j].unique ? "unique" : "index", m->composites[j].name);
     }
     /* validatePrivateOverride: models, objects, tuples */
     for (ki = 0; ki < 3; ki++) {
@@ -451,8 +450,7 @@ static void validate_extends(vst *v, const rm_cerial_schema *s)
                 if (!parent_has_item(v, p, ref))
                     verr(v, RM_E_CERIAL_EXTENDS_FILTER, b->loc,
                          "%s \"%s\" %s references \"%s\" which does not exist in parent \"%s\".",
-                         kind_lower[k], b->name, b->filter_omit ? "omit" : "pick", ref,
-                         b->extends);
+                         kind_lower[k], b->name, b->filter_omit ? "omit" : "pick", ref, b->extends);
             }
         }
     }
@@ -507,7 +505,6 @@ static void topo_visit(resolver *r, rm_cerial_block *b)
     r->visited[ni] = true;
     r->sorted[r->nsorted++] = b;
 }
-
 
 static bool filter_has(const rm_cerial_block *b, const char *s)
 {
@@ -748,7 +745,9 @@ static void validate_resolved(vst *v, const rm_cerial_schema *s)
 /* ======================================================================================== */
 /* Stage 3: the CLI schema validator (schema-, relation-, nullable-, record-type-validator)   */
 
-#define FOR_MODELS(s, m) for (size_t mi_ = 0; mi_ < NB(s, RM_CERIAL_MODEL) && ((m) = BLK(s, RM_CERIAL_MODEL, mi_), 1); mi_++)
+#define FOR_MODELS(s, m)                                                                           \
+    for (size_t mi_ = 0; mi_ < NB(s, RM_CERIAL_MODEL) && ((m) = BLK(s, RM_CERIAL_MODEL, mi_), 1);  \
+         mi_++)
 
 static void v_relations(vst *v, const rm_cerial_schema *s)
 {
@@ -1188,7 +1187,8 @@ static void v_timestamp_field(vst *v, const rm_cerial_field *f, const char *pare
         rm_sb sb = RM_SB_INIT;
         for (i = 0; i < f->ndecs; i++)
             if (is_ts(f->decs[i].kind))
-                rm_sb_appendf(&sb, "%s@%s", sb.len ? ", " : "", rm_cerial_dec_name(f->decs[i].kind));
+                rm_sb_appendf(&sb, "%s@%s", sb.len ? ", " : "",
+                              rm_cerial_dec_name(f->decs[i].kind));
         verr(v, RM_E_CERIAL_DECORATOR_CONFLICT, f->loc,
              "Field '%s' in %s has multiple timestamp decorators (%s). Only one of @now, "
              "@createdAt, @updatedAt is allowed per field.",
@@ -1263,7 +1263,8 @@ static void v_uuid(vst *v, const rm_cerial_field *f, const char *parent)
         rm_sb sb = RM_SB_INIT;
         for (i = 0; i < f->ndecs; i++)
             if (is_uuid_dec(f->decs[i].kind))
-                rm_sb_appendf(&sb, "%s@%s", sb.len ? ", " : "", rm_cerial_dec_name(f->decs[i].kind));
+                rm_sb_appendf(&sb, "%s@%s", sb.len ? ", " : "",
+                              rm_cerial_dec_name(f->decs[i].kind));
         verr(v, RM_E_CERIAL_DECORATOR_CONFLICT, f->loc,
              "Field '%s' in %s has multiple UUID decorators (%s). Only one of @uuid, @uuid4, "
              "@uuid7 is allowed per field.",
@@ -1283,8 +1284,8 @@ static void v_uuid(vst *v, const rm_cerial_field *f, const char *parent)
                  parent);
         if (has_dec(f, RM_CD_DEFAULT_ALWAYS))
             verr(v, RM_E_CERIAL_DECORATOR_CONFLICT, f->loc,
-                 "@%s and @defaultAlways cannot be used together on field '%s' in %s.", dn,
-                 f->name, parent);
+                 "@%s and @defaultAlways cannot be used together on field '%s' in %s.", dn, f->name,
+                 parent);
         for (j = 0; j < f->ndecs; j++)
             ts = ts || is_ts(f->decs[j].kind);
         if (ts)
@@ -1298,10 +1299,11 @@ static void v_object_fields(vst *v, const rm_cerial_schema *s)
 {
     size_t oi, i, j;
     static const rm_cerial_dec_kind allowed[] = {
-        RM_CD_DEFAULT,  RM_CD_DEFAULT_ALWAYS, RM_CD_CREATED_AT, RM_CD_UPDATED_AT, RM_CD_INDEX,
-        RM_CD_UNIQUE,   RM_CD_DISTINCT,       RM_CD_SORT,       RM_CD_SET,        RM_CD_FLEXIBLE,
-        RM_CD_READONLY, RM_CD_NULLABLE,       RM_CD_UUID,       RM_CD_UUID4,      RM_CD_UUID7,
-        RM_CD_POINT,    RM_CD_LINE,           RM_CD_POLYGON,    RM_CD_MULTIPOINT, RM_CD_MULTILINE,
+        RM_CD_DEFAULT,      RM_CD_DEFAULT_ALWAYS, RM_CD_CREATED_AT, RM_CD_UPDATED_AT,
+        RM_CD_INDEX,        RM_CD_UNIQUE,         RM_CD_DISTINCT,   RM_CD_SORT,
+        RM_CD_SET,          RM_CD_FLEXIBLE,       RM_CD_READONLY,   RM_CD_NULLABLE,
+        RM_CD_UUID,         RM_CD_UUID4,          RM_CD_UUID7,      RM_CD_POINT,
+        RM_CD_LINE,         RM_CD_POLYGON,        RM_CD_MULTIPOINT, RM_CD_MULTILINE,
         RM_CD_MULTIPOLYGON, RM_CD_GEO_COLLECTION};
     for (oi = 0; oi < NB(s, RM_CERIAL_OBJECT); oi++) {
         const rm_cerial_block *o = BLK(s, RM_CERIAL_OBJECT, oi);
@@ -1318,7 +1320,8 @@ static void v_object_fields(vst *v, const rm_cerial_schema *s)
             if (streq(f->name, "id"))
                 verr(v, RM_E_CERIAL_OBJECT_FIELD, f->name_loc, "Objects cannot have an 'id' field");
             if (f->type == RM_CT_RELATION)
-                verr(v, RM_E_CERIAL_OBJECT_FIELD, f->type_loc, "Objects cannot have Relation fields");
+                verr(v, RM_E_CERIAL_OBJECT_FIELD, f->type_loc,
+                     "Objects cannot have Relation fields");
             for (j = 0; j < f->ndecs; j++) {
                 bool ok = false;
                 for (k = 0; k < RM_ARRAY_LEN(allowed); k++)
@@ -1485,9 +1488,9 @@ static void v_tuples(vst *v, const rm_cerial_schema *s, int which)
 
 static void v_set(vst *v, const rm_cerial_field *f, const char *parent)
 {
-    static const rm_cerial_type ok[] = {RM_CT_STRING, RM_CT_EMAIL,    RM_CT_INT,   RM_CT_FLOAT,
-                                        RM_CT_BOOL,   RM_CT_DATE,     RM_CT_UUID,  RM_CT_DURATION,
-                                        RM_CT_NUMBER, RM_CT_BYTES,    RM_CT_GEOMETRY, RM_CT_ANY};
+    static const rm_cerial_type ok[] = {RM_CT_STRING, RM_CT_EMAIL, RM_CT_INT,      RM_CT_FLOAT,
+                                        RM_CT_BOOL,   RM_CT_DATE,  RM_CT_UUID,     RM_CT_DURATION,
+                                        RM_CT_NUMBER, RM_CT_BYTES, RM_CT_GEOMETRY, RM_CT_ANY};
     size_t k;
     bool allowed = false;
     if (!has_dec(f, RM_CD_SET))
@@ -1542,8 +1545,8 @@ static bool literal_disallowed(rm_cerial_dec_kind k)
 static void v_record_id_types(vst *v, const rm_cerial_schema *s)
 {
     static const char *const prim[] = {"int", "number", "string", "uuid"};
-    static const char *const bad[] = {"float",    "bool",    "date",     "datetime", "decimal",
-                                      "duration", "literal", "enum",     "relation", "email",
+    static const char *const bad[] = {"float",    "bool",     "date", "datetime", "decimal",
+                                      "duration", "literal",  "enum", "relation", "email",
                                       "bytes",    "geometry", "any"};
     const rm_cerial_block *m;
     FOR_MODELS(s, m)
@@ -2001,8 +2004,8 @@ int rm_cerial_validate(rm_cerial_schema **resolved, const rm_cerial_schema *raw,
 }
 
 int rm_cerial_check(rm_cerial_schema **resolved, rm_cerial_ctx *ctx, const rm_sources *srcs,
-                    const uint32_t *files, size_t nfiles, const rm_cerial_opts *opts,
-                    rm_arena *a, rm_diags *d)
+                    const uint32_t *files, size_t nfiles, const rm_cerial_opts *opts, rm_arena *a,
+                    rm_diags *d)
 {
     rm_cerial_schema *raw = NULL;
     int rc = rm_cerial_parse(&raw, ctx, srcs, files, nfiles, a, d);

@@ -18,8 +18,8 @@ rm_rx *rm_rx_new(const char *pattern)
     int errcode = 0;
     PCRE2_SIZE erroff = 0;
     rm_rx *rx = NULL;
-    pcre2_code *code = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED, 0, &errcode,
-                                     &erroff, NULL);
+    pcre2_code *code =
+        pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED, 0, &errcode, &erroff, NULL);
     if (code == NULL)
         return NULL;
     rx = rm_xcalloc(1, sizeof(*rx));
@@ -43,8 +43,7 @@ void rm_rx_free(rm_rx *rx)
     free(rx);
 }
 
-int rm_rx_match(rm_rx *rx, const char *subj, size_t len, size_t start, size_t *caps,
-                size_t ncaps)
+int rm_rx_match(rm_rx *rx, const char *subj, size_t len, size_t start, size_t *caps, size_t ncaps)
 {
     int rc;
     PCRE2_SIZE *ov;

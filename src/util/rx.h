@@ -28,8 +28,7 @@ void rm_rx_free(rm_rx *rx);
  * match and a negative value when the match limit was hit or pcre2 failed (treat as no match
  * and, if it matters, report it). The match data lives in rx, so rx is not shared between
  * threads. */
-int rm_rx_match(rm_rx *rx, const char *subj, size_t len, size_t start, size_t *caps,
-                size_t ncaps);
+int rm_rx_match(rm_rx *rx, const char *subj, size_t len, size_t start, size_t *caps, size_t ncaps);
 
 /* Convenience: does rx match anywhere in subj[0..len)? */
 bool rm_rx_test(rm_rx *rx, const char *subj, size_t len);

@@ -23,10 +23,10 @@ struct rm_json {
     rm_json_type type;
     bool b;
     double num;
-    char *str;        /* STRING: NUL-terminated UTF-8 (may hold NULs; see len) */
+    char *str; /* STRING: NUL-terminated UTF-8 (may hold NULs; see len) */
     size_t len;
-    rm_json **items;  /* ARRAY elements / OBJECT values, in document order */
-    char **keys;      /* OBJECT keys */
+    rm_json **items; /* ARRAY elements / OBJECT values, in document order */
+    char **keys;     /* OBJECT keys */
     size_t n;
 };
 

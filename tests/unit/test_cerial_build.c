@@ -45,14 +45,16 @@ static void summarise(rm_sb *sb, const rm_graph *g)
                 rm_sb_appendf(sb, "  %s -> %s%s\n", f->name, f->type_name, f->list ? "[]" : "");
             else
                 rm_sb_appendf(sb, "  %s %s%s%s%s%s\n", f->name,
-                              f->scalar == RM_SCALAR_ENUM ? f->type_name : rm_scalar_name(f->scalar),
+                              f->scalar == RM_SCALAR_ENUM ? f->type_name
+                                                          : rm_scalar_name(f->scalar),
                               f->list ? "[]" : "", f->optional ? "?" : "",
                               f->native.name ? " @db." : "", f->native.name ? f->native.name : "");
         }
         for (j = 0; j < m->nindexes; j++) {
             rm_sb_appendf(sb, "  %s(", m->indexes[j].kind == RM_INDEX_UNIQUE ? "unique" : "index");
             for (k = 0; k < m->indexes[j].nfields; k++)
-                rm_sb_appendf(sb, "%s%s", k ? "," : "", m->fields[m->indexes[j].fields[k].field].name);
+                rm_sb_appendf(sb, "%s%s", k ? "," : "",
+                              m->fields[m->indexes[j].fields[k].field].name);
             rm_sb_puts(sb, ")\n");
         }
     }
@@ -75,8 +77,8 @@ static void summarise(rm_sb *sb, const rm_graph *g)
 typedef struct row {
     const char *name;
     const char *cerial;
-    const char *want;     /* summary */
-    size_t warnings;      /* number of E0460 warnings */
+    const char *want; /* summary */
+    size_t warnings;  /* number of E0460 warnings */
 } row;
 
 static const row rows[] = {
@@ -122,7 +124,8 @@ static const row rows[] = {
      "model User {\n  id Record @id\n  managerId Record?\n"
      "  manager Relation? @field(managerId) @model(User) @key(mgmt)\n"
      "  reports Relation[] @model(User) @key(mgmt)\n"
-     "  written Relation[] @model(Doc) @key(author)\n  edited Relation[] @model(Doc) @key(editor)\n}\n"
+     "  written Relation[] @model(Doc) @key(author)\n  edited Relation[] @model(Doc) "
+     "@key(editor)\n}\n"
      "model Doc {\n  id Record @id\n  authorId Record\n"
      "  author Relation @field(authorId) @model(User) @key(author)\n  editorId Record?\n"
      "  editor Relation? @field(editorId) @model(User) @key(editor)\n}\n",

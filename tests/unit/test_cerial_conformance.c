@@ -26,7 +26,7 @@
 typedef struct expect {
     const char *file; /* NULL: no file prefix */
     size_t file_len;
-    long line;        /* 0: no line (validator message) */
+    long line; /* 0: no line (validator message) */
     const char *msg;
 } expect;
 
@@ -35,7 +35,8 @@ static expect split_expected(const char *s)
 {
     expect e = {NULL, 0, 0, s};
     const char *p = strstr(s, "line ");
-    if (p != NULL && (p == s || (p > s && p[-1] == ' ' && memchr(s, ' ', (size_t)(p - s - 1)) == NULL))) {
+    if (p != NULL &&
+        (p == s || (p > s && p[-1] == ' ' && memchr(s, ' ', (size_t)(p - s - 1)) == NULL))) {
         char *end;
         long n = strtol(p + 5, &end, 10);
         if (end != p + 5 && end[0] == ':' && end[1] == ' ') {

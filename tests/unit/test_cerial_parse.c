@@ -80,9 +80,9 @@ static uint32_t diag_line(const result *r, const rm_diag *g)
 typedef struct row {
     const char *name;
     const char *text;
-    const char *want;   /* NULL: the schema is valid; else Cerial's first message */
-    uint32_t line;      /* expected line of the first error (0: not checked) */
-    uint16_t id;        /* expected diagnostic id (0: not checked) */
+    const char *want; /* NULL: the schema is valid; else Cerial's first message */
+    uint32_t line;    /* expected line of the first error (0: not checked) */
+    uint16_t id;      /* expected diagnostic id (0: not checked) */
 } row;
 
 #define BASE "model User {\n  id Record @id\n"
@@ -110,25 +110,23 @@ static const row rows[] = {
     {"ok_enum_whitespace_values", BASE "  r E\n}\nenum E { A B C }\n", NULL, 0, 0},
     {"ok_forward_reference_type", BASE "  a Addr\n}\nobject Addr {\n  x Int\n}\n", NULL, 0, 0},
     /* quirks reproduced on purpose */
-    {"quirk_unknown_top_level_ignored", "garbage line\nModel X {\n  nonsense\n}\n" BASE "}\n",
-     NULL, 0, 0},
+    {"quirk_unknown_top_level_ignored", "garbage line\nModel X {\n  nonsense\n}\n" BASE "}\n", NULL,
+     0, 0},
     {"quirk_trailing_tokens_ignored", BASE "  name String extra words here\n}\n", NULL, 0, 0},
     {"quirk_decorator_before_name", BASE "  @unique email Email\n}\n", NULL, 0, 0},
-    {"quirk_unknown_decorator_dropped", BASE "  name String @foo @unique() @collection\n}\n",
-     NULL, 0, 0},
+    {"quirk_unknown_decorator_dropped", BASE "  name String @foo @unique() @collection\n}\n", NULL,
+     0, 0},
     {"quirk_block_comment_is_field", BASE "  /* note */\n}\n", "Invalid field name: /*", 3,
      RM_E_CERIAL_FIELD_NAME},
     {"quirk_slashes_in_default_truncate", BASE "  url String @default(\"http://x\")\n}\n",
-     "Decorator '@default' requires a value. Use @default(value)", 3,
-     RM_E_CERIAL_DECORATOR_VALUE},
+     "Decorator '@default' requires a value. Use @default(value)", 3, RM_E_CERIAL_DECORATOR_VALUE},
     {"quirk_one_line_model_swallows_next",
      "model A { id Record @id }\nmodel B {\n  id Record @id\n}\n", NULL, 0, 0},
     {"quirk_two_ids_pass_cli", BASE "  other Record @id\n}\n", NULL, 0, 0},
-    {"quirk_duplicate_model_first_wins", BASE "}\nmodel User {\n  id Record @id\n}\n", NULL, 0,
-     0},
+    {"quirk_duplicate_model_first_wins", BASE "}\nmodel User {\n  id Record @id\n}\n", NULL, 0, 0},
     /* parse errors */
-    {"parse_expected_brace", "model User\n  id Record @id\n}\n", "Expected '{' for model User",
-     2, RM_E_CERIAL_EXPECTED_BRACE},
+    {"parse_expected_brace", "model User\n  id Record @id\n}\n", "Expected '{' for model User", 2,
+     RM_E_CERIAL_EXPECTED_BRACE},
     {"parse_invalid_declaration", "model {\n}\n", "Invalid model declaration: model {", 1,
      RM_E_CERIAL_BAD_HEADER},
     {"parse_field_type", BASE "  name Strig\n}\n",
@@ -144,8 +142,7 @@ static const row rows[] = {
     {"parse_field_name_case", BASE "  Name String\n}\n", "Invalid field name: Name", 3,
      RM_E_CERIAL_FIELD_NAME},
     {"parse_bare_model_decorator", BASE "  u Relation @model\n}\n",
-     "Decorator '@model' requires a value. Use @model(ModelName)", 3,
-     RM_E_CERIAL_DECORATOR_VALUE},
+     "Decorator '@model' requires a value. Use @model(ModelName)", 3, RM_E_CERIAL_DECORATOR_VALUE},
     {"parse_composite_syntax", BASE "  @@unique([a, b])\n}\n",
      "Invalid composite directive syntax: @@unique([a, b]). Expected @@index(name, [field1, "
      "field2, ...]) or @@unique(name, [field1, field2, ...])",
@@ -177,8 +174,8 @@ static const row rows[] = {
      "model \"User\" extends \"Base\", but no model with that name exists.", 1,
      RM_E_CERIAL_EXTENDS_TARGET},
     {"extends_cycle",
-     "abstract model A extends B {\n  x Int\n}\nabstract model B extends A {\n  y Int\n}\n"
-     BASE "}\n",
+     "abstract model A extends B {\n  x Int\n}\nabstract model B extends A {\n  y Int\n}\n" BASE
+     "}\n",
      "Circular extends in models: A \xE2\x86\x92 B \xE2\x86\x92 A", 1, RM_E_CERIAL_EXTENDS_CYCLE},
     {"extends_concrete_parent", BASE "}\nmodel Admin extends User {\n  level Int\n}\n",
      "Model \"Admin\" extends concrete model \"User\". Models can only extend abstract models.", 4,
@@ -213,8 +210,8 @@ static const row rows[] = {
     {"validate_key_required",
      BASE "  a Relation[] @model(Post)\n  b Relation[] @model(Post)\n}\nmodel Post {\n"
           "  id Record @id\n  uid Record\n  u Relation @field(uid) @model(User)\n}\n",
-     "Multiple relations to \"Post\" require @key for disambiguation. Add @key(name) to \"a\"",
-     3, RM_E_CERIAL_RELATION},
+     "Multiple relations to \"Post\" require @key for disambiguation. Add @key(name) to \"a\"", 3,
+     RM_E_CERIAL_RELATION},
     {"validate_now_on_string", BASE "  at String @now\n}\n",
      "@now can only be used on Date fields, but 'at' in model User is of type 'string'.", 3,
      RM_E_CERIAL_DECORATOR_PLACEMENT},
@@ -224,7 +221,8 @@ static const row rows[] = {
      "'element[1]' in tuple T.",
      1, RM_E_CERIAL_TUPLE_RULE},
     {"validate_record_type_unknown", "model User {\n  id Record(MyTuple) @id\n}\n",
-     "Type 'MyTuple' in Record(MyTuple) on field \"id\" in model \"User\" is not a defined tuple or "
+     "Type 'MyTuple' in Record(MyTuple) on field \"id\" in model \"User\" is not a defined tuple "
+     "or "
      "object. Did you mean to define a tuple or object named 'MyTuple'?",
      2, RM_E_CERIAL_RECORD_ID_TYPE},
     {"validate_model_name_case", "model user_x {\n  id Record @id\n}\n",
@@ -233,15 +231,15 @@ static const row rows[] = {
      RM_E_CERIAL_NO_MODELS},
     {"no_models_empty_file", "", "No models found in schema files", 0, RM_E_CERIAL_NO_MODELS},
     /* hostile input */
-    {"hostile_garbage", "\x01\x02\xff\xfe{{{}}} @@@ model\n))((\n", "No models found in schema files",
-     0, RM_E_CERIAL_NO_MODELS},
+    {"hostile_garbage", "\x01\x02\xff\xfe{{{}}} @@@ model\n))((\n",
+     "No models found in schema files", 0, RM_E_CERIAL_NO_MODELS},
     {"hostile_unterminated_model", "model User {\n  id Record @id\n  name String\n", NULL, 0, 0},
     /* an unterminated enum swallows the following lines up to one ending in '}' (Cerial) */
     {"hostile_unterminated_enum", "enum E {\n  A\n  B\n" BASE "}\n",
      "Enum E: invalid value '{'. Values must be valid identifiers", 7, RM_E_CERIAL_ENUM_VALUE},
     /* `@default(((( @field()` is one @default token: no error, as in Cerial */
-    {"hostile_decorator_soup", BASE "  x String @@@@ @( @) @default(((( @field()))\n}\n", NULL,
-     0, 0},
+    {"hostile_decorator_soup", BASE "  x String @@@@ @( @) @default(((( @field()))\n}\n", NULL, 0,
+     0},
 };
 
 static void test_row(void **state)
@@ -438,6 +436,54 @@ static void test_hostile_many_lines(void **state)
     free(text);
 }
 
+/* Deterministic mutations of a realistic schema (byte flips, structural characters, cuts):
+ * every variant must parse and validate without crashing (run under ASan in CI). */
+static void test_hostile_mutations(void **state)
+{
+    static const char base[] =
+        "enum Role { Admin, Editor }\nliteral L { 'a', 1, Role }\ntuple P { x Float, y Float "
+        "@default(0) }\nobject Addr {\n  city String @default(\"x\")\n  zip String? @index\n}"
+        "\nabstract model Base {\n  id Record(int) @id\n  note String !!private\n}\n"
+        "model User extends Base[!note] {\n  email Email @unique\n  role Role @default(Admin)\n"
+        "  posts Relation[] @model(Post)\n  @@unique(byEmail, [email, role])\n}\n"
+        "model Post {\n  id Record @id\n  authorId Record? @nullable\n"
+        "  author Relation? @field(authorId) @model(User) @onDelete(SetNull)\n  at P?\n}\n";
+    static const char inject[] = "{}[]()@!,?#/ \n\0\"'";
+    char buf[sizeof(base) + 64];
+    uint32_t seed = 12345;
+    size_t round;
+    (void)state;
+    for (round = 0; round < 400; round++) {
+        size_t len = sizeof(base) - 1, k, nmut;
+        result r;
+        const char *texts[1] = {buf};
+        size_t lens[1];
+        memcpy(buf, base, len);
+        seed = seed * 1103515245u + 12345u;
+        nmut = 1 + (seed >> 16) % 6;
+        for (k = 0; k < nmut; k++) {
+            size_t pos;
+            seed = seed * 1103515245u + 12345u;
+            pos = (seed >> 8) % len;
+            switch ((seed >> 4) % 3) {
+            case 0:
+                buf[pos] = inject[(seed >> 20) % (sizeof(inject) - 1)];
+                break;
+            case 1:
+                buf[pos] = (char)(seed >> 24);
+                break;
+            default:
+                len = pos + 1; /* cut */
+                break;
+            }
+        }
+        lens[0] = len;
+        run_texts(&r, texts, lens, 1, (round & 1) != 0);
+        assert_true(r.rc == RM_OK || r.d.nerrors > 0);
+        result_free(&r);
+    }
+}
+
 static int setup(void **state)
 {
     (void)state;
@@ -470,6 +516,7 @@ int main(void)
     tests[k++] = (struct CMUnitTest)cmocka_unit_test(test_hostile_nul);
     tests[k++] = (struct CMUnitTest)cmocka_unit_test(test_hostile_huge_line);
     tests[k++] = (struct CMUnitTest)cmocka_unit_test(test_hostile_many_lines);
+    tests[k++] = (struct CMUnitTest)cmocka_unit_test(test_hostile_mutations);
     rc = _cmocka_run_group_tests("cerial_parse", tests, k, setup, teardown);
     free(tests);
     return rc;
