@@ -318,8 +318,11 @@ bool rm_sql_type_equal(const rm_sql_type *a, const rm_sql_type *b)
 {
     if (a->family != b->family || a->nargs != b->nargs || a->array != b->array)
         return false;
-    /* Enum type names are identifiers (case matters); base type names are keywords. */
-    if (a->family == RM_TYPE_ENUM ? !str_eq(a->name, b->name) : !str_ieq(a->name, b->name))
+    /* Enum type names are identifiers (case matters); base type names are keywords. An inline
+     * ENUM('a', 'b') (MySQL) has no name of its own: its values are the whole type. */
+    bool inline_enums = a->family == RM_TYPE_ENUM && a->values && b->values;
+    if (!inline_enums &&
+        (a->family == RM_TYPE_ENUM ? !str_eq(a->name, b->name) : !str_ieq(a->name, b->name)))
         return false;
     if (!str_eq(a->schema, b->schema))
         return false;

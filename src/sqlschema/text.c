@@ -536,3 +536,191 @@ int rm_sqlschema_parse_text(rm_sqlschema *out, const rm_source *src, const rm_di
         check_references(&r);
     return r.rc;
 }
+
+/* ---- printer ------------------------------------------------------------------------------ */
+
+static bool is_reserved_word(const char *s)
+{
+    static const char *const words[] = {"enum",          "table", "column", "pk",    "index",
+                                        "unique",        "fk",    "null",   "array", "constraint",
+                                        "autoincrement", "->",    "-"};
+    for (size_t i = 0; i < RM_ARRAY_LEN(words); i++)
+        if (strcmp(s, words[i]) == 0)
+            return true;
+    return false;
+}
+
+/* A token: bare when it is a plain word that cannot be mistaken for syntax, else quoted. */
+static void put_name(rm_sb *sb, const char *s)
+{
+    bool bare = s[0] != '\0' && s[0] != '@' && !is_reserved_word(s);
+    for (const char *p = s; *p && bare; p++)
+        bare = (*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') ||
+               *p == '_' || (unsigned char)*p >= 0x80;
+    if (bare) {
+        rm_sb_puts(sb, s);
+        return;
+    }
+    rm_quote_doubling(sb, s, strlen(s), '"');
+}
+
+/* key=value with the value quoted when needed (quotes may follow the bare key). */
+static void put_opt(rm_sb *sb, const char *key, const char *value)
+{
+    rm_sb_appendf(sb, " %s=", key);
+    bool bare = value[0] != '\0';
+    for (const char *p = value; *p && bare; p++)
+        bare = *p != ' ' && *p != '\t' && *p != '"' && *p != '#' && *p != '\n' && *p != '\r';
+    if (bare)
+        rm_sb_puts(sb, value);
+    else
+        rm_quote_doubling(sb, value, strlen(value), '"');
+}
+
+static const char *default_kind_word(rm_sql_default_kind k)
+{
+    static const char *const words[] = {NULL,  "string",        "number",   "bool",        "enum",
+                                        "now", "autoincrement", "sequence", "dbgenerated", "expr"};
+    return (size_t)k < RM_ARRAY_LEN(words) ? words[k] : NULL;
+}
+
+static void put_index_cols(rm_sb *sb, const rm_sql_index_col *cols, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        rm_sb_putc(sb, ' ');
+        put_name(sb, cols[i].name);
+        if (cols[i].sort == RM_SQL_SORT_DESC)
+            rm_sb_puts(sb, ":desc");
+        else if (cols[i].sort == RM_SQL_SORT_ASC)
+            rm_sb_puts(sb, ":asc");
+    }
+}
+
+static const char *action_word(rm_fk_action a)
+{
+    static const char *const words[] = {"noaction", "restrict", "cascade", "setnull", "setdefault"};
+    return (size_t)a < RM_ARRAY_LEN(words) ? words[a] : "noaction";
+}
+
+void rm_sqlschema_print_text(rm_sb *sb, const rm_sqlschema *s)
+{
+    for (size_t i = 0; i < s->nenums; i++) {
+        rm_sb_puts(sb, "enum ");
+        put_name(sb, s->enums[i]->name);
+        for (size_t k = 0; k < s->enums[i]->nvalues; k++) {
+            rm_sb_putc(sb, ' ');
+            put_name(sb, s->enums[i]->values[k]);
+        }
+        rm_sb_putc(sb, '\n');
+    }
+    /* Inline enum types (MySQL) have no name of their own: each column gets an enum line
+     * named "table.column" (enum lines must come before the tables that use them). */
+    for (size_t ti = 0; ti < s->ntables; ti++)
+        for (size_t ci = 0; ci < s->tables[ti]->ncols; ci++) {
+            const rm_sql_column *c = &s->tables[ti]->cols[ci];
+            if (c->type.family != RM_TYPE_ENUM || !c->type.values)
+                continue;
+            rm_sb_puts(sb, "enum ");
+            rm_sb name = RM_SB_INIT;
+            rm_sb_appendf(&name, "%s.%s", s->tables[ti]->name, c->name);
+            put_name(sb, rm_sb_str(&name));
+            rm_sb_free(&name);
+            for (size_t k = 0; k < c->type.nvalues; k++) {
+                rm_sb_putc(sb, ' ');
+                put_name(sb, c->type.values[k]);
+            }
+            rm_sb_putc(sb, '\n');
+        }
+    for (size_t ti = 0; ti < s->ntables; ti++) {
+        const rm_sql_table *t = s->tables[ti];
+        rm_sb_puts(sb, "table ");
+        put_name(sb, t->name);
+        if (t->schema)
+            put_opt(sb, "schema", t->schema);
+        rm_sb_putc(sb, '\n');
+        for (size_t ci = 0; ci < t->ncols; ci++) {
+            const rm_sql_column *c = &t->cols[ci];
+            rm_sb_puts(sb, "  column ");
+            put_name(sb, c->name);
+            rm_sb_putc(sb, ' ');
+            rm_sb_puts(sb, rm_type_family_name(c->type.family));
+            if (c->type.family == RM_TYPE_ENUM && c->type.values) {
+                rm_sb name = RM_SB_INIT;
+                rm_sb_appendf(&name, "%s.%s", t->name, c->name);
+                put_opt(sb, "enum", rm_sb_str(&name));
+                rm_sb_free(&name);
+            } else if (c->type.family == RM_TYPE_ENUM) {
+                put_opt(sb, "enum", c->type.name ? c->type.name : "");
+            } else if (c->type.name) {
+                put_opt(sb, "type", c->type.name);
+            }
+            if (c->type.nargs && c->type.family != RM_TYPE_ENUM) {
+                rm_sb_puts(sb, " args=");
+                for (size_t k = 0; k < c->type.nargs; k++)
+                    rm_sb_appendf(sb, "%s%u", k ? "," : "", (unsigned)c->type.args[k]);
+            }
+            if (c->type.array)
+                rm_sb_puts(sb, " array");
+            if (c->nullable)
+                rm_sb_puts(sb, " null");
+            if (c->autoincrement)
+                rm_sb_puts(sb, " autoincrement");
+            const char *kw = default_kind_word(c->def.kind);
+            if (kw) {
+                if (c->def.text) {
+                    rm_sb sbv = RM_SB_INIT;
+                    rm_sb_appendf(&sbv, "%s:%s", kw, c->def.text);
+                    put_opt(sb, "default", rm_sb_str(&sbv));
+                    rm_sb_free(&sbv);
+                } else {
+                    put_opt(sb, "default", kw);
+                }
+            }
+            rm_sb_putc(sb, '\n');
+        }
+        if (t->pk.ncols) {
+            rm_sb_puts(sb, "  pk");
+            if (t->pk.name)
+                put_opt(sb, "name", t->pk.name);
+            put_index_cols(sb, t->pk.cols, t->pk.ncols);
+            rm_sb_putc(sb, '\n');
+        }
+        for (size_t k = 0; k < t->nindexes; k++) {
+            const rm_sql_index *ix = &t->indexes[k];
+            rm_sb_puts(sb, "  index ");
+            put_name(sb, ix->name);
+            put_index_cols(sb, ix->cols, ix->ncols);
+            if (ix->kind == RM_SQL_INDEX_UNIQUE)
+                rm_sb_puts(sb, " unique");
+            else if (ix->kind == RM_SQL_INDEX_UNIQUE_CONSTRAINT)
+                rm_sb_puts(sb, " constraint");
+            if (ix->method)
+                put_opt(sb, "using", ix->method);
+            if (ix->where)
+                put_opt(sb, "where", ix->where);
+            rm_sb_putc(sb, '\n');
+        }
+        for (size_t k = 0; k < t->nfks; k++) {
+            const rm_sql_fk *fk = &t->fks[k];
+            rm_sb_puts(sb, "  fk ");
+            if (fk->name)
+                put_name(sb, fk->name);
+            else
+                rm_sb_putc(sb, '-');
+            for (size_t i = 0; i < fk->ncols; i++) {
+                rm_sb_putc(sb, ' ');
+                put_name(sb, fk->cols[i]);
+            }
+            rm_sb_puts(sb, " -> ");
+            put_name(sb, fk->ref_table);
+            for (size_t i = 0; i < fk->ncols; i++) {
+                rm_sb_putc(sb, ' ');
+                put_name(sb, fk->ref_cols[i]);
+            }
+            if (fk->ref_schema)
+                put_opt(sb, "refschema", fk->ref_schema);
+            rm_sb_appendf(sb, " ondelete=%s onupdate=%s\n", action_word(fk->on_delete),
+                          action_word(fk->on_update));
+        }
+    }
+}

@@ -27,11 +27,18 @@
 
 #include "dialects/dialect.h"
 #include "util/diag.h"
+#include "util/sb.h"
 
 /* Parse src into out (initialised here, allocated from a). Errors go to diags with their
  * location (RM_E_SQL_TEXT_SYNTAX, _DUPLICATE_NAME, _UNKNOWN_REFERENCE); returns RM_OK or
  * RM_ESYNTAX / RM_ESEMANTIC. */
 int rm_sqlschema_parse_text(rm_sqlschema *out, const rm_source *src, const rm_dialect *d,
                             rm_arena *a, rm_diags *diags);
+
+/* Append s in the same text form, readable back with rm_sqlschema_parse_text for the same
+ * dialect (types are written out in full with type= and args=; MySQL inline enums become enum
+ * lines named after the column type). Deterministic: declaration order throughout. Not
+ * written: table and enum schemas other than on tables (schema=), namespaces. */
+void rm_sqlschema_print_text(rm_sb *sb, const rm_sqlschema *s);
 
 #endif
