@@ -33,8 +33,10 @@ enum {
                                            nor ENUM_TYPES an enum is stored as text */
     RM_CAP_NAMED_PK = 1u << 11,         /* primary keys have their own names (PostgreSQL) */
     RM_CAP_JOIN_TABLE_PK = 1u << 12,    /* Prisma gives m:n join tables a PK, not a unique index */
-    RM_CAP_ROWID_PK = 1u << 13          /* a single integer PK is the rowid and autoincrements
+    RM_CAP_ROWID_PK = 1u << 13,         /* a single integer PK is the rowid and autoincrements
                                            (SQLite; Prisma marks it AUTOINCREMENT always) */
+    RM_CAP_FK_NEEDS_INDEX = 1u << 14    /* every FK needs an index on its columns, created
+                                           implicitly when missing (MySQL/InnoDB) */
 };
 
 /* Statement flags. */

@@ -320,7 +320,8 @@ static int my_emit(const rm_dialect *self, rm_sql_script *out, const rm_diff *di
 const rm_dialect rm_dialect_mysql = {
     .name = "mysql",
     .caps = RM_CAP_ALTER_COLUMN | RM_CAP_DROP_COLUMN | RM_CAP_ADD_FK_LATER | RM_CAP_ALTER_PK |
-            RM_CAP_INLINE_INDEXES | RM_CAP_ADD_COLUMN_ANY | RM_CAP_INLINE_ENUMS,
+            RM_CAP_INLINE_INDEXES | RM_CAP_ADD_COLUMN_ANY | RM_CAP_INLINE_ENUMS |
+            RM_CAP_FK_NEEDS_INDEX,
     .max_ident_len = 64,
     .quote_ident = my_quote_ident,
     .quote_literal = my_quote_literal,

@@ -326,15 +326,72 @@ static void unique_warning(differ *df, rm_change *c, const rm_sql_table *t, cons
     rm_sb_free(&sb);
 }
 
+/* Does an index on cols (leftmost first) serve a foreign key on fk's columns? MySQL needs one
+ * for every foreign key and creates it itself when there is none. */
+static bool covers(const rm_sql_index_col *cols, size_t ncols, const rm_sql_fk *fk)
+{
+    if (ncols < fk->ncols)
+        return false;
+    for (size_t i = 0; i < fk->ncols; i++)
+        if (strcmp(cols[i].name, fk->cols[i]) != 0)
+            return false;
+    return true;
+}
+
+/* Is fk served by t's primary key or by an index of t other than skip? */
+static bool fk_served(const rm_sql_table *t, const rm_sql_fk *fk, const rm_sql_index *skip)
+{
+    if (covers(t->pk.cols, t->pk.ncols, fk))
+        return true;
+    for (size_t i = 0; i < t->nindexes; i++)
+        if (&t->indexes[i] != skip && covers(t->indexes[i].cols, t->indexes[i].ncols, fk))
+            return true;
+    return false;
+}
+
+static const rm_sql_fk *match_fk(const rm_sql_table *t, const rm_sql_fk *fk);
+
+/* An index the database made for a foreign key by itself (MySQL): a normal index the target
+ * does not have, covering a foreign key of the target that nothing else there serves. Dropping
+ * it would fail, and introspection would otherwise report it as drift forever (prisma#27219). */
+static bool implicit_fk_index(const rm_sql_index *fi, const rm_sql_table *tt)
+{
+    if (fi->kind != RM_SQL_INDEX_NORMAL || rm_sql_table_find_index(tt, fi->name))
+        return false;
+    for (size_t k = 0; k < tt->nfks; k++)
+        if (covers(fi->cols, fi->ncols, &tt->fks[k]) && !fk_served(tt, &tt->fks[k], NULL))
+            return true;
+    return false;
+}
+
 static void diff_indexes(differ *df, const rm_sql_table *ft, const rm_sql_table *tt)
 {
+    bool fk_needs_index = (df->d->caps & RM_CAP_FK_NEEDS_INDEX) != 0;
+    bool *readded = RM_NEW_ARRAY(df->a, bool, ft->nfks + 1);
     for (size_t i = 0; i < ft->nindexes; i++) {
         const rm_sql_index *fi = &ft->indexes[i];
         const rm_sql_index *ti = rm_sql_table_find_index(tt, fi->name);
         if (ti && rm_sql_index_equal(fi, ti))
             continue;
+        if (fk_needs_index && implicit_fk_index(fi, tt))
+            continue;
         rm_change *c = push(df, RM_CHANGE_DROP_INDEX, ft, NULL, (uint32_t)i);
         c->u.index = fi;
+        if (!fk_needs_index)
+            continue;
+        /* MySQL refuses to drop the index an unchanged foreign key relies on: drop the key
+         * first and add it back at the end (Prisma's DropForeignKey / DropIndex /
+         * AddForeignKey). Changed keys are dropped and added by diff_fks anyway. */
+        for (size_t k = 0; k < ft->nfks; k++) {
+            const rm_sql_fk *ff = &ft->fks[k];
+            const rm_sql_fk *tf = match_fk(tt, ff);
+            if (readded[k] || !tf || !rm_sql_fk_equal(ff, tf) || !covers(fi->cols, fi->ncols, ff) ||
+                fk_served(ft, ff, fi))
+                continue;
+            readded[k] = true;
+            push(df, RM_CHANGE_DROP_FK, ft, NULL, (uint32_t)k)->u.fk = ff;
+            push(df, RM_CHANGE_ADD_FK, ft, tt, (uint32_t)(tf - tt->fks))->u.fk = tf;
+        }
     }
     for (size_t i = 0; i < tt->nindexes; i++) {
         const rm_sql_index *ti = &tt->indexes[i];

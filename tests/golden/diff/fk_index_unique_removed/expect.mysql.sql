@@ -1,0 +1,8 @@
+-- DropForeignKey
+ALTER TABLE `B` DROP FOREIGN KEY `B_aId_fkey`;
+
+-- DropIndex
+DROP INDEX `B_aId_key` ON `B`;
+
+-- AddForeignKey
+ALTER TABLE `B` ADD CONSTRAINT `B_aId_fkey` FOREIGN KEY (`aId`) REFERENCES `A`(`id`) ON DELETE RESTRICT ON UPDATE CASCADE;

@@ -1,0 +1,2 @@
+-- DropIndex
+DROP INDEX "B_aId_key";
