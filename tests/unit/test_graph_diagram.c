@@ -10,6 +10,9 @@
  * hand; RELMIG_UPDATE_GOLDEN=1 rewrites them. When Graphviz `dot` is installed, one row per
  * golden .dot file renders it to SVG and requires exit 0 and no warning.
  *
+ * With RELMIG_MERMAID set to an installed `mermaid` npm package folder (and `node` on PATH), one
+ * row per golden .mmd file also parses it with Mermaid's own parser; otherwise those rows skip.
+ *
  * A second set of rows loads the graph engineer's inputs, tests/golden/graph/<name>.prisma, through
  * the real schema builder (rm_schema_build) and prints them; expected output is
  * tests/golden/diagram/prisma_<name>.mmd / .dot.
@@ -569,6 +572,32 @@ static void run_dot_svg(void **state)
     rm_test_proc_free(&p);
 }
 
+/* Parse a golden .mmd with Mermaid itself (node + the mermaid package named by RELMIG_MERMAID).
+ * Checked with mermaid 12.3.0: its erDiagram lexer is what the quoting rules are written for. */
+static void run_mermaid_parse(void **state)
+{
+    const row *r = *state;
+    const char *pkg = getenv("RELMIG_MERMAID");
+    if (!pkg || !*pkg) {
+        print_message("skipped: set RELMIG_MERMAID to a mermaid npm package folder to run\n");
+        skip();
+    }
+    char path[512];
+    golden_path(path, sizeof path, r, FMT_MERMAID);
+    static const char js[] =
+        "import fs from 'node:fs';"
+        "const m = (await import(process.env.RELMIG_MERMAID + '/dist/mermaid.core.mjs')).default;"
+        "await m.parse(fs.readFileSync(process.argv[1], 'utf8'));";
+    const char *argv[] = {"/bin/sh", "-c", "exec node --input-type=module -e \"$0\" \"$1\"", js,
+                          path, NULL};
+    rm_test_proc p;
+    assert_int_equal(rm_test_run(&p, argv, NULL), 0);
+    if (p.status != 0)
+        fprintf(stderr, "mermaid.parse(%s): exit %d\n%.600s", path, p.status, p.err);
+    assert_int_equal(p.status, 0);
+    rm_test_proc_free(&p);
+}
+
 /* ---- direct checks, independent of the golden files ---- */
 
 static const tcase *case_named(const char *name)
@@ -704,8 +733,8 @@ int main(void)
     enum { NC = RM_ARRAY_LEN(cases) };
     static char inputs[MAX_INPUTS][64];
     size_t ni = list_inputs(inputs, MAX_INPUTS);
-    static row rows[(NC + MAX_INPUTS) * 3];
-    static struct CMUnitTest tests[(NC + MAX_INPUTS) * 3 + 8];
+    static row rows[(NC + MAX_INPUTS) * 4];
+    static struct CMUnitTest tests[(NC + MAX_INPUTS) * 4 + 8];
     size_t n = 0, nrows = 0;
     /* Golden rows: the table cases, then the .prisma inputs; each in both formats. */
     for (size_t i = 0; i < NC + ni; i++) {
@@ -738,6 +767,19 @@ int main(void)
         }
         tests[n++] = (struct CMUnitTest){
             .name = r->name, .test_func = run_dot_svg, .initial_state = r};
+    }
+    for (size_t i = 0; i < NC + ni; i++) {
+        row *r = &rows[nrows++];
+        r->f = FMT_MERMAID;
+        if (i < NC) {
+            r->c = &cases[i];
+            snprintf(r->name, sizeof r->name, "mermaid_parse/%s", cases[i].name);
+        } else {
+            memcpy(r->input, inputs[i - NC], sizeof r->input);
+            snprintf(r->name, sizeof r->name, "mermaid_parse/prisma/%s", r->input);
+        }
+        tests[n++] = (struct CMUnitTest){
+            .name = r->name, .test_func = run_mermaid_parse, .initial_state = r};
     }
     tests[n++] = (struct CMUnitTest){.name = "prisma_inputs_found", .test_func = inputs_found,
                                      .initial_state = (void *)(uintptr_t)ni};
