@@ -35,8 +35,10 @@ enum {
     RM_CAP_JOIN_TABLE_PK = 1u << 12,    /* Prisma gives m:n join tables a PK, not a unique index */
     RM_CAP_ROWID_PK = 1u << 13,         /* a single integer PK is the rowid and autoincrements
                                            (SQLite; Prisma marks it AUTOINCREMENT always) */
-    RM_CAP_FK_NEEDS_INDEX = 1u << 14    /* every FK needs an index on its columns, created
+    RM_CAP_FK_NEEDS_INDEX = 1u << 14,   /* every FK needs an index on its columns, created
                                            implicitly when missing (MySQL/InnoDB) */
+    RM_CAP_RENAME_INDEX = 1u << 15,     /* ALTER INDEX / ALTER TABLE ... RENAME INDEX */
+    RM_CAP_RENAME_FK = 1u << 16         /* ALTER TABLE ... RENAME CONSTRAINT */
 };
 
 /* Statement flags. */

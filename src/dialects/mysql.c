@@ -297,6 +297,17 @@ static int my_emit(const rm_dialect *self, rm_sql_script *out, const rm_diff *di
         rm_sql_script_stmt(out, step, &sb, 0);
         break;
     }
+    case RM_CHANGE_RENAME_INDEX:
+        step = rm_sql_script_step(out, "RenameIndex");
+        rm_sb_puts(&sb, "ALTER TABLE ");
+        rm_dialect_ident(self, &sb, c->to_table->name);
+        rm_sb_puts(&sb, " RENAME INDEX ");
+        rm_dialect_ident(self, &sb, c->u.rename_index.from->name);
+        rm_sb_puts(&sb, " TO ");
+        rm_dialect_ident(self, &sb, c->u.rename_index.to->name);
+        rm_sql_script_stmt(out, step, &sb, 0);
+        break;
+    case RM_CHANGE_RENAME_FK:
     case RM_CHANGE_CREATE_SCHEMA:
     case RM_CHANGE_CREATE_ENUM:
     case RM_CHANGE_ALTER_ENUM:
@@ -321,7 +332,7 @@ const rm_dialect rm_dialect_mysql = {
     .name = "mysql",
     .caps = RM_CAP_ALTER_COLUMN | RM_CAP_DROP_COLUMN | RM_CAP_ADD_FK_LATER | RM_CAP_ALTER_PK |
             RM_CAP_INLINE_INDEXES | RM_CAP_ADD_COLUMN_ANY | RM_CAP_INLINE_ENUMS |
-            RM_CAP_FK_NEEDS_INDEX,
+            RM_CAP_FK_NEEDS_INDEX | RM_CAP_RENAME_INDEX,
     .max_ident_len = 64,
     .quote_ident = my_quote_ident,
     .quote_literal = my_quote_literal,

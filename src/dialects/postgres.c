@@ -591,6 +591,24 @@ static int pg_emit(const rm_dialect *self, rm_sql_script *out, const rm_diff *di
         add_fk(self, &sb, c->to_table, c->u.fk);
         rm_sql_script_stmt(out, step, &sb, 0);
         break;
+    case RM_CHANGE_RENAME_INDEX:
+        step = rm_sql_script_step(out, "RenameIndex");
+        rm_sb_puts(&sb, "ALTER INDEX ");
+        rm_dialect_qualified(self, &sb, c->to_table->schema, c->u.rename_index.from->name);
+        rm_sb_puts(&sb, " RENAME TO ");
+        rm_dialect_ident(self, &sb, c->u.rename_index.to->name);
+        rm_sql_script_stmt(out, step, &sb, 0);
+        break;
+    case RM_CHANGE_RENAME_FK:
+        step = rm_sql_script_step(out, "RenameForeignKey");
+        rm_sb_puts(&sb, "ALTER TABLE ");
+        table_name(self, &sb, c->to_table);
+        rm_sb_puts(&sb, " RENAME CONSTRAINT ");
+        rm_dialect_ident(self, &sb, c->u.rename_fk.from->name);
+        rm_sb_puts(&sb, " TO ");
+        rm_dialect_ident(self, &sb, c->u.rename_fk.to->name);
+        rm_sql_script_stmt(out, step, &sb, 0);
+        break;
     case RM_CHANGE_REDEFINE_TABLE:
         /* The differ only plans redefinitions for dialects without ALTER capabilities. */
         rm_diag_error(d, RM_E_DIFF_CANNOT_EMIT, RM_LOC_NONE,
@@ -610,7 +628,8 @@ const rm_dialect rm_dialect_postgres = {
     .name = "postgresql",
     .caps = RM_CAP_TRANSACTIONAL_DDL | RM_CAP_ALTER_COLUMN | RM_CAP_DROP_COLUMN |
             RM_CAP_ADD_FK_LATER | RM_CAP_ALTER_PK | RM_CAP_ENUM_TYPES | RM_CAP_SCHEMAS |
-            RM_CAP_ADD_COLUMN_ANY | RM_CAP_SCALAR_LISTS | RM_CAP_NAMED_PK | RM_CAP_JOIN_TABLE_PK,
+            RM_CAP_ADD_COLUMN_ANY | RM_CAP_SCALAR_LISTS | RM_CAP_NAMED_PK | RM_CAP_JOIN_TABLE_PK |
+            RM_CAP_RENAME_INDEX | RM_CAP_RENAME_FK,
     .max_ident_len = 63,
     .quote_ident = pg_quote_ident,
     .quote_literal = pg_quote_literal,

@@ -286,6 +286,8 @@ static int lite_emit(const rm_dialect *self, rm_sql_script *out, const rm_diff *
         create_index(self, &sb, c->to_table, c->u.index);
         rm_sql_script_stmt(out, step, &sb, 0);
         break;
+    case RM_CHANGE_RENAME_INDEX:
+    case RM_CHANGE_RENAME_FK:
     case RM_CHANGE_CREATE_SCHEMA:
     case RM_CHANGE_CREATE_ENUM:
     case RM_CHANGE_ALTER_ENUM:

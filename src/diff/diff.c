@@ -23,11 +23,12 @@ bool rm_change_is_alter(rm_change_kind k)
 
 const char *rm_change_kind_name(rm_change_kind k)
 {
-    static const char *const names[] = {
-        "create_schema", "create_enum",      "alter_enum",   "drop_foreign_key",
-        "drop_index",    "drop_primary_key", "drop_column",  "add_column",
-        "alter_column",  "add_primary_key",  "drop_table",   "drop_enum",
-        "create_table",  "redefine_table",   "create_index", "add_foreign_key"};
+    static const char *const names[] = {"create_schema",      "create_enum",     "alter_enum",
+                                        "drop_foreign_key",   "drop_index",      "drop_primary_key",
+                                        "drop_column",        "add_column",      "alter_column",
+                                        "add_primary_key",    "drop_table",      "drop_enum",
+                                        "create_table",       "redefine_table",  "create_index",
+                                        "rename_foreign_key", "add_foreign_key", "rename_index"};
     return (size_t)k < RM_ARRAY_LEN(names) ? names[k] : "unknown";
 }
 
@@ -364,15 +365,55 @@ static bool implicit_fk_index(const rm_sql_index *fi, const rm_sql_table *tt)
     return false;
 }
 
+/* Pair indexes that only changed their name (an @map or a new truncation): with
+ * RM_CAP_RENAME_INDEX they become one rename instead of a drop and a create, which would
+ * rebuild the index. pair[i] is the to-index for from-index i, or NULL. */
+static const rm_sql_index **rename_pairs(differ *df, const rm_sql_table *ft, const rm_sql_table *tt)
+{
+    const rm_sql_index **pair = RM_NEW_ARRAY(df->a, const rm_sql_index *, ft->nindexes + 1);
+    bool *taken = RM_NEW_ARRAY(df->a, bool, tt->nindexes + 1);
+    if (!(df->d->caps & RM_CAP_RENAME_INDEX))
+        return pair;
+    for (size_t i = 0; i < ft->nindexes; i++) {
+        const rm_sql_index *fi = &ft->indexes[i];
+        if (rm_sql_table_find_index(tt, fi->name))
+            continue;
+        for (size_t k = 0; k < tt->nindexes && !pair[i]; k++) {
+            const rm_sql_index *ti = &tt->indexes[k];
+            if (!taken[k] && !rm_sql_table_find_index(ft, ti->name) && rm_sql_index_equal(fi, ti)) {
+                pair[i] = ti;
+                taken[k] = true;
+            }
+        }
+    }
+    return pair;
+}
+
+static bool is_paired(const rm_sql_index *const *pair, size_t n, const rm_sql_index *ti)
+{
+    for (size_t i = 0; i < n; i++)
+        if (pair[i] == ti)
+            return true;
+    return false;
+}
+
 static void diff_indexes(differ *df, const rm_sql_table *ft, const rm_sql_table *tt)
 {
     bool fk_needs_index = (df->d->caps & RM_CAP_FK_NEEDS_INDEX) != 0;
     bool *readded = RM_NEW_ARRAY(df->a, bool, ft->nfks + 1);
+    const rm_sql_index **pair = rename_pairs(df, ft, tt);
     for (size_t i = 0; i < ft->nindexes; i++) {
         const rm_sql_index *fi = &ft->indexes[i];
         const rm_sql_index *ti = rm_sql_table_find_index(tt, fi->name);
         if (ti && rm_sql_index_equal(fi, ti))
             continue;
+        if (pair[i]) {
+            rm_change *c =
+                push(df, RM_CHANGE_RENAME_INDEX, ft, tt, (uint32_t)(pair[i] - tt->indexes));
+            c->u.rename_index.from = fi;
+            c->u.rename_index.to = pair[i];
+            continue;
+        }
         if (fk_needs_index && implicit_fk_index(fi, tt))
             continue;
         rm_change *c = push(df, RM_CHANGE_DROP_INDEX, ft, NULL, (uint32_t)i);
@@ -396,11 +437,16 @@ static void diff_indexes(differ *df, const rm_sql_table *ft, const rm_sql_table 
     for (size_t i = 0; i < tt->nindexes; i++) {
         const rm_sql_index *ti = &tt->indexes[i];
         const rm_sql_index *fi = rm_sql_table_find_index(ft, ti->name);
-        if (fi && rm_sql_index_equal(fi, ti))
+        if ((fi && rm_sql_index_equal(fi, ti)) || is_paired(pair, ft->nindexes, ti))
             continue;
         rm_change *c = push(df, RM_CHANGE_CREATE_INDEX, ft, tt, (uint32_t)i);
         c->u.index = ti;
-        if (ti->kind != RM_SQL_INDEX_NORMAL)
+        /* No warning when the same unique index existed under another name (a rename the
+         * dialect cannot do in place): the data already satisfies it. */
+        bool existed = false;
+        for (size_t k = 0; k < ft->nindexes && !existed; k++)
+            existed = rm_sql_index_equal(&ft->indexes[k], ti);
+        if (ti->kind != RM_SQL_INDEX_NORMAL && !existed)
             unique_warning(df, c, tt, ti);
     }
 }
@@ -416,13 +462,35 @@ static const rm_sql_fk *match_fk(const rm_sql_table *t, const rm_sql_fk *fk)
     return NULL;
 }
 
+/* A named foreign key of the other table with the same definition and a name this table's
+ * keys do not use: the same key, renamed. */
+static const rm_sql_fk *renamed_fk(const rm_sql_table *other, const rm_sql_table *self,
+                                   const rm_sql_fk *fk)
+{
+    for (size_t i = 0; i < other->nfks; i++) {
+        const rm_sql_fk *o = &other->fks[i];
+        if (o->name && fk->name && !rm_sql_table_find_fk(self, o->name) &&
+            !rm_sql_table_find_fk(other, fk->name) && rm_sql_fk_equal(o, fk))
+            return o;
+    }
+    return NULL;
+}
+
 static void diff_fks(differ *df, const rm_sql_table *ft, const rm_sql_table *tt, bool *redefine)
 {
+    bool can_rename = (df->d->caps & RM_CAP_RENAME_FK) != 0;
     for (size_t i = 0; i < ft->nfks; i++) {
         const rm_sql_fk *ff = &ft->fks[i];
         const rm_sql_fk *tf = match_fk(tt, ff);
         if (tf && rm_sql_fk_equal(ff, tf))
             continue;
+        const rm_sql_fk *rn = can_rename && !tf ? renamed_fk(tt, ft, ff) : NULL;
+        if (rn) {
+            rm_change *c = push(df, RM_CHANGE_RENAME_FK, ft, tt, (uint32_t)(rn - tt->fks));
+            c->u.rename_fk.from = ff;
+            c->u.rename_fk.to = rn;
+            continue;
+        }
         rm_change *c = push(df, RM_CHANGE_DROP_FK, ft, NULL, (uint32_t)i);
         c->u.fk = ff;
         if (!(df->d->caps & RM_CAP_ADD_FK_LATER))
@@ -433,6 +501,8 @@ static void diff_fks(differ *df, const rm_sql_table *ft, const rm_sql_table *tt,
         const rm_sql_fk *ff = match_fk(ft, tf);
         if (ff && rm_sql_fk_equal(ff, tf))
             continue;
+        if (can_rename && !ff && renamed_fk(ft, tt, tf))
+            continue; /* renamed above */
         rm_change *c = push(df, RM_CHANGE_ADD_FK, ft, tt, (uint32_t)i);
         c->u.fk = tf;
         if (!(df->d->caps & RM_CAP_ADD_FK_LATER))

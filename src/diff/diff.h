@@ -37,7 +37,9 @@ typedef enum rm_change_kind {
     RM_CHANGE_CREATE_TABLE,
     RM_CHANGE_REDEFINE_TABLE,
     RM_CHANGE_CREATE_INDEX,
-    RM_CHANGE_ADD_FK
+    RM_CHANGE_RENAME_FK, /* same definition, new name (RM_CAP_RENAME_FK) */
+    RM_CHANGE_ADD_FK,
+    RM_CHANGE_RENAME_INDEX /* same definition, new name (RM_CAP_RENAME_INDEX) */
 } rm_change_kind;
 
 /* What an ALTER_COLUMN changes. */
@@ -59,7 +61,13 @@ typedef struct rm_change {
         } column;
         const rm_sql_index *index; /* DROP_INDEX: old; CREATE_INDEX: new */
         const char *schema;        /* CREATE_SCHEMA */
-        const rm_sql_fk *fk;       /* DROP_FK: old; ADD_FK: new */
+        struct {
+            const rm_sql_index *from, *to;
+        } rename_index;
+        struct {
+            const rm_sql_fk *from, *to;
+        } rename_fk;
+        const rm_sql_fk *fk; /* DROP_FK: old; ADD_FK: new */
         struct {
             const rm_sql_enum *from, *to;
             const char **added; /* values in to but not in from */

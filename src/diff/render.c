@@ -118,6 +118,14 @@ void rm_diff_render_json(rm_sb *sb, const rm_diff *diff)
         case RM_CHANGE_ADD_FK:
             json_key(sb, "foreign_key", c->u.fk->name);
             break;
+        case RM_CHANGE_RENAME_INDEX:
+            json_key(sb, "index", c->u.rename_index.to->name);
+            json_key(sb, "from", c->u.rename_index.from->name);
+            break;
+        case RM_CHANGE_RENAME_FK:
+            json_key(sb, "foreign_key", c->u.rename_fk.to->name);
+            json_key(sb, "from", c->u.rename_fk.from->name);
+            break;
         default:
             break;
         }
