@@ -5,8 +5,8 @@
  * their rm_opt_spec table, and every command and option must appear in the man page's section
  * for that command and in the completion script's list for it (and the script must list no
  * option the table lacks). Further rows check that the page renders without groff warnings, that
- * its version is the project's, and that the completion function really offers each command's
- * options when bash runs it.
+ * its version (and the public header's RELMIG_VERSION_STRING) is the project's, and that the
+ * completion function really offers each command's options when bash runs it.
  *
  * Not for the behaviour of the commands themselves (tests/cli/).
  */
@@ -411,11 +411,32 @@ static void man_page_version_is_the_projects(void **state)
     free(cmake);
 }
 
+/* include/relmig/relmig.h's RELMIG_VERSION_STRING is the project's version too. */
+static void public_header_version_is_the_projects(void **state)
+{
+    (void)state;
+    char *cmake = rm_test_read_file(RELMIG_SOURCE_DIR "/CMakeLists.txt", NULL);
+    char *header = rm_test_read_file(RELMIG_SOURCE_DIR "/include/relmig/relmig.h", NULL);
+    assert_non_null(cmake);
+    assert_non_null(header);
+    const char *v = strstr(cmake, "project(relmig VERSION ");
+    assert_non_null(v);
+    v += strlen("project(relmig VERSION ");
+    size_t n = strspn(v, "0123456789.");
+    char want[64];
+    snprintf(want, sizeof want, "#define RELMIG_VERSION_STRING \"%.*s\"\n", (int)n, v);
+    if (!strstr(header, want))
+        fprintf(stderr, "relmig.h should have: %s", want);
+    assert_non_null(strstr(header, want));
+    free(header);
+    free(cmake);
+}
+
 int main(void)
 {
     scan_commands();
     static char names[MAX_CMDS * 3][96];
-    struct CMUnitTest tests[MAX_CMDS * 3 + 3];
+    struct CMUnitTest tests[MAX_CMDS * 3 + 4];
     size_t n = 0;
     tests[n++] = (struct CMUnitTest){.name = "scanner_found_every_command",
                                      .test_func = scanner_found_every_command};
@@ -436,5 +457,7 @@ int main(void)
                                      .test_func = man_page_renders_cleanly};
     tests[n++] = (struct CMUnitTest){.name = "man_page_version_is_the_projects",
                                      .test_func = man_page_version_is_the_projects};
+    tests[n++] = (struct CMUnitTest){.name = "public_header_version_is_the_projects",
+                                     .test_func = public_header_version_is_the_projects};
     return _cmocka_run_group_tests("cli_docs", tests, n, NULL, NULL);
 }
