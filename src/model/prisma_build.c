@@ -1101,15 +1101,22 @@ int rm_prisma_build(rm_graph **out, rm_prisma_ast *const *asts, size_t nasts, rm
                 }
             }
         }
-    /* 4. Attributes and keys, then per-model rules. */
+    /* 4. Attributes and keys (including the arguments of every @relation). */
     for (size_t i = 0; i < nmodels; i++)
         model_attributes(b, b->decl[i]);
-    for (size_t i = 0; i < nmodels; i++) {
-        field_rules(b, b->decl[i]);
-        model_rules(b, b->decl[i]);
+    rm_pb_relations_collect(b);
+    /* Like Prisma (psl-core validate()), the semantic checks below run only on a schema whose
+     * syntax, names, types and attributes are sound: they would mostly report consequences of
+     * the first errors. The graph then has no relations, which is fine: it is only printed for
+     * valid schemas. */
+    if (!rm_diags_has_errors(d)) {
+        for (size_t i = 0; i < nmodels; i++) {
+            field_rules(b, b->decl[i]);
+            model_rules(b, b->decl[i]);
+        }
+        /* 5. Relations. */
+        rm_pb_relations(b);
     }
-    /* 5. Relations. */
-    rm_pb_relations(b);
     g->relations = b->rels;
     g->nrelations = b->nrels;
     rm_graph_sort(g, a);

@@ -49,8 +49,11 @@ typedef struct pb {
     size_t types_cap, npreview_cap;
 } pb;
 
+/* Parse the @relation attribute of every relation field (reports argument errors, such as an
+ * unknown referential action). Runs after models, fields and keys exist. */
+void rm_pb_relations_collect(pb *b);
 /* Pair relation fields, build rm_relation edges and check every relation rule (prisma.md
- * section 2). Runs after models, fields and keys exist. */
+ * section 2). Runs after rm_pb_relations_collect. */
 void rm_pb_relations(pb *b);
 
 /* Field location helpers (whole declaration, as Prisma's spans). */

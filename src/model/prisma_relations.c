@@ -122,7 +122,7 @@ static void parse_relation_attr(pb *b, pb_relfield *r)
     }
 }
 
-static void collect(pb *b)
+void rm_pb_relations_collect(pb *b)
 {
     for (size_t di = 0; di < b->ndecl; di++) {
         uint32_t mi = b->decl[di];
@@ -1110,7 +1110,6 @@ static void mark_join_models(pb *b)
 
 void rm_pb_relations(pb *b)
 {
-    collect(b);
     check_ambiguity(b);
     /* Ignored targets and relations to views are per-field checks in Prisma. */
     pair_all(b);

@@ -157,17 +157,19 @@ static void graph_unknown_format_is_usage_error(void **state)
     free(p);
 }
 
-static void cerial_file_is_not_built_yet(void **state)
+static void prisma_and_cerial_do_not_mix(void **state)
 {
     (void)state;
     char *p = write_tmp("x.cerial", "model User {\n  id Record @id\n}\n");
+    char *q = write_tmp("mix.prisma", valid_schema);
     rm_test_proc r;
-    const char *args[] = {"validate", p, NULL};
+    const char *args[] = {"validate", q, p, NULL};
     assert_int_equal(rm_test_relmig(&r, args, NULL), 0);
     assert_int_equal(r.status, 1);
     assert_non_null(strstr(r.err, "error[E0007]"));
     rm_test_proc_free(&r);
     free(p);
+    free(q);
 }
 
 int main(void)
@@ -180,7 +182,7 @@ int main(void)
         cmocka_unit_test(warning_passes_unless_strict),
         cmocka_unit_test(folder_of_files_is_one_schema),
         cmocka_unit_test(graph_unknown_format_is_usage_error),
-        cmocka_unit_test(cerial_file_is_not_built_yet),
+        cmocka_unit_test(prisma_and_cerial_do_not_mix),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);
     rm_test_rmtree(tmpdir);

@@ -125,7 +125,7 @@ static const rule_case rules[] = {
                               "model P {\n  id Int @id\n  s S\n  u U @relation(fields: [s], "
                               "references: [r])\n}\n",
      237, 17, "The type of the field `s` in the model `P` is not matching"},
-    {"cerial_is_not_built", NULL, 7, 1, "Cerial support is not built yet"},
+    {"prisma_and_cerial_in_one_schema", NULL, 7, 1, "schema.cerial"},
 };
 
 static void run_rule(void **state)
@@ -133,10 +133,14 @@ static void run_rule(void **state)
     const rule_case *c = *state;
     rm_sources srcs;
     rm_sources_init(&srcs);
-    if (c->schema)
+    if (c->schema) {
         rm_sources_add(&srcs, "schema.prisma", c->schema, strlen(c->schema));
-    else
-        rm_sources_add(&srcs, "schema.cerial", "model A {\n}\n", 12);
+    } else {
+        /* A valid Prisma file plus a Cerial file: one schema cannot mix the two languages. */
+        const char *prisma = PG USER_POST("");
+        rm_sources_add(&srcs, "schema.prisma", prisma, strlen(prisma));
+        rm_sources_add(&srcs, "schema.cerial", "model A {\n  id Record @id\n}\n", 28);
+    }
     rm_diags d;
     rm_diags_init(&d);
     rm_arena a;

@@ -45,6 +45,9 @@ typedef struct row {
     char path[1024];
     bool expect_valid;
     int expect_line;    /* first error line, 0 if valid */
+    char expect_msg[1200]; /* first error message, Prisma's generic prefix removed */
+    bool same_text;     /* relmig's first error has exactly that text (first line) */
+    int expect_errors, got_errors;
     bool got_valid;
     int got_line;
     char got_msg[1200];
@@ -94,6 +97,27 @@ static int cmp_rows(const void *a, const void *b)
     return strcmp(((const row *)a)->name, ((const row *)b)->name);
 }
 
+/* Remove Prisma's constructor prefix ("Error validating: ", "Error parsing attribute "@x": ",
+ * "Error validating model "X": ", "Error validating field `f` in model `M`: "), which relmig
+ * does not repeat in its messages. */
+static void strip_prefix(char *msg)
+{
+    static const char *const starts[] = {"Error validating: ", "Error parsing attribute \"",
+                                         "Error validating model \"", "Error validating view \"",
+                                         "Error validating field `"};
+    for (size_t i = 0; i < RM_ARRAY_LEN(starts); i++) {
+        if (strncmp(msg, starts[i], strlen(starts[i])) != 0)
+            continue;
+        const char *body = i == 0 ? msg + strlen(starts[i]) : strstr(msg, ": ");
+        if (!body)
+            return;
+        if (i > 0)
+            body += 2;
+        memmove(msg, body, strlen(body) + 1);
+        return;
+    }
+}
+
 /* Parse the trailing // block. */
 static void read_expectation(row *w, const char *text)
 {
@@ -123,9 +147,14 @@ static void read_expectation(row *w, const char *text)
     while (start > 0 && lens[start - 1] >= 2 && strncmp(lines[start - 1], "//", 2) == 0)
         start--;
     w->expect_valid = true;
+    for (size_t i = start; i < end; i++)
+        w->expect_errors += lens[i] >= 9 && strncmp(lines[i], "// error:", 9) == 0;
     for (size_t i = start; i < end; i++) {
         if (lens[i] >= 9 && strncmp(lines[i], "// error:", 9) == 0) {
             w->expect_valid = false;
+            snprintf(w->expect_msg, sizeof w->expect_msg, "%.*s", (int)(lens[i] - 10),
+                     lines[i] + 10);
+            strip_prefix(w->expect_msg);
             for (size_t k = i + 1; k < end; k++) {
                 const char *arrow = strstr(lines[k], "-->  schema.prisma:");
                 if (arrow && arrow < lines[k] + lens[k]) {
@@ -158,6 +187,7 @@ static void evaluate(row *w)
     rm_graph *g = NULL;
     (void)rm_schema_build(&g, &srcs, &a, &d);
     w->got_valid = !rm_diags_has_errors(&d);
+    w->got_errors = (int)d.nerrors;
     for (size_t i = 0; i < d.n; i++) {
         if (d.items[i]->sev != RM_SEV_ERROR)
             continue;
@@ -166,6 +196,10 @@ static void evaluate(row *w)
         w->got_line = d.items[i]->loc.file == RM_FILE_NONE ? 0 : (int)line;
         snprintf(w->got_msg, sizeof w->got_msg, "%s", d.items[i]->msg);
         break;
+    }
+    if (!w->expect_valid) {
+        size_t n = strcspn(w->got_msg, "\n");
+        w->same_text = strlen(w->expect_msg) == n && strncmp(w->expect_msg, w->got_msg, n) == 0;
     }
     w->agree = w->got_valid == w->expect_valid &&
                (w->expect_valid || w->got_line == w->expect_line);
@@ -206,6 +240,26 @@ static void agreement(void **state)
         ok += rows[i].agree;
     double pct = nrows ? 100.0 * (double)ok / (double)nrows : 0.0;
     printf("prisma validation conformance: %zu/%zu files agree (%.1f%%)\n", ok, nrows, pct);
+    /* Informational: same first-error text as Prisma (prefix removed). */
+    size_t invalid = 0, same = 0;
+    for (size_t i = 0; i < nrows; i++) {
+        if (rows[i].expect_valid)
+            continue;
+        invalid++;
+        same += rows[i].same_text;
+        if (!rows[i].same_text && getenv("RELMIG_CONFORMANCE_VERBOSE"))
+            printf("TEXT %s\n  prisma: %s\n  relmig: %s\n", rows[i].name, rows[i].expect_msg,
+                   rows[i].got_msg);
+    }
+    printf("first error with Prisma's exact text: %zu/%zu invalid files\n", same, invalid);
+    size_t same_count = 0;
+    for (size_t i = 0; i < nrows; i++) {
+        same_count += rows[i].expect_errors == rows[i].got_errors;
+        if (rows[i].expect_errors != rows[i].got_errors && getenv("RELMIG_CONFORMANCE_VERBOSE"))
+            printf("COUNT %s: prisma %d errors, relmig %d\n", rows[i].name,
+                   rows[i].expect_errors, rows[i].got_errors);
+    }
+    printf("same number of errors as Prisma: %zu/%zu files\n", same_count, nrows);
     assert_true(nrows >= 70); /* the corpus has 74 files; fewer means it was not found */
     assert_true(pct >= 95.0);
 }
