@@ -109,8 +109,9 @@ cc -std=c11 -Wall -Werror -o "$work/api" "$work/api.c" $(pkg-config --cflags rel
 
 step "cpack -G DEB"
 (cd "$build" && rm -f relmig_*.deb && cpack -G DEB >/dev/null)
-deb=$(ls "$build"/relmig_"$version"_*.deb 2>/dev/null | head -1)
-[ -n "$deb" ] || fail "cpack made no relmig_${version}_*.deb in $build"
+debs=("$build"/relmig_"$version"_*.deb)
+deb=${debs[0]}
+[ -e "$deb" ] || fail "cpack made no relmig_${version}_*.deb in $build"
 echo "$deb"
 dpkg-deb -f "$deb" Package Version Depends
 dpkg-deb -c "$deb" | awk '{print $6}' | grep -v '/$'

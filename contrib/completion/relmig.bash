@@ -31,16 +31,20 @@ _relmig_options()
 # Complete file names (with slashes after folders when compopt exists).
 _relmig_files()
 {
-    local IFS=$'\n'
     compopt -o filenames 2>/dev/null
-    COMPREPLY=($(compgen -f -- "$1"))
+    mapfile -t COMPREPLY < <(compgen -f -- "$1")
 }
 
 _relmig_dirs()
 {
-    local IFS=$'\n'
     compopt -o filenames 2>/dev/null
-    COMPREPLY=($(compgen -d -- "$1"))
+    mapfile -t COMPREPLY < <(compgen -d -- "$1")
+}
+
+# COMPREPLY = the words of list $1 that start with $2.
+_relmig_words()
+{
+    mapfile -t COMPREPLY < <(compgen -W "$1" -- "$2")
 }
 
 _relmig()
@@ -75,16 +79,16 @@ _relmig()
 
     if [[ -z $cmd ]]; then
         if [[ $cur == -* ]]; then
-            COMPREPLY=($(compgen -W "--help -h --version -V" -- "$cur"))
+            _relmig_words "--help -h --version -V" "$cur"
         else
-            COMPREPLY=($(compgen -W "$_relmig_commands help version" -- "$cur"))
+            _relmig_words "$_relmig_commands help version" "$cur"
         fi
         return 0
     fi
 
     case $cmd in
         help)
-            [[ -z $sub ]] && COMPREPLY=($(compgen -W "$_relmig_commands" -- "$cur"))
+            [[ -z $sub ]] && _relmig_words "$_relmig_commands" "$cur"
             return 0
             ;;
         version) return 0 ;;
@@ -93,24 +97,24 @@ _relmig()
     # Values of the options that take one.
     case $prev in
         --format)
-            COMPREPLY=($(compgen -W "json mermaid dot" -- "$cur"))
+            _relmig_words "json mermaid dot" "$cur"
             return 0
             ;;
         --dialect)
-            COMPREPLY=($(compgen -W "postgresql mysql sqlite" -- "$cur"))
+            _relmig_words "postgresql mysql sqlite" "$cur"
             return 0
             ;;
         --syntax | --to)
             if [[ $cmd == diff ]]; then
-                COMPREPLY=($(compgen -W "empty" -- "$cur"))
+                _relmig_words "empty" "$cur"
                 _relmig_files_add "$cur"
             else
-                COMPREPLY=($(compgen -W "prisma cerial" -- "$cur"))
+                _relmig_words "prisma cerial" "$cur"
             fi
             return 0
             ;;
         --from)
-            COMPREPLY=($(compgen -W "empty" -- "$cur"))
+            _relmig_words "empty" "$cur"
             _relmig_files_add "$cur"
             return 0
             ;;
@@ -123,7 +127,7 @@ _relmig()
             return 0
             ;;
         --url | --shadow-url)
-            COMPREPLY=($(compgen -W "postgresql:// mysql:// sqlite:" -- "$cur"))
+            _relmig_words "postgresql:// mysql:// sqlite:" "$cur"
             compopt -o nospace 2>/dev/null
             return 0
             ;;
@@ -133,11 +137,11 @@ _relmig()
     esac
 
     if [[ $cmd == migrate && -z $sub && $cur != -* ]]; then
-        COMPREPLY=($(compgen -W "new hash" -- "$cur"))
+        _relmig_words "new hash" "$cur"
         return 0
     fi
     if [[ $cur == -* ]]; then
-        COMPREPLY=($(compgen -W "$(_relmig_options "$cmd")" -- "$cur"))
+        _relmig_words "$(_relmig_options "$cmd")" "$cur"
         return 0
     fi
     case $cmd in
@@ -149,11 +153,11 @@ _relmig()
 # Files added to COMPREPLY (diff's --from/--to take "empty" or schema paths).
 _relmig_files_add()
 {
-    local IFS=$'\n' f
+    local f
     compopt -o filenames 2>/dev/null
-    for f in $(compgen -f -- "$1"); do
+    while IFS= read -r f; do
         COMPREPLY+=("$f")
-    done
+    done < <(compgen -f -- "$1")
 }
 
 complete -F _relmig relmig
