@@ -12,7 +12,11 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "dialects/dialect.h"
 #include "model/cerial_build.h"
+#include "sqlschema/lower.h"
+#include "sqlschema/text.h"
+#include "testutil.h"
 #include "util/sb.h"
 
 #include <stdio.h>
@@ -191,15 +195,71 @@ static void test_row(void **state)
     rm_sources_free(&srcs);
 }
 
+/* Lowered to PostgreSQL (src/sqlschema, another module) and printed as text: golden files in
+ * tests/golden/cerial/sql/, reviewed by hand (FK actions, 1:1 unique, join tables, key types).
+ * RELMIG_UPDATE_GOLDEN=1 rewrites them. */
+typedef struct lower_case {
+    const char *name;
+    const char *path;
+} lower_case;
+
+static const lower_case lower_cases[] = {
+    {"lower_migration_example", RELMIG_SHARED_DIR "/reference/cerial-migration-example.cerial"},
+    {"lower_relations", RELMIG_SOURCE_DIR "/tests/golden/cerial/sql/relations.cerial"},
+};
+
+static void test_lower(void **state)
+{
+    const lower_case *lc = *state;
+    char golden[4096];
+    size_t len;
+    char *text = rm_test_read_file(lc->path, &len);
+    rm_sources srcs;
+    rm_diags d;
+    rm_arena a;
+    rm_cerial_schema *res = NULL;
+    rm_graph *g = NULL;
+    rm_cerial_opts o = {false};
+    rm_sqlschema sql;
+    rm_sb sb = RM_SB_INIT;
+    const rm_dialect *pg = rm_dialect_by_name("postgresql");
+    rm_source *s;
+    uint32_t id;
+    assert_non_null(text);
+    assert_non_null(pg);
+    rm_sources_init(&srcs);
+    rm_diags_init(&d);
+    rm_arena_init(&a, 0);
+    s = rm_sources_add(&srcs, "t.cerial", text, len);
+    id = s->id;
+    assert_int_equal(rm_cerial_check(&res, NULL, &srcs, &id, 1, &o, &a, &d), RM_OK);
+    assert_int_equal(rm_cerial_build(&g, res, &a, &d), RM_OK);
+    assert_int_equal(rm_sqlschema_lower(&sql, g, pg, NULL, &a, &d), RM_OK);
+    rm_sqlschema_print_text(&sb, &sql);
+    snprintf(golden, sizeof(golden), "%s/tests/golden/cerial/sql/%s.pg.txt", RELMIG_SOURCE_DIR,
+             lc->name);
+    assert_true(rm_test_golden(golden, rm_sb_str(&sb)));
+    rm_sb_free(&sb);
+    rm_arena_free(&a);
+    rm_diags_free(&d);
+    rm_sources_free(&srcs);
+    free(text);
+}
+
 int main(void)
 {
     size_t n = RM_ARRAY_LEN(rows), i;
-    struct CMUnitTest *tests = calloc(n, sizeof(*tests));
+    struct CMUnitTest *tests = calloc(n + RM_ARRAY_LEN(lower_cases), sizeof(*tests));
     int rc;
     for (i = 0; i < n; i++) {
         tests[i].name = rows[i].name;
         tests[i].test_func = test_row;
         tests[i].initial_state = (void *)&rows[i];
+    }
+    for (i = 0; i < RM_ARRAY_LEN(lower_cases); i++, n++) {
+        tests[n].name = lower_cases[i].name;
+        tests[n].test_func = test_lower;
+        tests[n].initial_state = (void *)&lower_cases[i];
     }
     rc = _cmocka_run_group_tests("cerial_build", tests, n, NULL, NULL);
     free(tests);
