@@ -40,7 +40,7 @@
 #define GRAPH_INPUT_DIR RELMIG_SOURCE_DIR "/tests/golden/graph"
 #define MAX_INPUTS 64
 #define MAXF 10
-#define MAXM 5
+#define MAXM 5 /* models per case */
 #define MAXR 5
 
 /* ---- the table form of a graph ---- */
@@ -226,7 +226,8 @@ static const tcase cases[] = {
       {"WrittenPosts", true, RM_CARD_ONE_TO_MANY, "Post.author", "User.writtenPosts",
        "authorId", "id"}}},
     /* Names that need quoting: Mermaid keywords, key markers, HTML and DOT metacharacters,
-     * an Unsupported type with a space, mapped names, a schema, a view, a list column. */
+     * an Unsupported type with a space, mapped names, a schema, a view, a list column, a model
+     * without columns. */
     {"odd_names",
      {{"Class",
        {{"pk", "Int", PK},
@@ -236,6 +237,7 @@ static const tcase cases[] = {
         {"order", "Order", REL | LIST}},
        .map = "class \"rooms\"",
        .schema = "school"},
+      {"Empty", {{NULL}}}, /* no columns at all (a best-effort graph can hold one) */
       {"Order", {{"uk", "Int", PK}, {"class", "Class", REL}, {"classPk", "Int"}}},
       {"Report", {{"id", "Int", PK}, {"note", "String"}}, .view = true}},
      {{"a\"b\\c<d>&e", true, RM_CARD_ONE_TO_MANY, "Order.class", "Class.order", "classPk",
