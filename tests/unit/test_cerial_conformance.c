@@ -209,8 +209,63 @@ static void test_conformance(void **state)
     free(text);
 }
 
+/* The JSON reader the test relies on (tests/support/json_mini.c), one row per rule. */
+typedef struct json_row {
+    const char *name;
+    const char *text;
+    bool ok;
+    const char *str; /* for ok rows: the string found at [0] or under key "k", if not NULL */
+} json_row;
+
+static const json_row json_rows[] = {
+    {"json_escapes", "[\"a\\\"b\\\\c\\/\\n\"]", true, "a\"b\\c/\n"},
+    {"json_unicode_bmp", "[\"\\u2014 \\u2192\"]", true, "\xE2\x80\x94 \xE2\x86\x92"},
+    {"json_surrogate_pair", "{\"k\": \"\\ud83d\\ude00\"}", true, "\xF0\x9F\x98\x80"},
+    {"json_nested_values", "{\"k\": \"v\", \"n\": [1, -2.5e3, true, false, null, {}]}", true, "v"},
+    {"json_bad_trailing_comma", "[1, 2,]", false, NULL},
+    {"json_bad_unterminated", "[\"abc", false, NULL},
+    {"json_bad_control_char", "[\"a\tb\"]", false, NULL},
+    {"json_bad_trailing_text", "{} x", false, NULL},
+    {"json_bad_too_deep",
+     "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[["
+     "[[[["
+     "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[["
+     "[[[["
+     "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[",
+     false, NULL},
+};
+
+static void test_json_row(void **state)
+{
+    const json_row *r = *state;
+    char err[128];
+    rm_json *v = rm_json_parse(r->text, strlen(r->text), err, sizeof(err));
+    if (!r->ok) {
+        assert_null(v);
+        assert_true(err[0] != '\0');
+        return;
+    }
+    if (v == NULL)
+        fail_msg("%s: %s", r->name, err);
+    if (r->str != NULL) {
+        const rm_json *x = v->type == RM_JSON_ARRAY ? v->items[0] : rm_json_get(v, "k");
+        assert_non_null(rm_json_str(x));
+        assert_string_equal(rm_json_str(x), r->str);
+    }
+    rm_json_free(v);
+}
+
 int main(void)
 {
-    const struct CMUnitTest tests[] = {cmocka_unit_test(test_conformance)};
-    return cmocka_run_group_tests(tests, NULL, NULL);
+    size_t n = RM_ARRAY_LEN(json_rows), i;
+    struct CMUnitTest tests[RM_ARRAY_LEN(json_rows) + 1];
+    for (i = 0; i < n; i++) {
+        tests[i].name = json_rows[i].name;
+        tests[i].test_func = test_json_row;
+        tests[i].setup_func = NULL;
+        tests[i].teardown_func = NULL;
+        tests[i].initial_state = (void *)&json_rows[i];
+    }
+    tests[n] = (struct CMUnitTest)cmocka_unit_test(test_conformance);
+    return _cmocka_run_group_tests("cerial_conformance", tests, n + 1, NULL, NULL);
 }
