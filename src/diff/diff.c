@@ -529,6 +529,67 @@ static void fold_into_redefine(differ *df, size_t start, const rm_sql_table *ft,
     c->nwarnings = nwarn;
 }
 
+static bool names_has(const char *const *names, size_t n, const char *name)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(names[i], name) == 0)
+            return true;
+    return false;
+}
+
+static bool same_table(const rm_sql_table *t, const char *schema, const char *name)
+{
+    if (strcmp(t->name, name) != 0)
+        return false;
+    if (!t->schema || !schema)
+        return t->schema == schema;
+    return strcmp(t->schema, schema) == 0;
+}
+
+/* Does fk (declared on table t) use column col of table owner, on either side? */
+static bool fk_uses(const rm_sql_table *t, const rm_sql_fk *fk, const rm_sql_table *owner,
+                    const char *col)
+{
+    if (t == owner && names_has(fk->cols, fk->ncols, col))
+        return true;
+    const char *ref_schema = fk->ref_schema ? fk->ref_schema : t->schema;
+    return same_table(owner, ref_schema, fk->ref_table) && names_has(fk->ref_cols, fk->ncols, col);
+}
+
+/* A column whose type changes cannot stay under a foreign key on either side: MySQL refuses the
+ * MODIFY (the two sides would be incompatible for a moment), PostgreSQL rechecks the key. Like
+ * Prisma, drop such unchanged keys before the ALTER TABLE and add them back at the end. */
+static void refresh_fks_of_retyped_columns(differ *df, const rm_sqlschema *from,
+                                           const rm_sqlschema *to)
+{
+    size_t nchanges = df->out->n;
+    for (size_t ti = 0; ti < to->ntables; ti++) {
+        const rm_sql_table *tt = to->tables[ti];
+        const rm_sql_table *ft = rm_sqlschema_find_table(from, tt->schema, tt->name);
+        if (!ft)
+            continue;
+        for (size_t k = 0; k < tt->nfks; k++) {
+            const rm_sql_fk *tf = &tt->fks[k];
+            const rm_sql_fk *ff = match_fk(ft, tf);
+            if (!ff || !rm_sql_fk_equal(ff, tf))
+                continue; /* changed keys are dropped and added already */
+            bool touched = false, dropped = false;
+            for (size_t i = 0; i < nchanges; i++) {
+                const rm_change *c = &df->out->items[i];
+                if (c->kind == RM_CHANGE_DROP_FK && c->u.fk == ff)
+                    dropped = true;
+                if (c->kind == RM_CHANGE_ALTER_COLUMN && (c->u.column.what & RM_ALTER_TYPE) &&
+                    fk_uses(tt, tf, c->to_table, c->u.column.to->name))
+                    touched = true;
+            }
+            if (!touched || dropped)
+                continue;
+            push(df, RM_CHANGE_DROP_FK, ft, NULL, (uint32_t)(ff - ft->fks))->u.fk = ff;
+            push(df, RM_CHANGE_ADD_FK, ft, tt, (uint32_t)k)->u.fk = tf;
+        }
+    }
+}
+
 static void diff_tables(differ *df, const rm_sqlschema *from, const rm_sqlschema *to)
 {
     unsigned caps = df->d->caps;
@@ -571,6 +632,8 @@ static void diff_tables(differ *df, const rm_sqlschema *from, const rm_sqlschema
         if (redefine)
             fold_into_redefine(df, start, ft, tt);
     }
+    if (caps & RM_CAP_ADD_FK_LATER)
+        refresh_fks_of_retyped_columns(df, from, to);
 }
 
 /* ---- ordering ------------------------------------------------------------------------- */
