@@ -1830,6 +1830,42 @@ static void validate_schema(vst *v, const rm_cerial_schema *s)
 /* ======================================================================================== */
 /* Strict: a subset of parser.ts validateSchema, the checks the CLI skips (§2.5)             */
 
+/* resolveCompositeField: a model field, or a dot path through object fields. */
+static bool composite_field(const rm_cerial_schema *s, const rm_cerial_block *m, const char *ref,
+                            bool *is_id, bool *is_rel, bool *is_arr)
+{
+    const char *dot = strchr(ref, '.');
+    char part[256];
+    const rm_cerial_field *f;
+    const rm_cerial_block *obj;
+    snprintf(part, sizeof(part), "%.*s", (int)(dot ? (size_t)(dot - ref) : strlen(ref)), ref);
+    f = find_field(m, part);
+    if (f == NULL)
+        return false;
+    if (dot == NULL) {
+        *is_id = has_dec(f, RM_CD_ID);
+        *is_rel = f->type == RM_CT_RELATION;
+        *is_arr = f->array;
+        return true;
+    }
+    while (dot != NULL) {
+        const char *start = dot + 1;
+        if (f->type != RM_CT_OBJECT || f->type_name == NULL)
+            return false;
+        obj = rm_cerial_find(s, RM_CERIAL_OBJECT, f->type_name);
+        if (obj == NULL)
+            return false;
+        dot = strchr(start, '.');
+        snprintf(part, sizeof(part), "%.*s", (int)(dot ? (size_t)(dot - start) : strlen(start)),
+                 start);
+        f = find_field(obj, part);
+        if (f == NULL)
+            return false;
+    }
+    *is_arr = f->array;
+    return true;
+}
+
 static void validate_strict(vst *v, const rm_cerial_schema *raw, const rm_cerial_schema *res)
 {
     size_t ki, i, j, k;
@@ -1891,45 +1927,83 @@ static void validate_strict(vst *v, const rm_cerial_schema *raw, const rm_cerial
                         "Composite @@%s(\"%s\") must have at least 2 fields. Use field-level @%s "
                         "for single fields.",
                         kind, c->name, kind);
+            /* duplicates first, then each reference, then whole-object + sub-field overlap */
+            for (j = 0; j < c->nfields; j++) {
+                for (k = 0; k < j && strcmp(c->fields[k], c->fields[j]) != 0; k++) {
+                }
+                if (k < j)
+                    vstrict(v, c->loc, "Duplicate field '%s' in composite @@%s(\"%s\")",
+                            c->fields[j], kind, c->name);
+            }
             for (j = 0; j < c->nfields; j++) {
                 const char *ref = c->fields[j];
-                const char *dot = strchr(ref, '.');
-                char head[256];
-                const rm_cerial_field *f;
-                for (k = 0; k < j && strcmp(c->fields[k], ref) != 0; k++) {
-                }
-                if (k < j) {
-                    vstrict(v, c->loc, "Duplicate field '%s' in composite @@%s(\"%s\")", ref, kind,
-                            c->name);
-                    continue;
-                }
-                snprintf(head, sizeof(head), "%.*s", (int)(dot ? (size_t)(dot - ref) : strlen(ref)),
-                         ref);
-                f = find_field(m, head);
-                if (f == NULL) {
+                bool is_id = false, is_rel = false, is_arr = false;
+                if (!composite_field(res, m, ref, &is_id, &is_rel, &is_arr)) {
                     vstrict(v, c->loc,
                             "Field '%s' in composite @@%s(\"%s\") does not exist in model %s", ref,
                             kind, c->name, m->name);
                     continue;
                 }
-                if (dot != NULL)
-                    continue;
-                if (has_dec(f, RM_CD_ID))
+                if (is_id)
                     vstrict(v, c->loc,
                             "Field '%s' in composite @@%s(\"%s\") has @id and cannot be part of a "
                             "composite. @id fields are already unique.",
                             ref, kind, c->name);
-                else if (f->type == RM_CT_RELATION)
+                if (is_rel)
                     vstrict(v, c->loc,
                             "Field '%s' in composite @@%s(\"%s\") is a Relation (virtual field) "
                             "and cannot be indexed. Use the Record field instead.",
                             ref, kind, c->name);
-                else if (f->array)
+                if (is_arr)
                     vstrict(v, c->loc,
                             "Field '%s' in composite @@%s(\"%s\") is an array field and cannot be "
                             "part of a composite index.",
                             ref, kind, c->name);
             }
+            for (j = 0; j < c->nfields; j++) {
+                const rm_cerial_field *f = find_field(m, c->fields[j]);
+                size_t q, hl;
+                bool overlap = false;
+                if (f == NULL || f->type != RM_CT_OBJECT)
+                    continue;
+                for (k = 0; k < j && strcmp(c->fields[k], c->fields[j]) != 0; k++) {
+                }
+                if (k < j)
+                    continue; /* a Set in Cerial: each object once */
+                hl = strlen(c->fields[j]);
+                for (q = 0; q < c->nfields; q++)
+                    overlap = overlap || (strncmp(c->fields[q], c->fields[j], hl) == 0 &&
+                                          c->fields[q][hl] == '.');
+                if (overlap)
+                    vstrict(v, c->loc,
+                            "Composite @@%s(\"%s\") references both '%s' (whole object) and its "
+                            "subfield(s). This is redundant \xE2\x80\x94 use either the whole "
+                            "object or specific subfields.",
+                            kind, c->name, c->fields[j]);
+            }
+        }
+    }
+    /* tuple elements (parser.ts validateSchema) */
+    for (i = 0; i < NB(res, RM_CERIAL_TUPLE); i++) {
+        const rm_cerial_block *t = BLK(res, RM_CERIAL_TUPLE, i);
+        for (j = 0; j < t->nfields; j++) {
+            const rm_cerial_field *e = t->fields[j];
+            if (e->name != NULL)
+                for (k = 0; k < j; k++)
+                    if (streq(t->fields[k]->name, e->name)) {
+                        vstrict(v, t->loc, "Duplicate element name '%s' in tuple %s", e->name,
+                                t->name);
+                        break;
+                    }
+            if (e->type == RM_CT_RELATION)
+                vstrict(v, t->loc, "Tuple elements cannot be Relation type in tuple %s", t->name);
+            if (e->type == RM_CT_RECORD)
+                vstrict(v, t->loc, "Tuple elements cannot be Record type in tuple %s", t->name);
+            if (e->type == RM_CT_TUPLE && streq(e->type_name, t->name) && !e->optional)
+                vstrict(v, t->loc,
+                        "Self-referencing tuple element in tuple %s must be optional to avoid "
+                        "infinite recursion",
+                        t->name);
         }
     }
     /* composite names are global */
