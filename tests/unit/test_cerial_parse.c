@@ -365,6 +365,35 @@ static void test_strict(void **state)
     result_free(&r);
 }
 
+static bool has_warning(const result *r, const char *msg)
+{
+    size_t i;
+    for (i = 0; i < r->d.n; i++)
+        if (r->d.items[i]->sev == RM_SEV_WARNING && strcmp(r->d.items[i]->msg, msg) == 0)
+            return true;
+    return false;
+}
+
+static void test_strict_composites_tuples(void **state)
+{
+    const char *texts[1] = {
+        "object Addr {\n  city String\n}\ntuple Tree { v Int, kids Tree }\n"
+        "model Shop {\n  id Record @id\n  addr Addr\n  name String\n"
+        "  @@unique(a, [addr, addr.city])\n  @@index(b, [name, addr.zip])\n}\n"};
+    result r;
+    (void)state;
+    run_texts(&r, texts, NULL, 1, false);
+    assert_int_equal(r.rc, RM_OK);
+    assert_true(has_warning(&r, "Composite @@unique(\"a\") references both 'addr' (whole object) "
+                                "and its subfield(s). This is redundant \xE2\x80\x94 use either "
+                                "the whole object or specific subfields."));
+    assert_true(has_warning(
+        &r, "Field 'addr.zip' in composite @@index(\"b\") does not exist in model Shop"));
+    assert_true(has_warning(&r, "Self-referencing tuple element in tuple Tree must be optional to "
+                                "avoid infinite recursion"));
+    result_free(&r);
+}
+
 static void test_all_errors_at_once(void **state)
 {
     const char *texts[1] = {"model User {\n  id Record @id\n  a String @now\n  b Int @uuid\n"
@@ -512,6 +541,7 @@ int main(void)
     tests[k++] = (struct CMUnitTest)cmocka_unit_test(test_ast_shape);
     tests[k++] = (struct CMUnitTest)cmocka_unit_test(test_multi_file_namespace);
     tests[k++] = (struct CMUnitTest)cmocka_unit_test(test_strict);
+    tests[k++] = (struct CMUnitTest)cmocka_unit_test(test_strict_composites_tuples);
     tests[k++] = (struct CMUnitTest)cmocka_unit_test(test_all_errors_at_once);
     tests[k++] = (struct CMUnitTest)cmocka_unit_test(test_hostile_nul);
     tests[k++] = (struct CMUnitTest)cmocka_unit_test(test_hostile_huge_line);
