@@ -472,6 +472,9 @@ static void parse_default_value(pb *b, rm_default *out, const rm_prisma_expr *e,
         }
         break;
     }
+    case RM_PEXPR_OBJECT: /* added by prisma: object literals exist for `where:` only */
+        rm_diag_error(b->d, RM_E_PRISMA_DEFAULT, e->loc, "An object is not a valid default value.");
+        break;
     }
 }
 

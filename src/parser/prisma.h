@@ -34,7 +34,9 @@ typedef enum rm_prisma_expr_kind {
     RM_PEXPR_NUMBER,   /* 12, -3, 1.5; text = the literal as written */
     RM_PEXPR_CONST,    /* a bare path: Cascade, Desc, true, false, db.VarChar; text = as written */
     RM_PEXPR_FUNC,     /* path(args): now(), uuid(7), env("X"), title(sort: Desc); text = path */
-    RM_PEXPR_ARRAY     /* [a, b(sort: Desc)]; items/n */
+    RM_PEXPR_ARRAY,    /* [a, b(sort: Desc)]; items/n */
+    RM_PEXPR_OBJECT    /* { active: true, n: { not: null } } (partial index `where:`, Prisma 7.4+);
+                          the members are in args, as named arguments; text = "" */
 } rm_prisma_expr_kind;
 
 typedef struct rm_prisma_expr rm_prisma_expr;
@@ -54,7 +56,7 @@ struct rm_prisma_expr {
     rm_loc loc;             /* the whole expression (quotes, brackets, parentheses included) */
     const char *text;       /* see the kinds above; "" for ARRAY. Never NULL */
     size_t len;             /* bytes of text */
-    rm_prisma_args args;    /* FUNC only */
+    rm_prisma_args args;    /* FUNC: the arguments; OBJECT: the members (all named) */
     rm_prisma_expr *items;  /* ARRAY only: n elements */
     size_t n;
 };

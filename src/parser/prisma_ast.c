@@ -152,6 +152,7 @@ const char *rm_prisma_expr_kind_name(rm_prisma_expr_kind kind)
     case RM_PEXPR_CONST: return "const";
     case RM_PEXPR_FUNC: return "func";
     case RM_PEXPR_ARRAY: return "array";
+    case RM_PEXPR_OBJECT: return "object";
     }
     return "?";
 }
@@ -207,6 +208,14 @@ static void rm_dump_expr(rm_sb *out, const rm_prisma_expr *e)
             rm_dump_expr(out, &e->items[i]);
         }
         rm_sb_putc(out, ']');
+        break;
+    case RM_PEXPR_OBJECT:
+        rm_sb_putc(out, '{');
+        for (size_t i = 0; i < e->args.n; i++) {
+            rm_sb_appendf(out, "%s%s: ", i ? " " : "", e->args.items[i].name);
+            rm_dump_expr(out, &e->args.items[i].value);
+        }
+        rm_sb_putc(out, '}');
         break;
     }
 }

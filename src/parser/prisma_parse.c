@@ -671,7 +671,54 @@ static rm_line_result rm_parse_array(rm_pp *p, rm_prisma_expr *e)
     return RM_LINE_OK;
 }
 
-/* expression = function_call | array | number | string | path */
+/* "{" [name ":" expression ("," name ":" expression)*] "}" ; the current token is "{". No
+ * trailing comma and no quoted keys, as in Prisma. */
+static rm_line_result rm_parse_object(rm_pp *p, rm_prisma_expr *e)
+{
+    size_t open = p->tok.off;
+    size_t mark = p->stk_len;
+    if (!rm_pp_enter(p))
+        return RM_LINE_FAIL;
+    rm_pp_next(p);
+    if (p->tok.kind != RM_PTOK_RBRACE) {
+        for (;;) {
+            if (!rm_tok_is_name(p, p->tok))
+                return rm_pp_fail(p, "a key");
+            rm_prisma_arg m;
+            memset(&m, 0, sizeof m);
+            size_t start = p->tok.off;
+            m.name = rm_tok_intern(p, p->tok);
+            m.name_loc = rm_tok_loc(p, p->tok);
+            rm_pp_next(p);
+            if (p->tok.kind != RM_PTOK_COLON)
+                return rm_pp_fail(p, "`:`");
+            rm_pp_next(p);
+            rm_line_result r = rm_parse_expr(p, &m.value);
+            if (r != RM_LINE_OK)
+                return r;
+            m.loc = rm_pp_loc(p, start, p->prev_end);
+            rm_sc_push(p, &m, sizeof m);
+            if (p->tok.kind == RM_PTOK_COMMA) {
+                rm_pp_next(p);
+                continue;
+            }
+            if (p->tok.kind == RM_PTOK_RBRACE)
+                break;
+            return rm_pp_fail(p, "`,` or `}`");
+        }
+    }
+    rm_pp_next(p);
+    p->depth--;
+    e->kind = RM_PEXPR_OBJECT;
+    e->text = "";
+    e->args.items = rm_sc_finish(p, mark, sizeof(rm_prisma_arg), &e->args.n);
+    e->args.present = true;
+    e->args.loc = rm_pp_loc(p, open, p->prev_end);
+    e->loc = e->args.loc;
+    return RM_LINE_OK;
+}
+
+/* expression = function_call | array | object | number | string | path */
 static rm_line_result rm_parse_expr(rm_pp *p, rm_prisma_expr *e)
 {
     memset(e, 0, sizeof *e);
@@ -717,6 +764,8 @@ static rm_line_result rm_parse_expr(rm_pp *p, rm_prisma_expr *e)
         return RM_LINE_OK;
     case RM_PTOK_LBRACKET:
         return rm_parse_array(p, e);
+    case RM_PTOK_LBRACE:
+        return rm_parse_object(p, e);
     default:
         return rm_pp_fail(p, "a value");
     }

@@ -65,6 +65,8 @@ static const parse_case cases[] = {
      "(view V @0+18\n  (field a @11+1 Int)\n)\n(type T @19+18\n  (field b @30+1 Int)\n)\n"},
     {"doc_comments", "/// m\nmodel A {\n  /// f\n  a Int /// t\n}\n", "",
      "(model A @6+33 (doc \"m\")\n  (field a @26+1 Int (doc \"f\\nt\"))\n)\n"},
+    {"object_expression", "model A {\n  a Int @unique(where: { b: true, c: { not: null } })\n}\n",
+     "", "(model A @0+65\n  (field a @12+1 Int (@unique (args where: {b: true c: {not: null}})))\n)\n"},
     {"comment_after_open_brace", "model A { // c\n  a Int\n}\n", "",
      "(model A @0+24\n  (field a @17+1 Int)\n)\n"},
     /* Errors: the parse goes on and keeps what it can. */
