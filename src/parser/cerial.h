@@ -138,6 +138,7 @@ typedef struct rm_cerial_variant {
     /* string: contents without quotes; numbers: JavaScript's String(Number(text)); bool:
      * "true"/"false"; others: the referenced name. */
     const char *text;
+    rm_loc loc;
 } rm_cerial_variant;
 
 /* Name -> position map (open addressing); see rm_cerial_nmap_*. */
@@ -158,6 +159,7 @@ typedef struct rm_cerial_block {
     const char *name;
     bool abstract;       /* abstract model */
     const char *extends; /* parent name, NULL when none */
+    rm_loc extends_loc;  /* the parent name in the header */
     bool has_filter;     /* extends P[...] with a valid (not mixed) list */
     bool filter_omit;    /* [!a, !b] */
     const char **filter;
@@ -167,6 +169,7 @@ typedef struct rm_cerial_block {
     rm_cerial_composite *composites;
     size_t ncomposites;
     const char **values; /* enum values */
+    rm_loc *value_locs;  /* their locations (same count) */
     size_t nvalues;
     rm_cerial_variant *variants; /* literal variants */
     size_t nvariants;

@@ -1074,6 +1074,7 @@ static void parse_extends(pst *st, size_t li, rm_cerial_block *blk)
     const char *ext;
     if (rm_rx_match(st->cx->extends_, c.p, c.n, 0, caps, 3) > 0) {
         blk->extends = sdup(st, c.p + caps[2], caps[3] - caps[2]);
+        blk->extends_loc = loc_sv(st, (sv){c.p + caps[2], caps[3] - caps[2]});
         if (caps[4] != SIZE_MAX) {
             /* parseExtendsBracket: split, trim, drop empties; mixed -> no filter */
             sv in = {c.p + caps[4], caps[5] - caps[4]};
@@ -1440,6 +1441,7 @@ static void parse_literal_variants(pst *st, rm_cerial_block *blk, rm_loc err_loc
         }
         if (v.text == NULL)
             v.text = sdup(st, t.p, t.n);
+        v.loc = loc_ms(st, &st->m3, parts[i].b, parts[i].e);
         RM_VEC_PUSH(st->a, blk->variants, blk->nvariants, cap, v);
     }
 }
@@ -1447,7 +1449,7 @@ static void parse_literal_variants(pst *st, rm_cerial_block *blk, rm_loc err_loc
 static void parse_enum_values(pst *st, rm_cerial_block *blk, rm_loc err_loc)
 {
     mstr *m = &st->m3;
-    size_t i, s0 = 0, cap = 0;
+    size_t i, s0 = 0, cap = 0, nlocs = 0, lcap = 0;
     bool commas = memchr(m->s ? m->s : "", ',', m->n) != NULL;
     for (i = 0; i <= m->n; i++) {
         bool sep = i == m->n || (commas ? m->s[i] == ',' : is_ws(m->s[i]));
@@ -1483,8 +1485,12 @@ static void parse_enum_values(pst *st, rm_cerial_block *blk, rm_loc err_loc)
                               "Enum %s: invalid value '%.*s'. Values must be valid identifiers",
                               blk->name, (int)c.n, c.p),
                          m->o[c.p - m->s]);
-        else
+        else {
+            size_t b = (size_t)(c.p - m->s);
+            rm_loc l = loc_ms(st, m, b, b + c.n);
+            RM_VEC_PUSH(st->a, blk->value_locs, nlocs, lcap, l);
             RM_VEC_PUSH(st->a, blk->values, blk->nvalues, cap, sdup(st, c.p, c.n));
+        }
     }
 }
 

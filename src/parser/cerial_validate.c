@@ -608,7 +608,8 @@ static bool resolve_block(resolver *r, rm_cerial_block *out, const rm_cerial_blo
     }
     case RM_CERIAL_ENUM: {
         const char **vals = NULL;
-        size_t nv = 0;
+        rm_loc *locs = NULL;
+        size_t nv = 0, nl = 0, lcap = 0;
         for (i = 0; i < b->nfilter; i++) {
             bool found = false;
             for (j = 0; j < p->nvalues; j++)
@@ -624,16 +625,20 @@ static bool resolve_block(resolver *r, rm_cerial_block *out, const rm_cerial_blo
             bool in = filter_has(b, p->values[i]);
             if (b->has_filter && (b->filter_omit ? in : !in))
                 continue;
+            RM_VEC_PUSH(a, locs, nl, lcap, p->value_locs[i]);
             RM_VEC_PUSH(a, vals, nv, cap, p->values[i]);
         }
         for (i = 0; i < b->nvalues; i++) {
             bool dup = false;
             for (j = 0; j < nv; j++)
                 dup = dup || strcmp(vals[j], b->values[i]) == 0;
-            if (!dup)
+            if (!dup) {
+                RM_VEC_PUSH(a, locs, nl, lcap, b->value_locs[i]);
                 RM_VEC_PUSH(a, vals, nv, cap, b->values[i]);
+            }
         }
         out->values = vals;
+        out->value_locs = locs;
         out->nvalues = nv;
         return true;
     }

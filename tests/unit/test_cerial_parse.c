@@ -321,6 +321,37 @@ static void test_ast_shape(void **state)
     result_free(&r);
 }
 
+static void test_value_locations(void **state)
+{
+    static const char text[] = "enum Role {\n  Admin,\n  Viewer\n}\nliteral L { 'a', 42 }\n"
+                               "abstract model Base {\n  id Record @id\n}\n"
+                               "model User extends Base {\n  r Role\n  l L\n}\n";
+    result r;
+    const char *texts[1] = {text};
+    const rm_cerial_block *e, *l, *u;
+    (void)state;
+    run_texts(&r, texts, NULL, 1, false);
+    assert_int_equal(r.rc, RM_OK);
+    e = rm_cerial_find(r.res, RM_CERIAL_ENUM, "Role");
+    l = rm_cerial_find(r.res, RM_CERIAL_LITERAL, "L");
+    u = rm_cerial_find(r.res, RM_CERIAL_MODEL, "User");
+    assert_non_null(e);
+    assert_non_null(l);
+    assert_non_null(u);
+    assert_int_equal(e->nvalues, 2);
+    assert_int_equal(e->value_locs[1].off, (uint32_t)(strstr(text, "Viewer") - text));
+    assert_int_equal(e->value_locs[1].len, 6);
+    assert_int_equal(l->nvariants, 2);
+    assert_int_equal(l->variants[1].loc.off, (uint32_t)(strstr(text, "42") - text));
+    assert_int_equal(l->variants[1].loc.len, 2);
+    assert_string_equal(l->variants[1].text, "42");
+    /* resolved: extends gone, fields inherited (id first) */
+    assert_null(u->extends);
+    assert_int_equal(u->nfields, 3);
+    assert_string_equal(u->fields[0]->name, "id");
+    result_free(&r);
+}
+
 static void test_multi_file_namespace(void **state)
 {
     const char *texts[2] = {"model User {\n  id Record @id\n  addr Addr?\n  r Role\n}\n",
@@ -540,6 +571,7 @@ int main(void)
     }
     tests[k++] = (struct CMUnitTest)cmocka_unit_test(test_ast_shape);
     tests[k++] = (struct CMUnitTest)cmocka_unit_test(test_multi_file_namespace);
+    tests[k++] = (struct CMUnitTest)cmocka_unit_test(test_value_locations);
     tests[k++] = (struct CMUnitTest)cmocka_unit_test(test_strict);
     tests[k++] = (struct CMUnitTest)cmocka_unit_test(test_strict_composites_tuples);
     tests[k++] = (struct CMUnitTest)cmocka_unit_test(test_all_errors_at_once);
