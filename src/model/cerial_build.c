@@ -323,6 +323,24 @@ static const rm_cerial_field *forward_for(const rm_cerial_block *m, const rm_cer
     return NULL;
 }
 
+/* Does the object or tuple type_name carry decorators on its own fields/elements (defaults,
+ * indexes, timestamps...)? Those live inside the Json column and are not expressed in SQL. */
+static bool has_decorated_parts(const bst *b, const rm_cerial_field *f)
+{
+    const rm_cerial_block *t = NULL;
+    size_t i;
+    if (f->type == RM_CT_OBJECT)
+        t = rm_cerial_find(b->s, RM_CERIAL_OBJECT, f->type_name);
+    else if (f->type == RM_CT_TUPLE)
+        t = rm_cerial_find(b->s, RM_CERIAL_TUPLE, f->type_name);
+    if (t == NULL)
+        return false;
+    for (i = 0; i < t->nfields; i++)
+        if (t->fields[i]->ndecs > 0)
+            return true;
+    return false;
+}
+
 static void build_model_fields(bst *b, size_t mi)
 {
     const rm_cerial_block *cm = model_at(b, mi);
@@ -392,6 +410,11 @@ static void build_model_fields(bst *b, size_t mi)
                      f->name);
             if (has_dec(f, RM_CD_READONLY))
                 warn(b, f->loc, "@readonly on %s is not enforced by SQL", f->name);
+            if (has_decorated_parts(b, f))
+                warn(b, f->type_loc,
+                     "decorators inside %s (defaults, indexes, timestamps of its fields) are not "
+                     "expressed in SQL: %s is one Json column",
+                     f->type_name, f->name);
         }
         b->fmap[mi][i] = (uint32_t)m->nfields;
         RM_VEC_PUSH(b->a, m->fields, m->nfields, b->fcap[mi], gf);

@@ -154,6 +154,11 @@ static const row rows[] = {
      "  role Role\n  size Size?\n  mixed Json\n  addr Json\n  pt Json\n  tags String[]\n"
      "  unique(e)\n  index(n,dec)\n",
      3},
+    {"object_subfield_decorators_warn",
+     "object Addr {\n  city String @default(\"x\")\n  zip String? @index\n}\n"
+     "tuple Pt { x Float @default(0), y Float }\n"
+     "model Shop {\n  id Record @id\n  addr Addr\n  at Pt?\n}\n",
+     "model Shop table=shop pk=id\n  id String\n  addr Json\n  at Json?\n", 2},
     {"object_subfield_index_warns",
      "object Addr {\n  city String\n}\n"
      "model Shop {\n  id Record @id\n  addr Addr\n  name String\n"
