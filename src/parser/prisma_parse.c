@@ -625,7 +625,14 @@ static rm_line_result rm_parse_args(rm_pp *p, rm_prisma_args *args)
             rm_sc_push(p, &arg, sizeof arg);
         }
         if (p->tok.kind == RM_PTOK_COMMA) {
+            rm_prisma_tok comma = p->tok;
             rm_pp_next(p);
+            /* pest accepts a trailing comma (for completions); Prisma's attribute validation
+             * then rejects it. The AST has no place for it, so it is reported here. */
+            if (p->tok.kind == RM_PTOK_RPAREN)
+                rm_pp_error(p, RM_E_PRISMA_TRAILING_COMMA, rm_tok_loc(p, comma),
+                            "Trailing commas are not valid in attribute arguments, please remove "
+                            "the comma.");
             continue;
         }
         if (p->tok.kind != RM_PTOK_RPAREN)
@@ -879,7 +886,9 @@ static rm_line_result rm_parse_field(rm_pp *p, rm_prisma_field *f)
         size_t tstart = p->tok.off;
         f->type_name = rm_tok_intern(p, p->tok);
         f->type_loc = rm_tok_loc(p, p->tok);
-        if (rm_tok_is(p, p->tok, "Unsupported") && rm_pp_peek(p).kind == RM_PTOK_LPAREN) {
+        /* pest's literal "Unsupported(": no space before the parenthesis. */
+        if (rm_tok_is(p, p->tok, "Unsupported") && rm_pp_peek(p).kind == RM_PTOK_LPAREN &&
+            rm_pp_peek(p).off == p->tok.off + p->tok.len) {
             rm_pp_next(p);
             rm_pp_next(p);
             rm_prisma_expr sql;

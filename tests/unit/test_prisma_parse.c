@@ -46,7 +46,7 @@ static const parse_case cases[] = {
      "model A {\n  a Int\n  @@id([a])\n  @@index([a(sort: Desc, length: 10)], type: Hash)\n}\n",
      "", "(model A @0+82\n  (field a @12+1 Int)\n  (@@id (args [a]))\n"
          "  (@@index (args [(call a (args sort: Desc length: 10))] type: Hash))\n)\n"},
-    {"trailing_comma_in_arguments", "model A {\n  a Int @default(1,)\n}\n", "",
+    {"trailing_comma_in_arguments", "model A {\n  a Int @default(1,)\n}\n", "E0121",
      "(model A @0+32\n  (field a @12+1 Int (@default (args 1)))\n)\n"},
     {"string_escapes", "model A {\n  a String @default(\"q\\\"\\\\\\n\\u00e9\\ud83d\\ude00\")\n}\n",
      "", "(model A @0+60\n  (field a @12+1 String (@default (args \"q\\\"\\\\\\n\xc3\xa9\xf0\x9f\x98\x80\")))\n)\n"},
