@@ -6,6 +6,9 @@
 #ifndef RELMIG_TESTS_TESTUTIL_H
 #define RELMIG_TESTS_TESTUTIL_H
 
+/* Room for the named rows of a table-driven test. */
+#define RM_TEST_MAX_ROWS 256
+
 #include <stdbool.h>
 #include <stddef.h>
 

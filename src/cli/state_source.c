@@ -1,0 +1,144 @@
+/*
+ * See state_source.h. Database URLs and migrations folders are recognised here already so the
+ * command line keeps one meaning; resolving them arrives with introspection (issue #6) and the
+ * migrations engine (issue #7), each as one branch below.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include "cli/state_source.h"
+
+#include "sqlschema/lower.h"
+
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+
+static const rm_sources no_sources; /* zeroed: an empty set */
+
+static bool is_url(const char *s)
+{
+    static const char *const prefixes[] = {"postgresql://", "postgres://", "mysql://",
+                                           "mariadb://",    "sqlite:",     "file:"};
+    for (size_t i = 0; i < RM_ARRAY_LEN(prefixes); i++)
+        if (strncasecmp(s, prefixes[i], strlen(prefixes[i])) == 0)
+            return true;
+    return false;
+}
+
+/* A folder is a migrations folder when it has Prisma's lock file; a schema folder never does. */
+static bool is_migrations_dir(const char *path)
+{
+    struct stat st;
+    if (stat(path, &st) != 0 || !S_ISDIR(st.st_mode))
+        return false;
+    size_t n = strlen(path);
+    char lock[4096];
+    if (n + sizeof "/migration_lock.toml" > sizeof lock)
+        return false;
+    memcpy(lock, path, n);
+    memcpy(lock + n, "/migration_lock.toml", sizeof "/migration_lock.toml");
+    return stat(lock, &st) == 0;
+}
+
+int rm_state_classify(rm_state *out, const char *const *values, size_t n, rm_diags *d)
+{
+    memset(out, 0, sizeof(*out));
+    out->args = values;
+    out->nargs = n;
+    if (n == 1 && strcmp(values[0], "empty") == 0) {
+        out->kind = RM_STATE_EMPTY;
+    } else if (n == 1 && is_url(values[0])) {
+        out->kind = RM_STATE_URL;
+    } else if (n == 1 && is_migrations_dir(values[0])) {
+        out->kind = RM_STATE_MIGRATIONS;
+    } else {
+        for (size_t i = 0; i < n; i++) {
+            if (strcmp(values[i], "empty") == 0 || is_url(values[i])) {
+                rm_diag_error(d, RM_E_USAGE, RM_LOC_NONE,
+                              "'%s' cannot be combined with other values in one state",
+                              strcmp(values[i], "empty") == 0 ? "empty" : "a database URL");
+                return RM_EUSAGE;
+            }
+        }
+        out->kind = RM_STATE_SCHEMA;
+    }
+    return RM_OK;
+}
+
+int rm_state_load(rm_state *s, rm_diags *d)
+{
+    switch (s->kind) {
+    case RM_STATE_SCHEMA: {
+        int rc = rm_schema_load(&s->schema, s->args, s->nargs, d);
+        s->loaded = true;
+        return rc;
+    }
+    case RM_STATE_EMPTY:
+        return RM_OK;
+    case RM_STATE_URL:
+        rm_diag_error(d, RM_E_NOT_IMPLEMENTED, RM_LOC_NONE,
+                      "database URLs as diff states are not implemented yet (issue #6)");
+        return RM_ERR;
+    case RM_STATE_MIGRATIONS:
+        rm_diag_error(d, RM_E_NOT_IMPLEMENTED, RM_LOC_NONE,
+                      "migrations folders as diff states are not implemented yet (issue #7)");
+        return RM_ERR;
+    }
+    return RM_ERR;
+}
+
+const rm_dialect *rm_state_dialect(const rm_state *s, rm_diags *d)
+{
+    if (s->kind != RM_STATE_SCHEMA || !s->loaded || !s->schema.graph)
+        return NULL;
+    const rm_graph *g = s->schema.graph;
+    switch (g->provider) {
+    case RM_PROVIDER_NONE:
+        return NULL;
+    case RM_PROVIDER_POSTGRES:
+    case RM_PROVIDER_MYSQL:
+    case RM_PROVIDER_SQLITE:
+        return rm_dialect_by_name(rm_provider_name(g->provider));
+    case RM_PROVIDER_COCKROACH:
+    case RM_PROVIDER_SQLSERVER:
+    case RM_PROVIDER_MONGODB:
+    case RM_PROVIDER_OTHER:
+        break;
+    }
+    rm_diag *w = rm_diag_error(d, RM_E_USAGE, RM_LOC_NONE,
+                               "relmig has no SQL dialect for provider \"%s\"",
+                               g->provider_name ? g->provider_name : rm_provider_name(g->provider));
+    rm_diag_set_hint(d, w, "Pass --dialect postgresql, mysql or sqlite.");
+    return NULL;
+}
+
+int rm_state_resolve(rm_sqlschema *out, rm_state *s, const rm_dialect *dia, rm_arena *a,
+                     rm_diags *d)
+{
+    rm_sqlschema_init(out, a);
+    switch (s->kind) {
+    case RM_STATE_EMPTY:
+        return RM_OK;
+    case RM_STATE_SCHEMA: {
+        /* Schemas-capable dialects (PostgreSQL) put unqualified tables in the connection's
+         * default schema, which a diff from empty creates, as Prisma's migrate diff does. */
+        rm_lower_opts opts = {(dia->caps & RM_CAP_SCHEMAS) ? "public" : NULL, false};
+        return rm_sqlschema_lower(out, s->schema.graph, dia, &opts, a, d);
+    }
+    case RM_STATE_URL:
+    case RM_STATE_MIGRATIONS:
+        break;
+    }
+    return RM_ERR; /* rm_state_load already reported why */
+}
+
+const rm_sources *rm_state_sources(const rm_state *s)
+{
+    return s->loaded ? &s->schema.srcs : &no_sources;
+}
+
+void rm_state_free(rm_state *s)
+{
+    if (s->loaded)
+        rm_loaded_schema_free(&s->schema);
+    s->loaded = false;
+}
