@@ -265,14 +265,63 @@ static const char **index_column_names(lowerer *l, const rm_model *m, const rm_i
     return cols;
 }
 
-static void copy_index_details(rm_sql_index_col *out, const rm_index *ix)
+/* Prisma's operator class names (ops: JsonbPathOps) -> PostgreSQL's (jsonb_path_ops): words
+ * split at capitals, lower-cased, joined with '_', with PostgreSQL's run-together spellings
+ * (minmax, timestamptz, timetz, varbit) restored. Anything else is already SQL. */
+static const char *opclass_sql(rm_arena *a, const char *ops)
+{
+    size_t len = strlen(ops);
+    if (len < 4 || ops[0] < 'A' || ops[0] > 'Z' || strcmp(ops + len - 3, "Ops") != 0)
+        return ops;
+    rm_sb sb = RM_SB_INIT;
+    for (size_t i = 0; i < len; i++) {
+        char ch = ops[i];
+        if (ch >= 'A' && ch <= 'Z') {
+            if (i)
+                rm_sb_putc(&sb, '_');
+            ch = (char)(ch + 32);
+        }
+        rm_sb_putc(&sb, ch);
+    }
+    static const struct {
+        const char *from, *to;
+    } joins[] = {{"min_max", "minmax"},
+                 {"timestamp_tz", "timestamptz"},
+                 {"time_tz", "timetz"},
+                 {"var_bit", "varbit"}};
+    char *out = rm_arena_strndup(a, rm_sb_str(&sb), sb.len);
+    rm_sb_free(&sb);
+    for (size_t k = 0; k < RM_ARRAY_LEN(joins); k++) {
+        char *p = strstr(out, joins[k].from);
+        if (!p)
+            continue;
+        size_t fl = strlen(joins[k].from), tl = strlen(joins[k].to);
+        memcpy(p, joins[k].to, tl);
+        memmove(p + tl, p + fl, strlen(p + fl) + 1);
+    }
+    return out;
+}
+
+static void copy_index_details(lowerer *l, rm_sql_index_col *out, const rm_model *m,
+                               const rm_index *ix)
 {
     for (size_t i = 0; i < ix->nfields; i++) {
         out[i].sort = ix->fields[i].sort == RM_SORT_DESC  ? RM_SQL_SORT_DESC
                       : ix->fields[i].sort == RM_SORT_ASC ? RM_SQL_SORT_ASC
                                                           : RM_SQL_SORT_NONE;
         out[i].length = ix->fields[i].length;
-        out[i].opclass = ix->fields[i].ops;
+        const char *ops = ix->fields[i].ops;
+        if (ops && strcmp(ops, "raw") == 0) {
+            /* raw("...") reaches the graph without its argument: refuse rather than build a
+             * different index than the schema asks for. */
+            rm_diag_error(l->diags, RM_E_SQL_UNSUPPORTED, ix->loc,
+                          "the operator class raw(...) of an index on model `%s` cannot be "
+                          "lowered: the relation graph does not carry its SQL text",
+                          m->name);
+            l->rc = RM_EUNSUPPORTED;
+            ops = NULL;
+        }
+        out[i].opclass = ops ? opclass_sql(l->a, ops) : NULL;
     }
 }
 
@@ -322,7 +371,7 @@ static void lower_keys(lowerer *l, rm_sql_table *t, const rm_model *m)
         if (l->d->caps & RM_CAP_NAMED_PK)
             name = pk->map ? pk->map : rm_sql_constraint_name(l->a, L, t->name, NULL, 0, "pkey");
         rm_sql_table_set_pk(l->out, t, name, cols, pk->nfields);
-        copy_index_details(t->pk.cols, pk);
+        copy_index_details(l, t->pk.cols, m, pk);
         /* SQLite: a single integer primary key is the rowid alias; Prisma marks it
          * AUTOINCREMENT whether or not autoincrement() was written (prisma.md 3.3). */
         if ((l->d->caps & RM_CAP_ROWID_PK) && pk->nfields == 1) {
@@ -344,10 +393,18 @@ static void lower_keys(lowerer *l, rm_sql_table *t, const rm_model *m)
             const char *name = ix->map ? ix->map
                                        : rm_sql_constraint_name(l->a, L, t->name, cols, ix->nfields,
                                                                 unique ? "key" : "idx");
+            if (rm_sql_table_find_index(t, name)) {
+                rm_diag_error(l->diags, RM_E_SQL_DUPLICATE_NAME, ix->loc,
+                              "the index name `%s` is used twice on table `%s`", name, t->name);
+                rm_diag_set_hint(l->diags, l->diags->items[l->diags->n - 1],
+                                 "Give one of them its own name with map: \"...\".");
+                l->rc = RM_ESEMANTIC;
+                continue;
+            }
             rm_sql_index *six = rm_sql_table_add_index(
                 l->out, t, unique ? RM_SQL_INDEX_UNIQUE : RM_SQL_INDEX_NORMAL, name, cols,
                 ix->nfields);
-            copy_index_details(six->cols, ix);
+            copy_index_details(l, six->cols, m, ix);
             six->method = ix->kind == RM_INDEX_FULLTEXT ? "fulltext" : algo_method(ix->algo);
             six->where = ix->where;
         }

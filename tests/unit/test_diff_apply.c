@@ -4,6 +4,10 @@
  * error (and, on SQLite, leave no foreign key violation). This is what proves the emitted SQL is
  * valid, not just equal to the expected text.
  *
+ * The same for the real-world Prisma schemas in shared/corpus/real-schemas (read in place):
+ * each is parsed, validated, lowered for its own provider and created from empty; diffing the
+ * result against a second lowering must give nothing.
+ *
  * The databases are reached through their command-line clients (sqlite3, psql, mysql), so this
  * test links no client library. SQLite runs whenever the sqlite3 shell is installed; PostgreSQL
  * and MySQL run when RELMIG_TEST_PG_URL / RELMIG_TEST_MYSQL_URL are set (scripts/testdb.sh env)
@@ -18,6 +22,8 @@
 #include <cmocka.h>
 
 #include "diff/diff.h"
+#include "model/schema.h"
+#include "sqlschema/lower.h"
 #include "sqlschema/text.h"
 #include "testutil.h"
 
@@ -28,11 +34,12 @@
 #include <unistd.h>
 
 #define GOLDEN_DIR RELMIG_SOURCE_DIR "/tests/golden/diff"
+#define REAL_DIR RELMIG_SHARED_DIR "/corpus/real-schemas"
 
 typedef struct apply_case {
     char name[200];
-    char dir[64];
-    const char *dialect;
+    char dir[200];       /* golden case folder, or the real schema's file name */
+    const char *dialect; /* golden cases only */
 } apply_case;
 
 /* The fixture for one side ("from"/"to"), with the dialect override, or NULL if absent. */
@@ -168,12 +175,16 @@ static void apply_sqlite(const char *prog, const char *dir, const char *a_sql, c
     rm_test_proc_free(&p);
 }
 
-static void apply_postgres(const char *prog, const char *url, const char *a_sql, const char *b_sql)
+static void apply_postgres(const char *prog, const char *url, const char *a_sql, const char *b_sql,
+                           const rm_sqlschema *target)
 {
-    char schema[64], reset[200], drop[160], opts[120];
+    char schema[64], reset[300], drop[160], opts[120];
     snprintf(schema, sizeof schema, "relmig_difftest_%ld", (long)getpid());
-    snprintf(reset, sizeof reset, "DROP SCHEMA IF EXISTS %s CASCADE; CREATE SCHEMA %s;", schema,
-             schema);
+    /* citext: real schemas use @db.Citext on databases that have the extension already. */
+    snprintf(reset, sizeof reset,
+             "DROP SCHEMA IF EXISTS %s CASCADE; CREATE SCHEMA %s; "
+             "CREATE EXTENSION IF NOT EXISTS citext;",
+             schema, schema);
     snprintf(drop, sizeof drop, "DROP SCHEMA IF EXISTS %s CASCADE;", schema);
     snprintf(opts, sizeof opts, "PGOPTIONS=-c search_path=%s -c client_min_messages=warning",
              schema);
@@ -186,6 +197,13 @@ static void apply_postgres(const char *prog, const char *url, const char *a_sql,
     run_ok("psql migrate", c2, env);
     const char *d[] = {prog, "-X", "-q", url, "-c", drop, NULL};
     run_ok("psql drop", d, env);
+    /* Schemas a multiSchema target created besides the private one. */
+    for (size_t i = 0; target && i < target->nnamespaces; i++) {
+        char dn[200];
+        snprintf(dn, sizeof dn, "DROP SCHEMA IF EXISTS \"%s\" CASCADE;", target->namespaces[i]);
+        const char *dd[] = {prog, "-X", "-q", url, "-c", dn, NULL};
+        run_ok("psql drop namespace", dd, env);
+    }
 }
 
 static void apply_mysql(const char *prog, const char *url, const char *a_sql, const char *b_sql)
@@ -210,29 +228,57 @@ static void apply_mysql(const char *prog, const char *url, const char *a_sql, co
     run_ok("mysql drop", d, NULL);
 }
 
-static void run_apply(void **state)
+/* Find the client for the dialect and the server URL; skip the test when either is missing. */
+static const char *client_or_skip(const char *dialect, char *prog, size_t cap)
 {
-    const apply_case *c = *state;
-    const char *url = NULL;
-    char prog[1024];
-    if (strcmp(c->dialect, "sqlite") == 0) {
-        if (!find_program("sqlite3", prog, sizeof prog)) {
+    if (strcmp(dialect, "sqlite") == 0) {
+        if (!find_program("sqlite3", prog, cap)) {
             print_message("sqlite3 shell not installed; skipping\n");
             skip();
         }
-    } else {
-        url = getenv(strcmp(c->dialect, "postgresql") == 0 ? "RELMIG_TEST_PG_URL"
-                                                           : "RELMIG_TEST_MYSQL_URL");
-        if (!url || !url[0]) {
-            print_message("no server URL for %s; skipping\n", c->dialect);
-            skip();
-        }
-        if (!find_program(strcmp(c->dialect, "postgresql") == 0 ? "psql" : "mysql", prog,
-                          sizeof prog)) {
-            print_message("%s client not installed; skipping\n", c->dialect);
-            skip();
-        }
+        return NULL;
     }
+    bool pg = strcmp(dialect, "postgresql") == 0;
+    const char *url = getenv(pg ? "RELMIG_TEST_PG_URL" : "RELMIG_TEST_MYSQL_URL");
+    if (!url || !url[0]) {
+        print_message("no server URL for %s; skipping\n", dialect);
+        skip();
+    }
+    if (!find_program(pg ? "psql" : "mysql", prog, cap)) {
+        print_message("%s client not installed; skipping\n", dialect);
+        skip();
+    }
+    return url;
+}
+
+/* Empty -> from, then from -> to, on the dialect's database. */
+static void apply_scripts(const rm_dialect *d, const char *prog, const char *url,
+                          const rm_sqlschema *from, const rm_sqlschema *to, rm_arena *a)
+{
+    rm_sqlschema empty;
+    rm_sqlschema_init(&empty, a);
+    char *tmp = rm_test_mkdtemp();
+    assert_non_null(tmp);
+    char a_sql[700], b_sql[700];
+    snprintf(a_sql, sizeof a_sql, "%s/create.sql", tmp);
+    snprintf(b_sql, sizeof b_sql, "%s/migrate.sql", tmp);
+    write_script(a_sql, &empty, from, d, a);
+    write_script(b_sql, from, to, d, a);
+    if (strcmp(d->name, "sqlite") == 0)
+        apply_sqlite(prog, tmp, a_sql, b_sql);
+    else if (strcmp(d->name, "postgresql") == 0)
+        apply_postgres(prog, url, a_sql, b_sql, to);
+    else
+        apply_mysql(prog, url, a_sql, b_sql);
+    rm_test_rmtree(tmp);
+    free(tmp);
+}
+
+static void run_apply(void **state)
+{
+    const apply_case *c = *state;
+    char prog[1024];
+    const char *url = client_or_skip(c->dialect, prog, sizeof prog);
     const rm_dialect *d = rm_dialect_by_name(c->dialect);
     rm_arena a;
     rm_arena_init(&a, 0);
@@ -241,29 +287,86 @@ static void run_apply(void **state)
     char *from_path = fixture_path(c->dir, "from", c->dialect);
     char *to_path = fixture_path(c->dir, "to", c->dialect);
     assert_non_null(to_path);
-    rm_sqlschema empty, from, to;
-    rm_sqlschema_init(&empty, &a);
+    rm_sqlschema from, to;
     load(&from, from_path, d, &a, &srcs);
     load(&to, to_path, d, &a, &srcs);
-    char *tmp = rm_test_mkdtemp();
-    assert_non_null(tmp);
-    char a_sql[700], b_sql[700];
-    snprintf(a_sql, sizeof a_sql, "%s/create.sql", tmp);
-    snprintf(b_sql, sizeof b_sql, "%s/migrate.sql", tmp);
-    write_script(a_sql, &empty, &from, d, &a);
-    write_script(b_sql, &from, &to, d, &a);
-    if (strcmp(c->dialect, "sqlite") == 0)
-        apply_sqlite(prog, tmp, a_sql, b_sql);
-    else if (strcmp(c->dialect, "postgresql") == 0)
-        apply_postgres(prog, url, a_sql, b_sql);
-    else
-        apply_mysql(prog, url, a_sql, b_sql);
-    rm_test_rmtree(tmp);
-    free(tmp);
+    apply_scripts(d, prog, url, &from, &to, &a);
     free(from_path);
     free(to_path);
     rm_sources_free(&srcs);
     rm_arena_free(&a);
+}
+
+/* Parse, validate and lower one real schema for its provider. Returns false (with a message)
+ * when the model module rejects the file: that is not this test's subject. */
+static bool lower_real(rm_sqlschema *out, const rm_dialect **d, const char *file, rm_arena *a,
+                       rm_sources *srcs)
+{
+    char path[700];
+    snprintf(path, sizeof path, "%s/%s", REAL_DIR, file);
+    size_t len = 0;
+    char *text = rm_test_read_file(path, &len);
+    assert_non_null(text);
+    rm_sources_add(srcs, path, text, len);
+    free(text);
+    rm_diags dg;
+    rm_diags_init(&dg);
+    rm_graph *g = NULL;
+    int rc = rm_schema_build(&g, srcs, a, &dg);
+    if (rc != RM_OK) {
+        print_message("%s: the model module reports %zu error(s), first: %s\n", file, dg.nerrors,
+                      dg.n ? dg.items[0]->msg : "?");
+        rm_diags_free(&dg);
+        return false;
+    }
+    *d = rm_dialect_by_name(rm_provider_name(g->provider));
+    assert_non_null(*d);
+    rm_lower_opts opts = {"public", false};
+    rc = rm_sqlschema_lower(out, g, *d, &opts, a, &dg);
+    /* Known limitation of another module, named rather than hidden: the graph keeps only
+     * "raw" of ops: raw("text_pattern_ops") (src/model/prisma_build.c), and the lowering
+     * refuses to guess. */
+    if (rc == RM_EUNSUPPORTED && dg.n && strstr(dg.items[0]->msg, "raw(...)")) {
+        print_message("%s: KNOWN ISSUE, skipped: %s\n", file, dg.items[0]->msg);
+        rm_diags_free(&dg);
+        return false;
+    }
+    if (rc != RM_OK)
+        print_error("%s: lowering failed: %s\n", file, dg.n ? dg.items[0]->msg : "?");
+    rm_diags_free(&dg);
+    assert_int_equal(rc, RM_OK);
+    return true;
+}
+
+static void run_real(void **state)
+{
+    const apply_case *c = *state;
+    rm_arena a;
+    rm_arena_init(&a, 0);
+    rm_sources s1, s2;
+    rm_sources_init(&s1);
+    rm_sources_init(&s2);
+    rm_sqlschema first, second;
+    const rm_dialect *d = NULL, *d2 = NULL;
+    bool ok = lower_real(&first, &d, c->dir, &a, &s1);
+    if (ok) {
+        assert_true(lower_real(&second, &d2, c->dir, &a, &s2));
+        rm_diags dg;
+        rm_diags_init(&dg);
+        rm_diff same;
+        assert_int_equal(rm_diff_schemas(&same, &first, &second, d, &a, &dg), RM_OK);
+        assert_int_equal(same.n, 0);
+        rm_diags_free(&dg);
+        char prog[1024];
+        const char *url = client_or_skip(d->name, prog, sizeof prog);
+        /* Create it from empty, then apply the (empty) diff to itself. */
+        apply_scripts(d, prog, url, &first, &second, &a);
+    }
+    rm_sources_free(&s1);
+    rm_sources_free(&s2);
+    rm_arena_free(&a);
+    if (!ok)
+        skip();
 }
 
 static int cmp_name(const void *x, const void *y)
@@ -271,21 +374,31 @@ static int cmp_name(const void *x, const void *y)
     return strcmp(*(char *const *)x, *(char *const *)y);
 }
 
+/* Sorted names in dir (ending with suffix, when given); returns the count. */
+static size_t list_dir(const char *path, const char *suffix, char **names, size_t cap)
+{
+    DIR *dir = opendir(path);
+    size_t n = 0;
+    struct dirent *de;
+    while (dir && (de = readdir(dir)) != NULL && n < cap) {
+        size_t len = strlen(de->d_name), sl = suffix ? strlen(suffix) : 0;
+        if (de->d_name[0] == '.' || len < sl || (suffix && strcmp(de->d_name + len - sl, suffix)))
+            continue;
+        names[n++] = strdup(de->d_name);
+    }
+    if (dir)
+        closedir(dir);
+    qsort(names, n, sizeof(*names), cmp_name);
+    return n;
+}
+
 int main(void)
 {
     static const char *const dialects[] = {"sqlite", "postgresql", "mysql"};
-    DIR *dir = opendir(GOLDEN_DIR);
-    if (!dir)
-        return 1;
-    char *names[256];
-    size_t n = 0;
-    struct dirent *de;
-    while ((de = readdir(dir)) != NULL && n < RM_ARRAY_LEN(names))
-        if (de->d_name[0] != '.')
-            names[n++] = strdup(de->d_name);
-    closedir(dir);
-    qsort(names, n, sizeof(*names), cmp_name);
-    size_t total = n * RM_ARRAY_LEN(dialects);
+    char *names[256], *real[64];
+    size_t n = list_dir(GOLDEN_DIR, NULL, names, RM_ARRAY_LEN(names));
+    size_t nreal = list_dir(REAL_DIR, ".prisma", real, RM_ARRAY_LEN(real));
+    size_t total = n * RM_ARRAY_LEN(dialects) + nreal;
     apply_case *cases = calloc(total + 1, sizeof(*cases));
     struct CMUnitTest *tests = calloc(total + 1, sizeof(*tests));
     if (!cases || !tests)
@@ -298,9 +411,16 @@ int main(void)
             cases[k].dialect = dialects[j];
             tests[k] = (struct CMUnitTest){cases[k].name, run_apply, NULL, NULL, &cases[k]};
         }
+    for (size_t i = 0; i < nreal; i++, k++) {
+        snprintf(cases[k].name, sizeof cases[k].name, "real/%s", real[i]);
+        snprintf(cases[k].dir, sizeof cases[k].dir, "%s", real[i]);
+        tests[k] = (struct CMUnitTest){cases[k].name, run_real, NULL, NULL, &cases[k]};
+    }
     int rc = _cmocka_run_group_tests("diff_apply", tests, k, NULL, NULL);
     for (size_t i = 0; i < n; i++)
         free(names[i]);
+    for (size_t i = 0; i < nreal; i++)
+        free(real[i]);
     free(cases);
     free(tests);
     return rc;
