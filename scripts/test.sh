@@ -127,7 +127,15 @@ run_stage() {
     fi
     # A failed build still runs the tests that did build (the missing ones fail in ctest
     # as "not run"), so one log shows everything; the stage counts as failed either way.
-    if cmake --build "$dir" -j "$JOBS"; then
+    # Keep going past a failing file so that every target that can build does (make -k,
+    # ninja -k 0); otherwise one broken test would turn all later ones into "not run".
+    local gen keep=()
+    gen=$(sed -n 's/^CMAKE_GENERATOR:INTERNAL=//p' "$dir/CMakeCache.txt" 2>/dev/null)
+    case "$gen" in
+    Ninja*) keep=(-- -k 0) ;;
+    *Makefiles*) keep=(-- -k) ;;
+    esac
+    if cmake --build "$dir" -j "$JOBS" "${keep[@]}"; then
         record "$name build" $((SECONDS - t)) ok
     else
         record "$name build" $((SECONDS - t)) FAILED
