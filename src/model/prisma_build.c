@@ -741,6 +741,115 @@ static void build_fields(pb *b, uint32_t mi)
     }
 }
 
+/* Native types per provider and the scalar type each one needs (Prisma's connectors'
+ * native_types.rs). nargs_max is the number of arguments the constructor takes (optional or
+ * not); -1 = not checked. */
+typedef struct native_spec {
+    const char *name;
+    rm_scalar scalar;
+    int nargs_max;
+} native_spec;
+
+static const native_spec pg_natives[] = {
+    {"Text", RM_SCALAR_STRING, 0},       {"Char", RM_SCALAR_STRING, 1},
+    {"VarChar", RM_SCALAR_STRING, 1},    {"Bit", RM_SCALAR_STRING, 1},
+    {"VarBit", RM_SCALAR_STRING, 1},     {"Uuid", RM_SCALAR_STRING, 0},
+    {"Xml", RM_SCALAR_STRING, 0},        {"Inet", RM_SCALAR_STRING, 0},
+    {"Citext", RM_SCALAR_STRING, 0},     {"Boolean", RM_SCALAR_BOOLEAN, 0},
+    {"Integer", RM_SCALAR_INT, 0},       {"SmallInt", RM_SCALAR_INT, 0},
+    {"Oid", RM_SCALAR_INT, 0},           {"BigInt", RM_SCALAR_BIGINT, 0},
+    {"Real", RM_SCALAR_FLOAT, 0},        {"DoublePrecision", RM_SCALAR_FLOAT, 0},
+    {"Decimal", RM_SCALAR_DECIMAL, 2},   {"Money", RM_SCALAR_DECIMAL, 0},
+    {"Timestamp", RM_SCALAR_DATETIME, 1}, {"Timestamptz", RM_SCALAR_DATETIME, 1},
+    {"Date", RM_SCALAR_DATETIME, 0},     {"Time", RM_SCALAR_DATETIME, 1},
+    {"Timetz", RM_SCALAR_DATETIME, 1},   {"Json", RM_SCALAR_JSON, 0},
+    {"JsonB", RM_SCALAR_JSON, 0},        {"ByteA", RM_SCALAR_BYTES, 0},
+};
+
+static const native_spec my_natives[] = {
+    {"VarChar", RM_SCALAR_STRING, 1},     {"Text", RM_SCALAR_STRING, 0},
+    {"Char", RM_SCALAR_STRING, 1},        {"TinyText", RM_SCALAR_STRING, 0},
+    {"MediumText", RM_SCALAR_STRING, 0},  {"LongText", RM_SCALAR_STRING, 0},
+    {"Int", RM_SCALAR_INT, 0},            {"UnsignedInt", RM_SCALAR_INT, 0},
+    {"SmallInt", RM_SCALAR_INT, 0},       {"UnsignedSmallInt", RM_SCALAR_INT, 0},
+    {"MediumInt", RM_SCALAR_INT, 0},      {"UnsignedMediumInt", RM_SCALAR_INT, 0},
+    {"TinyInt", RM_SCALAR_NONE, 0},       {"UnsignedTinyInt", RM_SCALAR_NONE, 0},
+    {"Year", RM_SCALAR_INT, 0},           {"BigInt", RM_SCALAR_BIGINT, 0},
+    {"UnsignedBigInt", RM_SCALAR_BIGINT, 0}, {"Float", RM_SCALAR_FLOAT, 0},
+    {"Double", RM_SCALAR_FLOAT, 0},       {"Decimal", RM_SCALAR_DECIMAL, 2},
+    {"DateTime", RM_SCALAR_DATETIME, 1},  {"Timestamp", RM_SCALAR_DATETIME, 1},
+    {"Date", RM_SCALAR_DATETIME, 0},      {"Time", RM_SCALAR_DATETIME, 1},
+    {"Json", RM_SCALAR_JSON, 0},          {"Bit", RM_SCALAR_NONE, 1},
+    {"Binary", RM_SCALAR_BYTES, 1},       {"VarBinary", RM_SCALAR_BYTES, 1},
+    {"TinyBlob", RM_SCALAR_BYTES, 0},     {"Blob", RM_SCALAR_BYTES, 0},
+    {"MediumBlob", RM_SCALAR_BYTES, 0},   {"LongBlob", RM_SCALAR_BYTES, 0},
+};
+
+/* TinyInt and Bit serve two scalar types on MySQL (Boolean/Int, Boolean/Bytes). */
+static bool my_multi_ok(const char *name, rm_scalar s)
+{
+    if (strcmp(name, "TinyInt") == 0 || strcmp(name, "UnsignedTinyInt") == 0)
+        return s == RM_SCALAR_BOOLEAN || s == RM_SCALAR_INT;
+    if (strcmp(name, "Bit") == 0)
+        return s == RM_SCALAR_BOOLEAN || s == RM_SCALAR_BYTES;
+    return false;
+}
+
+static void check_native_type(pb *b, const rm_model *m, const rm_field *f)
+{
+    const native_spec *tab;
+    size_t n;
+    const char *conn;
+    switch (b->g->provider) {
+    case RM_PROVIDER_POSTGRES:
+        tab = pg_natives;
+        n = RM_ARRAY_LEN(pg_natives);
+        conn = "postgresql";
+        break;
+    case RM_PROVIDER_MYSQL:
+        tab = my_natives;
+        n = RM_ARRAY_LEN(my_natives);
+        conn = "mysql";
+        break;
+    case RM_PROVIDER_SQLITE:
+        tab = NULL;
+        n = 0;
+        conn = "sqlite";
+        break;
+    default:
+        return; /* CockroachDB, SQL Server, MongoDB: not checked (not relmig targets) */
+    }
+    (void)m;
+    const native_spec *spec = NULL;
+    for (size_t i = 0; i < n && !spec; i++)
+        if (strcmp(tab[i].name, f->native.name) == 0)
+            spec = &tab[i];
+    if (!spec) {
+        rm_diag_error(b->d, RM_E_PRISMA_NATIVE_TYPE, f->native.loc,
+                      "Native type %s is not supported for %s connector.", f->native.name, conn);
+        return;
+    }
+    if (f->scalar == RM_SCALAR_UNSUPPORTED || f->scalar == RM_SCALAR_NONE)
+        return;
+    bool ok = spec->scalar == f->scalar ||
+              (b->g->provider == RM_PROVIDER_MYSQL && my_multi_ok(spec->name, f->scalar));
+    if (!ok) {
+        rm_diag *dg = rm_diag_error(
+            b->d, RM_E_PRISMA_NATIVE_TYPE, f->native.loc,
+            "Native type %s is not compatible with declared field type %s, expected field type "
+            "%s.",
+            f->native.name, f->type_name,
+            spec->scalar != RM_SCALAR_NONE ? rm_scalar_name(spec->scalar) : "Boolean");
+        rm_diag_set_hint(b->d, dg, "remove @%s.%s or change the field type",
+                         b->g->datasource ? b->g->datasource : "db", f->native.name);
+        return;
+    }
+    if (spec->nargs_max >= 0 && f->native.nargs > (size_t)spec->nargs_max)
+        rm_diag_error(b->d, RM_E_PRISMA_NATIVE_TYPE, f->native.loc,
+                      "Native type %s takes %d optional arguments, but received %zu.",
+                      f->native.name, spec->nargs_max, f->native.nargs);
+}
+
 static void field_rules(pb *b, uint32_t mi)
 {
     rm_model *m = &b->g->models[mi];
@@ -754,16 +863,10 @@ static void field_rules(pb *b, uint32_t mi)
                           "Field \"%s\" in %s \"%s\" can't be a list. The current connector does "
                           "not support lists of primitive types.",
                           f->name, model_word(m), m->name);
-        if (f->scalar == RM_SCALAR_ENUM && p == RM_PROVIDER_SQLITE)
-            continue;
     }
-    if (b->g->provider == RM_PROVIDER_SQLITE || b->g->provider == RM_PROVIDER_SQLSERVER) {
-        for (size_t i = 0; i < m->nfields; i++)
-            if (m->fields[i].scalar == RM_SCALAR_ENUM && m->fields[i].kind == RM_FIELD_SCALAR) {
-                /* Enums need the Enums capability; SQLite and SQL Server lack it. Reported on
-                 * the enum declaration (see build_enums), not per field. */
-            }
-    }
+    for (size_t i = 0; i < m->nfields; i++)
+        if (m->fields[i].kind == RM_FIELD_SCALAR && m->fields[i].native.name)
+            check_native_type(b, m, &m->fields[i]);
 }
 
 /* ---- models ----------------------------------------------------------------------------- */

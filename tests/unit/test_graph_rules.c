@@ -125,6 +125,23 @@ static const rule_case rules[] = {
                               "model P {\n  id Int @id\n  s S\n  u U @relation(fields: [s], "
                               "references: [r])\n}\n",
      237, 17, "The type of the field `s` in the model `P` is not matching"},
+    {"native_type_wrong_field_type", PG "model A {\n  id Int @id @db.VarChar(10)\n}\n", 210, 5,
+     "Native type VarChar is not compatible with declared field type Int, expected field type "
+     "String."},
+    {"native_type_unknown", PG "model A {\n  id Int @id\n  s String @db.VarChar2(10)\n}\n", 210,
+     6, "Native type VarChar2 is not supported for postgresql connector."},
+    {"native_type_too_many_args", PG "model A {\n  id Int @id\n  s String @db.VarChar(1, 2)\n}\n",
+     210, 6, "Native type VarChar takes 1 optional arguments, but received 2."},
+    {"native_types_ok_postgres",
+     PG "model A {\n  id String @id @db.Uuid\n  n Decimal @db.Decimal(10, 2)\n"
+        "  t DateTime @db.Timestamptz(6)\n  j Json @db.JsonB\n  c String @db.Citext\n}\n",
+     0, 0, NULL},
+    {"native_types_ok_mysql",
+     MY "model A {\n  id Int @id @db.UnsignedInt\n  b Boolean @db.TinyInt\n"
+        "  t DateTime @db.Timestamp(0)\n  s String @db.VarChar(191)\n}\n",
+     0, 0, NULL},
+    {"native_type_on_sqlite", LITE "model A {\n  id Int @id\n  s String @db.Text\n}\n", 210, 6,
+     "Native type Text is not supported for sqlite connector."},
     {"prisma_and_cerial_in_one_schema", NULL, 7, 1, "schema.cerial"},
 };
 
