@@ -43,9 +43,10 @@ enum {
 
 /* Statement flags. */
 enum {
-    RM_STMT_NO_TXN = 1u << 0,     /* must run outside a transaction (SQLite PRAGMA foreign_keys) */
-    RM_STMT_TXN_CONTROL = 1u << 1 /* BEGIN/COMMIT written by Prisma-style output; a runner that
-                                     wraps the migration in its own transaction skips these */
+    RM_STMT_NO_TXN = 1u << 0,      /* must run outside a transaction (SQLite PRAGMA foreign_keys) */
+    RM_STMT_TXN_CONTROL = 1u << 1, /* BEGIN/COMMIT written by Prisma-style output; a runner that
+                                      wraps the migration in its own transaction skips these */
+    RM_STMT_EXPECT_EMPTY = 1u << 2 /* a check: the migration has failed if it returns rows */
 };
 
 typedef struct rm_sql_stmt {

@@ -209,7 +209,7 @@ static void copy_rows(const rm_dialect *self, rm_sb *sb, const rm_sql_table *fro
 /* One step for all redefinitions. foreign_keys=OFF is a no-op inside a transaction, hence
  * RM_STMT_NO_TXN: a runner must execute it before BEGIN and switch it back after COMMIT. */
 static void redefine(const rm_dialect *self, rm_sql_script *out, const rm_change *g, size_t n,
-                     rm_sb *sb)
+                     rm_sb *sb, bool fk_check)
 {
     rm_sql_step *step = rm_sql_script_step(out, "RedefineTables");
     stmt(out, step, sb, "PRAGMA defer_foreign_keys=ON", 0);
@@ -234,6 +234,8 @@ static void redefine(const rm_dialect *self, rm_sql_script *out, const rm_change
             rm_sql_script_stmt(out, step, sb, 0);
         }
     }
+    if (fk_check)
+        stmt(out, step, sb, "PRAGMA foreign_key_check", RM_STMT_EXPECT_EMPTY);
     stmt(out, step, sb, "PRAGMA foreign_keys=ON", RM_STMT_NO_TXN);
     stmt(out, step, sb, "PRAGMA defer_foreign_keys=OFF", 0);
 }
@@ -279,7 +281,7 @@ static int lite_emit(const rm_dialect *self, rm_sql_script *out, const rm_diff *
         rm_sql_script_stmt(out, step, &sb, 0);
         break;
     case RM_CHANGE_REDEFINE_TABLE:
-        redefine(self, out, g, n, &sb);
+        redefine(self, out, g, n, &sb, (diff->emit_flags & RM_EMIT_SQLITE_FK_CHECK) != 0);
         break;
     case RM_CHANGE_CREATE_INDEX:
         step = rm_sql_script_step(out, "CreateIndex");

@@ -88,7 +88,15 @@ typedef struct rm_diff {
     const rm_dialect *dialect;
     rm_change *items;
     size_t n, cap;
+    unsigned emit_flags; /* RM_EMIT_*; 0 after rm_diff_schemas (Prisma's text) */
 } rm_diff;
+
+/* Emitter options, set on an rm_diff before rendering. */
+enum {
+    /* SQLite redefinitions end with PRAGMA foreign_key_check (flagged RM_STMT_EXPECT_EMPTY)
+     * before foreign keys are switched back on: Prisma computes it but leaves it out. */
+    RM_EMIT_SQLITE_FK_CHECK = 1u << 0
+};
 
 /* Compute the changes that turn from into to for dialect d. The changes and their warnings
  * live in a (which must outlive out); from and to are borrowed and must outlive out too.

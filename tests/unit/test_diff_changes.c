@@ -247,6 +247,16 @@ static void statement_flags(void **state)
         }
     assert_int_equal(no_txn, 2);
     assert_int_equal(script.nwarnings, 1);
+    for (size_t i = 0; i < script.steps[0].n; i++)
+        assert_null(strstr(script.steps[0].stmts[i].sql, "foreign_key_check"));
+
+    /* On request, the redefinition checks foreign keys before switching them back on. */
+    diff.emit_flags = RM_EMIT_SQLITE_FK_CHECK;
+    assert_int_equal(rm_diff_to_script(&script, &diff, &a, &dg), RM_OK);
+    const rm_sql_step *rs = &script.steps[0];
+    assert_string_equal(rs->stmts[rs->n - 3].sql, "PRAGMA foreign_key_check");
+    assert_true(rs->stmts[rs->n - 3].flags & RM_STMT_EXPECT_EMPTY);
+    assert_string_equal(rs->stmts[rs->n - 2].sql, "PRAGMA foreign_keys=ON");
 
     parse(&f, "enum E a b\n" BASE "  column e enum enum=E\n", &rm_dialect_postgres, &a, &srcs);
     parse(&t, "enum E a\n" BASE "  column e enum enum=E\n", &rm_dialect_postgres, &a, &srcs);
