@@ -55,6 +55,13 @@ typedef struct rm_pp {
     size_t icap;
     size_t in;
 
+    /* Members and @@attributes of the block being parsed (blocks do not nest, so one pair of
+     * buffers is reused for every block). */
+    unsigned char *mbuf;
+    size_t mcap;
+    unsigned char *abuf;
+    size_t acap;
+
     /* Pending "///" lines for the next block, field or enum value. */
     rm_prisma_tok *docs;
     size_t ndocs;
@@ -1130,10 +1137,19 @@ static void *rm_vec_finish(rm_pp *p, rm_vec *v, size_t size, size_t *n)
     return out;
 }
 
+/* Copy a vector's items into the arena and empty it, keeping its buffer for reuse. */
+static void *rm_vec_take(rm_pp *p, rm_vec *v, size_t size, size_t *n)
+{
+    *n = v->len / size;
+    void *out = *n ? rm_arena_memdup(p->a, v->data, v->len) : NULL;
+    v->len = 0;
+    return out;
+}
+
 static void rm_parse_block_body(rm_pp *p, rm_prisma_block *b, size_t header_end)
 {
-    rm_vec members = {NULL, 0, 0};
-    rm_vec attrs = {NULL, 0, 0};
+    rm_vec members = {p->mbuf, 0, p->mcap};
+    rm_vec attrs = {p->abuf, 0, p->acap};
     size_t member_size = b->kind == RM_PBLOCK_ENUM ? sizeof(rm_prisma_enum_value)
                          : (b->kind == RM_PBLOCK_DATASOURCE || b->kind == RM_PBLOCK_GENERATOR)
                              ? sizeof(rm_prisma_prop)
@@ -1220,7 +1236,7 @@ static void rm_parse_block_body(rm_pp *p, rm_prisma_block *b, size_t header_end)
 
     void *items;
     size_t n;
-    items = rm_vec_finish(p, &members, member_size, &n);
+    items = rm_vec_take(p, &members, member_size, &n);
     if (b->kind == RM_PBLOCK_ENUM) {
         b->values = items;
         b->nvalues = n;
@@ -1231,7 +1247,11 @@ static void rm_parse_block_body(rm_pp *p, rm_prisma_block *b, size_t header_end)
         b->fields = items;
         b->nfields = n;
     }
-    b->attrs = rm_vec_finish(p, &attrs, sizeof(rm_prisma_attr), &b->nattrs);
+    b->attrs = rm_vec_take(p, &attrs, sizeof(rm_prisma_attr), &b->nattrs);
+    p->mbuf = members.data;
+    p->mcap = members.cap;
+    p->abuf = attrs.data;
+    p->acap = attrs.cap;
     p->ndocs = 0;
 }
 
@@ -1374,6 +1394,8 @@ int rm_prisma_parse(rm_prisma_ast **out, const rm_source *src, rm_arena *a, rm_d
     ast->nerrors = p.nerrors;
     free(p.stk);
     free(p.docs);
+    free(p.mbuf);
+    free(p.abuf);
     free(p.istr);
     free(p.ilen);
     free(p.ihash);
