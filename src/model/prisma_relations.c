@@ -980,6 +980,11 @@ static void implicit_suffix(rm_sb *sb, const rm_relation *r)
         rm_sb_appendf(sb, " (Implicit default `onUpdate`: `%s`)", rm_ref_action_name(r->on_update));
 }
 
+static const char *end_field_name(pb *b, rm_relation_end e)
+{
+    return M(b, e.model)->fields[e.field].name;
+}
+
 static bool rel_triggers(const rm_relation *r)
 {
     return r->card != RM_CARD_MANY_TO_MANY_IMPLICIT && r->nfk > 0 &&
@@ -1010,6 +1015,71 @@ static void cycles(pb *b, const pb_relfield **fwd)
         rm_diag_set_hint(b->d, dg, "add onDelete: NoAction, onUpdate: NoAction to this @relation");
         rm_sb_free(&sb);
         reported[i] = true;
+    }
+    /* Cycles through several models: follow triggering edges from the referenced model; a path
+     * back to the referencing model closes a cycle. Reported once per cycle, on the first of
+     * its relations in declaration order. */
+    uint32_t *prev = RM_NEW_ARRAY(b->a, uint32_t, nm ? nm : 1);
+    uint32_t *queue = RM_NEW_ARRAY(b->a, uint32_t, nm ? nm : 1);
+    for (size_t i = 0; i < b->nrels; i++) {
+        const rm_relation *r0 = &b->rels[i];
+        if (r0->self || !rel_triggers(r0) || !fwd[i] || reported[i])
+            continue;
+        /* Breadth-first from r0's referenced model over edges "model holds a triggering FK". */
+        for (size_t k = 0; k < nm; k++)
+            prev[k] = RM_NONE;
+        size_t qh = 0, qt = 0;
+        queue[qt++] = r0->to.model;
+        prev[r0->to.model] = (uint32_t)i;
+        bool found = false;
+        while (qh < qt && !found) {
+            uint32_t cur = queue[qh++];
+            for (size_t k = 0; k < b->nrels && !found; k++) {
+                const rm_relation *r = &b->rels[k];
+                if (r->self || !rel_triggers(r) || r->from.model != cur || !fwd[k])
+                    continue;
+                uint32_t nxt = r->to.model;
+                if (nxt == r0->from.model) {
+                    prev[nxt] = (uint32_t)k;
+                    found = true;
+                } else if (prev[nxt] == RM_NONE) {
+                    prev[nxt] = (uint32_t)k;
+                    queue[qt++] = nxt;
+                }
+            }
+        }
+        if (!found)
+            continue;
+        /* Walk back from the closing edge to r0 to print the path in order. */
+        uint32_t path[64];
+        size_t np = 0;
+        uint32_t at = r0->from.model;
+        while (np < 64) {
+            uint32_t ri = prev[at];
+            path[np++] = ri;
+            if (ri == i)
+                break;
+            at = b->rels[ri].from.model;
+        }
+        bool any_reported = false;
+        for (size_t k = 0; k < np; k++)
+            any_reported = any_reported || reported[path[k]];
+        if (any_reported)
+            continue;
+        rm_sb sb = RM_SB_INIT;
+        for (size_t k = np; k-- > 0;) {
+            const rm_relation *r = &b->rels[path[k]];
+            rm_sb_appendf(&sb, "%s%s.%s", k + 1 == np ? "" : " \xe2\x86\x92 ",
+                          M(b, r->from.model)->name, end_field_name(b, r->from));
+            reported[path[k]] = true;
+        }
+        rm_diag *dg = rm_diag_error(
+            b->d, RM_E_RELATION_CYCLE, RLOC(b, fwd[i]),
+            "Reference causes a cycle. One of the @relation attributes in this cycle must have "
+            "`onDelete` and `onUpdate` referential actions set to `NoAction`. Cycle path: %s.",
+            rm_sb_str(&sb));
+        rm_diag_set_hint(b->d, dg, "add onDelete: NoAction, onUpdate: NoAction to one of them");
+        rm_sb_free(&sb);
     }
     /* Multiple cascade paths are SQL Server only: Prisma accepts them under relationMode =
      * "prisma" on other providers (umami's schemas rely on that). */

@@ -142,6 +142,25 @@ static const rule_case rules[] = {
      0, 0, NULL},
     {"native_type_on_sqlite", LITE "model A {\n  id Int @id\n  s String @db.Text\n}\n", 210, 6,
      "Native type Text is not supported for sqlite connector."},
+    {"cycle_through_two_models_sqlserver",
+     MSSQL "model A {\n  id Int @id\n  bId Int\n"
+           "  b B @relation(\"AB\", fields: [bId], references: [id], onDelete: NoAction)\n"
+           "  bs B[] @relation(\"BA\")\n}\n"
+           "model B {\n  id Int @id\n  aId Int\n"
+           "  a A @relation(\"BA\", fields: [aId], references: [id], onDelete: NoAction)\n"
+           "  as A[] @relation(\"AB\")\n}\n",
+     242, 7,
+     "Reference causes a cycle. One of the @relation attributes in this cycle must have "
+     "`onDelete` and `onUpdate` referential actions set to `NoAction`. Cycle path: A.b \xe2\x86\x92 "
+     "B.a."},
+    {"cycle_broken_by_noaction_sqlserver",
+     MSSQL "model A {\n  id Int @id\n  bId Int\n"
+           "  b B @relation(\"AB\", fields: [bId], references: [id], onDelete: NoAction, "
+           "onUpdate: NoAction)\n  bs B[] @relation(\"BA\")\n}\n"
+           "model B {\n  id Int @id\n  aId Int\n"
+           "  a A @relation(\"BA\", fields: [aId], references: [id], onDelete: NoAction)\n"
+           "  as A[] @relation(\"AB\")\n}\n",
+     0, 0, NULL},
     {"prisma_and_cerial_in_one_schema", NULL, 7, 1, "schema.cerial"},
 };
 
