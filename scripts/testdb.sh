@@ -109,16 +109,19 @@ install_missing() {
         command -v sudo >/dev/null 2>&1 || die "missing ${pkgs[*]} and not root (no sudo)"
         sudo=sudo
     fi
-    # policy-rc.d keeps the packages from starting their own services during installation.
-    if [ -z "$sudo" ] && [ ! -e /usr/sbin/policy-rc.d ]; then
-        printf '#!/bin/sh\nexit 101\n' >/usr/sbin/policy-rc.d
-        chmod +x /usr/sbin/policy-rc.d
-        trap 'rm -f /usr/sbin/policy-rc.d' RETURN
+    # policy-rc.d (exit 101 = "not allowed") keeps the packages from starting their own
+    # services during installation; removed again right after.
+    local policy_added=0 rc=0
+    if [ ! -e /usr/sbin/policy-rc.d ]; then
+        printf '#!/bin/sh\nexit 101\n' | $sudo tee /usr/sbin/policy-rc.d >/dev/null &&
+            $sudo chmod +x /usr/sbin/policy-rc.d && policy_added=1
     fi
     $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${pkgs[@]}" >&2 ||
         { $sudo apt-get update -q >&2 &&
             $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${pkgs[@]}" >&2; } ||
-        die "apt-get install ${pkgs[*]} failed"
+        rc=$?
+    if [ $policy_added = 1 ]; then $sudo rm -f /usr/sbin/policy-rc.d; fi
+    [ $rc -eq 0 ] || die "apt-get install ${pkgs[*]} failed"
     if want pg; then find_pg_bin || die "PostgreSQL binaries not found after installation"; fi
     if want mysql; then find_my_bin || die "MariaDB binaries not found after installation"; fi
 }
