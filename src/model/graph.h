@@ -209,7 +209,7 @@ typedef enum rm_cardinality {
 } rm_cardinality;
 
 typedef enum rm_ref_action {
-    RM_ACTION_NONE,           /* not applicable (implicit m:n: join table FKs always cascade) */
+    RM_ACTION_NONE,           /* no action recorded (only in graphs built from broken input) */
     RM_ACTION_CASCADE,
     RM_ACTION_RESTRICT,
     RM_ACTION_NO_ACTION,
