@@ -8,9 +8,10 @@
  *
  * Ownership: every node, string and array of an AST lives in the arena passed to
  * rm_prisma_parse and stays valid until that arena is freed. Nodes point into nothing else
- * except ast->src (borrowed from the caller's rm_sources). Strings are NUL-terminated copies;
- * string literal values are decoded (escapes resolved) and may hold NUL bytes, so they also
- * carry a length.
+ * except ast->src (borrowed from the caller's rm_sources). Strings are NUL-terminated copies
+ * (equal type, attribute and function names may share one copy: compare with strcmp, never
+ * by pointer); string literal values are decoded (escapes resolved) and may hold NUL bytes,
+ * so they also carry a length.
  *
  * Locations: every node has an rm_loc (file id, byte offset, length) into its source. The
  * "loc" of a node covers the whole construct; "name_loc" covers just its name, which is what
