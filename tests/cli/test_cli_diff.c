@@ -82,7 +82,7 @@ static void output_file_applies_to_sqlite(void **state)
     (void)state;
     char *dir = rm_test_mkdtemp();
     assert_non_null(dir);
-    char sql[4096], db[4096], cmd[9000];
+    char sql[1024], db[1024], cmd[4096];
     snprintf(sql, sizeof sql, "%s/init.sql", dir);
     snprintf(db, sizeof db, "%s/blog.db", dir);
     const char *args[] = {"diff", "--from", "empty", "--to", BLOG, "-o", sql, NULL};
