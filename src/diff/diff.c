@@ -280,11 +280,14 @@ static void diff_columns(differ *df, const rm_sql_table *ft, const rm_sql_table 
 
 /* ---- keys, indexes, foreign keys ------------------------------------------------------ */
 
-static bool pk_equal(const rm_sql_pk *a, const rm_sql_pk *b)
+/* Names count only where primary keys have their own (RM_CAP_NAMED_PK): MySQL calls every
+ * one PRIMARY and SQLite none, so a lowered and an introspected key differ only in name. */
+static bool pk_equal(const rm_sql_pk *a, const rm_sql_pk *b, bool names)
 {
     if (a->ncols != b->ncols)
         return false;
-    if ((a->name == NULL) != (b->name == NULL) || (a->name && strcmp(a->name, b->name) != 0))
+    if (names &&
+        ((a->name == NULL) != (b->name == NULL) || (a->name && strcmp(a->name, b->name) != 0)))
         return false;
     rm_sql_index x = {NULL, RM_SQL_INDEX_NORMAL, a->cols, a->ncols, NULL, NULL};
     rm_sql_index y = {NULL, RM_SQL_INDEX_NORMAL, b->cols, b->ncols, NULL, NULL};
@@ -293,7 +296,7 @@ static bool pk_equal(const rm_sql_pk *a, const rm_sql_pk *b)
 
 static void diff_pk(differ *df, const rm_sql_table *ft, const rm_sql_table *tt, bool *redefine)
 {
-    if (pk_equal(&ft->pk, &tt->pk))
+    if (pk_equal(&ft->pk, &tt->pk, (df->d->caps & RM_CAP_NAMED_PK) != 0))
         return;
     rm_change *c = NULL;
     if (ft->pk.ncols)
@@ -452,12 +455,17 @@ static void diff_indexes(differ *df, const rm_sql_table *ft, const rm_sql_table 
 }
 
 /* Foreign keys match by name; unnamed ones (SQLite introspection) by definition. */
+/* An unnamed key (SQLite introspection has no names) matches a key of either kind with the
+ * same definition; a named key the other table lacks matches an unnamed one the same way. */
 static const rm_sql_fk *match_fk(const rm_sql_table *t, const rm_sql_fk *fk)
 {
-    if (fk->name)
-        return rm_sql_table_find_fk(t, fk->name);
+    if (fk->name) {
+        const rm_sql_fk *byname = rm_sql_table_find_fk(t, fk->name);
+        if (byname)
+            return byname;
+    }
     for (size_t i = 0; i < t->nfks; i++)
-        if (!t->fks[i].name && rm_sql_fk_equal(&t->fks[i], fk))
+        if ((!fk->name || !t->fks[i].name) && rm_sql_fk_equal(&t->fks[i], fk))
             return &t->fks[i];
     return NULL;
 }
