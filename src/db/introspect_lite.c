@@ -1,0 +1,564 @@
+/*
+ * SQLite introspection, plus the parts the three readers share (the dispatcher,
+ * rm_introspect_url, the counted query, type and default parsing), which live here because
+ * SQLite is the reader every build has.
+ *
+ * SQLite's catalog is sqlite_master plus the table-valued pragma functions; joining them reads
+ * every table's columns (pragma_table_xinfo), indexes (pragma_index_list x pragma_index_xinfo)
+ * and foreign keys (pragma_foreign_key_list) in one query each, so the count is 4 whatever the
+ * number of tables. Needs SQLite 3.26 (table_xinfo). Not for: other databases, or raising the
+ * result into models (sqlschema/raise.c).
+ */
+#include "db/introspect.h"
+
+#include <ctype.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+/* ---- shared by the three readers -------------------------------------------------------- */
+
+int rm_introspect_query(rm_introspector *in, rm_rows **rows, const char *sql,
+                        const char *const *params, size_t nparams)
+{
+    rm_dberr err;
+    rm_dberr_clear(&err);
+    if (in->stats)
+        in->stats->nqueries++;
+    if (rm_db_query(in->conn, sql, params, nparams, in->a, rows, &err) != RM_OK) {
+        char *ctx = rm_arena_sprintf(in->a, "cannot read the catalog of %s",
+                                     rm_db_url_redacted(in->conn));
+        rm_db_report(in->d, &err, ctx);
+        return RM_EDB;
+    }
+    return RM_OK;
+}
+
+void rm_introspect_warn(rm_introspector *in, uint16_t id, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    rm_diag_vadd(in->d, RM_SEV_WARNING, id, RM_LOC_NONE, fmt, ap);
+    va_end(ap);
+}
+
+void rm_introspect_split_type(const char *text, rm_arena *a, const char **name,
+                              uint32_t args[RM_TYPE_MAX_ARGS], uint8_t *nargs)
+{
+    *nargs = 0;
+    args[0] = args[1] = 0;
+    const char *open = strchr(text, '(');
+    size_t n = open ? (size_t)(open - text) : strlen(text);
+    while (n > 0 && isspace((unsigned char)text[n - 1]))
+        n--;
+    char *up = rm_arena_strndup(a, text, n);
+    for (char *p = up; *p; p++)
+        *p = (char)toupper((unsigned char)*p);
+    if (open) {
+        const char *p = open + 1;
+        while (*nargs < RM_TYPE_MAX_ARGS) {
+            while (isspace((unsigned char)*p))
+                p++;
+            if (!isdigit((unsigned char)*p))
+                break;
+            char *end;
+            args[(*nargs)++] = (uint32_t)strtoul(p, &end, 10);
+            p = end;
+            while (isspace((unsigned char)*p))
+                p++;
+            if (*p != ',')
+                break;
+            p++;
+        }
+        /* What follows the parentheses ("int(10) unsigned") belongs to the name. */
+        const char *close = strchr(open, ')');
+        if (close && close[1]) {
+            const char *rest = close + 1;
+            while (isspace((unsigned char)*rest))
+                rest++;
+            if (*rest) {
+                char *r = rm_arena_sprintf(a, "%s %s", up, rest);
+                for (char *q = r; *q; q++)
+                    *q = (char)toupper((unsigned char)*q);
+                up = r;
+            }
+        }
+    }
+    *name = up;
+}
+
+static bool is_number(const char *s)
+{
+    const char *p = s;
+    if (*p == '-' || *p == '+')
+        p++;
+    bool digits = false;
+    while (isdigit((unsigned char)*p)) {
+        p++;
+        digits = true;
+    }
+    if (*p == '.') {
+        p++;
+        while (isdigit((unsigned char)*p)) {
+            p++;
+            digits = true;
+        }
+    }
+    if (digits && (*p == 'e' || *p == 'E')) {
+        p++;
+        if (*p == '-' || *p == '+')
+            p++;
+        while (isdigit((unsigned char)*p))
+            p++;
+    }
+    return digits && *p == 0;
+}
+
+/* 'it''s' -> it's; NULL when text is not exactly one quoted literal. */
+static char *unquote(rm_arena *a, const char *text)
+{
+    size_t n = strlen(text);
+    if (n < 2 || text[0] != '\'' || text[n - 1] != '\'')
+        return NULL;
+    char *out = rm_arena_alloc(a, n);
+    size_t k = 0;
+    for (size_t i = 1; i + 1 < n; i++) {
+        if (text[i] == '\'') {
+            if (text[i + 1] != '\'' || i + 2 >= n)
+                return NULL;
+            i++;
+        }
+        out[k++] = text[i];
+    }
+    out[k] = 0;
+    return out;
+}
+
+void rm_introspect_default(rm_sqlschema *s, rm_sql_column *c, const char *text)
+{
+    while (isspace((unsigned char)*text))
+        text++;
+    size_t n = strlen(text);
+    /* SQLite keeps "(expr)" as written; a parenthesised literal is still that literal. */
+    char *t = rm_arena_strndup(s->arena, text, n);
+    while (n > 2 && t[0] == '(' && t[n - 1] == ')') {
+        t[n - 1] = 0;
+        t++;
+        n -= 2;
+    }
+    char *lit = unquote(s->arena, t);
+    if (lit) {
+        rm_sql_default_set(s, c, RM_SQL_DEFAULT_STRING, lit);
+        return;
+    }
+    if (is_number(t)) {
+        rm_sql_default_set(s, c, RM_SQL_DEFAULT_NUMBER, t);
+        return;
+    }
+    if (strcasecmp(t, "true") == 0 || strcasecmp(t, "false") == 0) {
+        rm_sql_default_set(s, c, RM_SQL_DEFAULT_BOOLEAN, t[0] == 't' || t[0] == 'T' ? "true"
+                                                                                    : "false");
+        return;
+    }
+    if (strcasecmp(t, "CURRENT_TIMESTAMP") == 0 || strcasecmp(t, "now()") == 0 ||
+        strncasecmp(t, "CURRENT_TIMESTAMP(", 18) == 0) {
+        rm_sql_default_set(s, c, RM_SQL_DEFAULT_NOW, NULL);
+        return;
+    }
+    rm_sql_default_set(s, c, RM_SQL_DEFAULT_EXPRESSION, t);
+}
+
+rm_fk_action rm_introspect_action(const char *text)
+{
+    if (!text)
+        return RM_FK_NO_ACTION;
+    /* PostgreSQL's pg_constraint codes. */
+    if (strlen(text) == 1) {
+        switch (text[0]) {
+        case 'r':
+            return RM_FK_RESTRICT;
+        case 'c':
+            return RM_FK_CASCADE;
+        case 'n':
+            return RM_FK_SET_NULL;
+        case 'd':
+            return RM_FK_SET_DEFAULT;
+        default:
+            return RM_FK_NO_ACTION;
+        }
+    }
+    if (strcasecmp(text, "CASCADE") == 0)
+        return RM_FK_CASCADE;
+    if (strcasecmp(text, "RESTRICT") == 0)
+        return RM_FK_RESTRICT;
+    if (strcasecmp(text, "SET NULL") == 0)
+        return RM_FK_SET_NULL;
+    if (strcasecmp(text, "SET DEFAULT") == 0)
+        return RM_FK_SET_DEFAULT;
+    return RM_FK_NO_ACTION;
+}
+
+int rm_introspect(rm_sqlschema *out, rm_conn *c, rm_introspect_stats *stats, rm_arena *a,
+                  rm_diags *d)
+{
+    rm_sqlschema_init(out, a);
+    if (stats)
+        memset(stats, 0, sizeof *stats);
+    rm_introspector in = {c, out, a, d, stats};
+    switch (rm_db_driver(c)->kind) {
+    case RM_DB_SQLITE:
+        return rm_introspect_sqlite(&in);
+    case RM_DB_POSTGRES:
+        return rm_introspect_postgres(&in);
+    case RM_DB_MYSQL:
+        return rm_introspect_mysql(&in);
+    case RM_DB_NONE:
+        break;
+    }
+    rm_diag_error(d, RM_E_INTROSPECT_UNSUPPORTED_DB, RM_LOC_NONE,
+                  "introspection is not available for %s", rm_db_url_redacted(c));
+    return RM_EDB;
+}
+
+int rm_introspect_url(rm_sqlschema *out, const char *url, rm_arena *a, rm_diags *d)
+{
+    rm_dberr err;
+    rm_dberr_clear(&err);
+    rm_conn *c = NULL;
+    if (rm_db_connect(&c, url, NULL, &err) != RM_OK) {
+        char *ctx = rm_arena_sprintf(a, "cannot connect to %s", rm_dburl_redact(url, a));
+        rm_db_report(d, &err, ctx);
+        rm_sqlschema_init(out, a);
+        return RM_EDB;
+    }
+    int rc = rm_introspect(out, c, NULL, a, d);
+    rm_db_close(c);
+    return rc;
+}
+
+const char *rm_introspect_dialect_of_url(const char *url)
+{
+    const char *colon = strchr(url, ':');
+    if (!colon)
+        return NULL;
+    char scheme[32];
+    size_t n = (size_t)(colon - url);
+    if (n == 0 || n >= sizeof scheme)
+        return NULL;
+    memcpy(scheme, url, n);
+    scheme[n] = 0;
+    const rm_driver *drv = rm_db_driver_for_scheme(scheme);
+    return drv ? drv->dialect : NULL;
+}
+
+/* ---- SQLite ----------------------------------------------------------------------------- */
+
+/* Everything but SQLite's own tables; rowid order is creation order. */
+static const char Q_OBJECTS[] =
+    "SELECT type, name, tbl_name, sql FROM sqlite_master "
+    "WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY rowid";
+
+static const char Q_COLUMNS[] =
+    "SELECT m.name, p.name, p.type, p.\"notnull\", p.dflt_value, p.pk, p.hidden "
+    "FROM sqlite_master m JOIN pragma_table_xinfo(m.name) p "
+    "WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\' "
+    "ORDER BY m.rowid, p.cid";
+
+/* Index rows in creation order (the index's own rowid in sqlite_master; automatic indexes of
+ * UNIQUE constraints have a row there too), key columns only. */
+static const char Q_INDEXES[] =
+    "SELECT m.name, il.name, il.\"unique\", il.origin, il.partial, ii.cid, ii.name, ii.\"desc\", "
+    "ii.coll, mi.sql "
+    "FROM sqlite_master m JOIN pragma_index_list(m.name) il "
+    "JOIN pragma_index_xinfo(il.name) ii LEFT JOIN sqlite_master mi ON mi.name = il.name "
+    "WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND ii.key = 1 "
+    "ORDER BY m.rowid, mi.rowid, il.name, ii.seqno";
+
+/* pragma_foreign_key_list numbers constraints from the last declared one (id 0). */
+static const char Q_FKS[] =
+    "SELECT m.name, f.id, f.\"table\", f.\"from\", f.\"to\", f.on_update, f.on_delete "
+    "FROM sqlite_master m JOIN pragma_foreign_key_list(m.name) f "
+    "WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\' "
+    "ORDER BY m.rowid, f.id DESC, f.seq";
+
+static bool skipped_table(const char *name)
+{
+    return strcmp(name, "_prisma_migrations") == 0;
+}
+
+/* Does the CREATE statement contain the keyword kw outside quotes and comments? */
+static bool sql_has_keyword(const char *sql, const char *kw)
+{
+    size_t n = strlen(kw);
+    for (const char *p = sql; p && *p; p++) {
+        char q = *p;
+        if (q == '\'' || q == '"' || q == '`' || q == '[') {
+            char close = q == '[' ? ']' : q;
+            p = strchr(p + 1, close);
+            if (!p)
+                return false;
+            continue;
+        }
+        if (q == '-' && p[1] == '-') {
+            p = strchr(p, '\n');
+            if (!p)
+                return false;
+            continue;
+        }
+        if (strncasecmp(p, kw, n) == 0 && (p == sql || !(isalnum((unsigned char)p[-1]) ||
+                                                         p[-1] == '_')) &&
+            !(isalnum((unsigned char)p[n]) || p[n] == '_'))
+            return true;
+    }
+    return false;
+}
+
+/* The predicate of "CREATE ... INDEX ... WHERE pred": the text after the last top-level
+ * WHERE keyword, verbatim. */
+static const char *partial_predicate(rm_arena *a, const char *sql)
+{
+    const char *last = NULL;
+    for (const char *p = sql; p && *p; p++) {
+        if (*p == '\'' || *p == '"' || *p == '`' || *p == '[') {
+            char close = *p == '[' ? ']' : *p;
+            p = strchr(p + 1, close);
+            if (!p)
+                break;
+            continue;
+        }
+        if (strncasecmp(p, "WHERE", 5) == 0 && p > sql && isspace((unsigned char)p[-1]) &&
+            isspace((unsigned char)p[5]))
+            last = p + 5;
+    }
+    if (!last)
+        return NULL;
+    while (isspace((unsigned char)*last))
+        last++;
+    size_t n = strlen(last);
+    while (n > 0 && (isspace((unsigned char)last[n - 1]) || last[n - 1] == ';'))
+        n--;
+    return rm_arena_strndup(a, last, n);
+}
+
+/* SQLite has type affinity, not types: the declared name decides the family, as Prisma's
+ * describer does (sqlite.rs: get_column_type). */
+static rm_type_family lite_family(const char *up)
+{
+    static const struct {
+        const char *name;
+        rm_type_family f;
+    } map[] = {
+        {"INTEGER", RM_TYPE_INT},    {"INT", RM_TYPE_INT},          {"BIGINT", RM_TYPE_BIGINT},
+        {"REAL", RM_TYPE_FLOAT},     {"DOUBLE", RM_TYPE_FLOAT},     {"FLOAT", RM_TYPE_FLOAT},
+        {"DECIMAL", RM_TYPE_DECIMAL}, {"NUMERIC", RM_TYPE_DECIMAL}, {"BOOLEAN", RM_TYPE_BOOLEAN},
+        {"TEXT", RM_TYPE_STRING},    {"VARCHAR", RM_TYPE_STRING},   {"CHAR", RM_TYPE_STRING},
+        {"CLOB", RM_TYPE_STRING},    {"DATETIME", RM_TYPE_DATETIME}, {"DATE", RM_TYPE_DATETIME},
+        {"TIMESTAMP", RM_TYPE_DATETIME}, {"JSON", RM_TYPE_JSON},    {"JSONB", RM_TYPE_JSON},
+        {"BLOB", RM_TYPE_BYTES},
+    };
+    for (size_t i = 0; i < RM_ARRAY_LEN(map); i++)
+        if (strcmp(map[i].name, up) == 0)
+            return map[i].f;
+    return RM_TYPE_UNSUPPORTED;
+}
+
+static rm_sql_table *table_of(rm_sqlschema *s, const char *name)
+{
+    return (rm_sql_table *)rm_sqlschema_find_table(s, NULL, name);
+}
+
+int rm_introspect_sqlite(rm_introspector *in)
+{
+    rm_sqlschema *s = in->out;
+    rm_rows *objs, *cols, *idx, *fks;
+    if (rm_introspect_query(in, &objs, Q_OBJECTS, NULL, 0) != RM_OK ||
+        rm_introspect_query(in, &cols, Q_COLUMNS, NULL, 0) != RM_OK ||
+        rm_introspect_query(in, &idx, Q_INDEXES, NULL, 0) != RM_OK ||
+        rm_introspect_query(in, &fks, Q_FKS, NULL, 0) != RM_OK)
+        return RM_EDB;
+
+    /* Tables first (creation order), with the warnings for what has no place in the schema. */
+    for (size_t r = 0; r < objs->nrows; r++) {
+        const char *type = rm_rows_get(objs, r, 0), *name = rm_rows_get(objs, r, 1);
+        const char *tbl = rm_rows_get(objs, r, 2), *sql = rm_rows_get(objs, r, 3);
+        if (!type || !name)
+            continue;
+        if (strcmp(type, "table") == 0) {
+            if (skipped_table(name))
+                continue;
+            rm_sqlschema_add_table(s, NULL, name);
+            if (in->stats)
+                in->stats->ntables++;
+            if (sql && sql_has_keyword(sql, "CHECK"))
+                rm_introspect_warn(in, RM_E_INTROSPECT_CHECK_CONSTRAINT,
+                                   "table \"%s\" has a check constraint, which the schema does "
+                                   "not hold (it is kept in the database, not in migrations)",
+                                   name);
+        } else if (strcmp(type, "view") == 0) {
+            rm_introspect_warn(in, RM_E_INTROSPECT_VIEW, "view \"%s\" is not introspected",
+                               name);
+        } else if (strcmp(type, "trigger") == 0) {
+            rm_introspect_warn(in, RM_E_INTROSPECT_TRIGGER,
+                               "trigger \"%s\" on table \"%s\" is not represented in the schema",
+                               name, tbl ? tbl : "?");
+        }
+    }
+
+    for (size_t r = 0; r < cols->nrows; r++) {
+        rm_sql_table *t = table_of(s, rm_rows_get(cols, r, 0));
+        if (!t)
+            continue;
+        const char *name = rm_rows_get(cols, r, 1), *decl = rm_rows_get(cols, r, 2);
+        const char *notnull = rm_rows_get(cols, r, 3), *dflt = rm_rows_get(cols, r, 4);
+        const char *hidden = rm_rows_get(cols, r, 6);
+        if (!name)
+            continue;
+        rm_sql_type ty;
+        memset(&ty, 0, sizeof ty);
+        const char *up;
+        rm_introspect_split_type(decl ? decl : "", in->a, &up, ty.args, &ty.nargs);
+        ty.family = lite_family(up);
+        if (ty.family == RM_TYPE_UNSUPPORTED && !up[0])
+            ty.family = RM_TYPE_UNSUPPORTED;
+        ty.name = up[0] ? up : (decl ? decl : "");
+        if (ty.family == RM_TYPE_UNSUPPORTED)
+            ty.name = decl ? decl : "";
+        rm_sql_column *c =
+            rm_sql_table_add_column(s, t, name, &ty, !(notnull && strcmp(notnull, "1") == 0));
+        if (!c)
+            continue;
+        if (dflt)
+            rm_introspect_default(s, c, dflt);
+        if (hidden && (strcmp(hidden, "2") == 0 || strcmp(hidden, "3") == 0))
+            rm_introspect_warn(in, RM_E_INTROSPECT_GENERATED_COLUMN,
+                               "column \"%s\".\"%s\" is generated; it is read as a plain column",
+                               t->name, name);
+    }
+
+    /* Primary keys: pragma_table_xinfo.pk is the 1-based position in the key. */
+    for (size_t i = 0; i < s->ntables; i++) {
+        rm_sql_table *t = s->tables[i];
+        const char *pkcols[64];
+        size_t npk = 0;
+        for (size_t r = 0; r < cols->nrows; r++) {
+            const char *tn = rm_rows_get(cols, r, 0), *pk = rm_rows_get(cols, r, 5);
+            if (!tn || strcmp(tn, t->name) != 0 || !pk || strcmp(pk, "0") == 0)
+                continue;
+            long pos = strtol(pk, NULL, 10);
+            if (pos >= 1 && pos <= 64) {
+                pkcols[pos - 1] = rm_rows_get(cols, r, 1);
+                if ((size_t)pos > npk)
+                    npk = (size_t)pos;
+            }
+        }
+        if (npk == 0)
+            continue;
+        rm_sql_table_set_pk(s, t, NULL, pkcols, npk);
+        /* SQLite lets a non-rowid key column hold NULL unless NOT NULL is written (a legacy
+         * quirk); Prisma reads key columns as required, and writes NOT NULL itself. */
+        for (size_t k = 0; k < t->ncols; k++)
+            if (rm_sql_table_pk_has(t, t->cols[k].name))
+                t->cols[k].nullable = false;
+        /* A single INTEGER primary key is the rowid alias: Prisma reads it as autoincrement
+         * whether or not AUTOINCREMENT was written (and writes AUTOINCREMENT always). */
+        if (npk == 1) {
+            for (size_t k = 0; k < t->ncols; k++) {
+                rm_sql_column *c = &t->cols[k];
+                if (strcmp(c->name, pkcols[0]) == 0 && c->type.name &&
+                    strcmp(c->type.name, "INTEGER") == 0)
+                    c->autoincrement = true;
+            }
+        }
+    }
+
+    /* Indexes: consecutive rows of one (table, index). */
+    for (size_t r = 0; r < idx->nrows;) {
+        const char *tn = rm_rows_get(idx, r, 0), *iname = rm_rows_get(idx, r, 1);
+        size_t end = r + 1;
+        while (end < idx->nrows && tn && iname && rm_rows_get(idx, end, 0) &&
+               rm_rows_get(idx, end, 1) && strcmp(rm_rows_get(idx, end, 0), tn) == 0 &&
+               strcmp(rm_rows_get(idx, end, 1), iname) == 0)
+            end++;
+        rm_sql_table *t = tn ? table_of(s, tn) : NULL;
+        const char *origin = rm_rows_get(idx, r, 3);
+        if (!t || !iname || (origin && strcmp(origin, "pk") == 0)) {
+            r = end;
+            continue;
+        }
+        bool expression = false;
+        const char *names[64];
+        size_t n = 0;
+        for (size_t k = r; k < end && n < 64; k++) {
+            const char *cid = rm_rows_get(idx, k, 5);
+            if (cid && strcmp(cid, "-2") == 0)
+                expression = true;
+            names[n++] = rm_rows_get(idx, k, 6);
+        }
+        if (expression) {
+            rm_introspect_warn(in, RM_E_INTROSPECT_EXPRESSION_INDEX,
+                               "index \"%s\" on table \"%s\" is on an expression; it is not "
+                               "represented in the schema",
+                               iname, t->name);
+            r = end;
+            continue;
+        }
+        bool unique = rm_rows_get(idx, r, 2) && strcmp(rm_rows_get(idx, r, 2), "1") == 0;
+        rm_sql_index_kind kind = !unique ? RM_SQL_INDEX_NORMAL
+                                 : origin && strcmp(origin, "u") == 0
+                                     ? RM_SQL_INDEX_UNIQUE_CONSTRAINT
+                                     : RM_SQL_INDEX_UNIQUE;
+        rm_sql_index *ix = rm_sql_table_add_index(s, t, kind, iname, names, n);
+        if (!ix) {
+            r = end;
+            continue;
+        }
+        for (size_t k = r; k < end && k - r < ix->ncols; k++) {
+            const char *desc = rm_rows_get(idx, k, 7);
+            if (desc && strcmp(desc, "1") == 0)
+                ix->cols[k - r].sort = RM_SQL_SORT_DESC;
+        }
+        const char *partial = rm_rows_get(idx, r, 4), *isql = rm_rows_get(idx, r, 9);
+        if (partial && strcmp(partial, "1") == 0 && isql)
+            ix->where = partial_predicate(in->a, isql);
+        r = end;
+    }
+
+    /* Foreign keys: rows of one constraint share (table, id). */
+    for (size_t r = 0; r < fks->nrows;) {
+        const char *tn = rm_rows_get(fks, r, 0), *id = rm_rows_get(fks, r, 1);
+        size_t end = r + 1;
+        while (end < fks->nrows && tn && id && rm_rows_get(fks, end, 0) &&
+               rm_rows_get(fks, end, 1) && strcmp(rm_rows_get(fks, end, 0), tn) == 0 &&
+               strcmp(rm_rows_get(fks, end, 1), id) == 0)
+            end++;
+        rm_sql_table *t = tn ? table_of(s, tn) : NULL;
+        const char *ref = rm_rows_get(fks, r, 2);
+        if (!t || !ref) {
+            r = end;
+            continue;
+        }
+        const char *from[64], *to[64];
+        size_t n = 0;
+        bool implicit_to = false;
+        for (size_t k = r; k < end && n < 64; k++, n++) {
+            from[n] = rm_rows_get(fks, k, 3);
+            to[n] = rm_rows_get(fks, k, 4);
+            implicit_to = implicit_to || !to[n];
+        }
+        /* REFERENCES t without columns means t's primary key. */
+        const rm_sql_table *rt = rm_sqlschema_find_table(s, NULL, ref);
+        if (implicit_to && rt && rt->pk.ncols == n)
+            for (size_t k = 0; k < n; k++)
+                to[k] = rt->pk.cols[k].name;
+        bool ok = true;
+        for (size_t k = 0; k < n; k++)
+            ok = ok && from[k] && to[k];
+        if (ok)
+            rm_sql_table_add_fk(s, t, NULL, from, n, NULL, ref, to,
+                                rm_introspect_action(rm_rows_get(fks, r, 6)),
+                                rm_introspect_action(rm_rows_get(fks, r, 5)));
+        r = end;
+    }
+    return RM_OK;
+}
