@@ -1,9 +1,14 @@
 /*
- * relmig resolve: mark a failed migration as applied or rolled back.
- * Not implemented yet (issue #7); the option table below is the planned interface, so --help
- * documents it already.
+ * relmig resolve: record a migration as applied (after finishing a failed one by hand, or to
+ * baseline an existing database) or a failed one as rolled back, exactly as Prisma's
+ * `migrate resolve` edits `_prisma_migrations`. Runs no migration SQL. The logic is
+ * rm_mig_resolve (src/migrations).
  */
 #include "cli/cli.h"
+#include "db/db.h"
+#include "io/migrations_dir.h"
+
+#include <stdio.h>
 
 static const rm_opt_spec opts[] = {
     {"url", 0, RM_OPT_VALUE, "URL", "the database"},
@@ -13,12 +18,71 @@ static const rm_opt_spec opts[] = {
     {NULL, 0, RM_OPT_FLAG, NULL, NULL},
 };
 
+static int run(const rm_cli_cmd *self, int argc, char **argv)
+{
+    rm_opts o;
+    int rc = rm_opts_parse(&o, self, argc, argv);
+    if (rc != RM_EXIT_OK)
+        return rc;
+    const char *url = rm_opts_get(&o, "url");
+    const char *applied = rm_opts_get(&o, "applied");
+    const char *rolled = rm_opts_get(&o, "rolled-back");
+    if (!url)
+        return rm_cli_fail(RM_EXIT_USAGE, "resolve: --url is required");
+    if (!applied == !rolled)
+        return rm_cli_fail(RM_EXIT_USAGE, "resolve: give exactly one of --applied NAME and "
+                                          "--rolled-back NAME");
+    if (o.npositional)
+        return rm_cli_fail(RM_EXIT_USAGE, "resolve: unexpected argument '%s'", o.positional[0]);
+    const char *dirpath = rm_opts_get(&o, "dir") ? rm_opts_get(&o, "dir") : "migrations";
+
+    int exit = RM_EXIT_ERROR;
+    rm_sources srcs;
+    rm_diags d;
+    rm_arena a;
+    rm_mig_dir dir;
+    rm_conn *c = NULL;
+    rm_dberr err;
+    rm_mig_env env;
+    rm_sources_init(&srcs);
+    rm_diags_init(&d);
+    rm_arena_init(&a, 0);
+    rm_io_mig_env(&env, stdout);
+
+    if (rm_io_read_migrations(&dir, dirpath, &srcs, &a, &d) != RM_OK)
+        goto done;
+    if (rm_db_connect(&c, url, NULL, &err) != RM_OK) {
+        rm_db_report(&d, &err, rm_arena_sprintf(&a, "cannot connect to %s",
+                                                rm_dburl_redact(url, &a)));
+        goto done;
+    }
+    if (rm_mig_resolve(c, &dir, applied ? RM_MIG_RESOLVE_APPLIED : RM_MIG_RESOLVE_ROLLED_BACK,
+                       applied ? applied : rolled, 0, &env, &d) != RM_OK)
+        goto done;
+    printf("Migration %s marked as %s.\n", applied ? applied : rolled,
+           applied ? "applied" : "rolled back");
+    exit = RM_EXIT_OK;
+done:
+    fflush(stdout);
+    rm_cli_print_diags(&srcs, &d, false);
+    rm_db_close(c);
+    rm_arena_free(&a);
+    rm_diags_free(&d);
+    rm_sources_free(&srcs);
+    return exit;
+}
+
 const rm_cli_cmd rm_cmd_resolve = {
     .name = "resolve",
-    .run = NULL,
+    .run = run,
     .summary = "mark a failed migration as applied or rolled back",
     .usage = "  relmig resolve --url URL (--applied NAME | --rolled-back NAME) [--dir DIR]",
-    .description = "",
+    .description =
+        "--rolled-back NAME: NAME must be recorded as failed; its row gets rolled_back_at and\n"
+        "the next apply runs it again. --applied NAME: records NAME as applied without running\n"
+        "it (a failed row is marked rolled back first); use it after completing a failed\n"
+        "migration by hand, or to baseline a database that already has the schema.\n"
+        "Exit status: 0 done, 1 error.",
     .opts = opts,
-    .issue = "issue #7",
+    .issue = NULL,
 };
