@@ -1255,10 +1255,62 @@ static void rm_parse_block_body(rm_pp *p, rm_prisma_block *b, size_t header_end)
     p->ndocs = 0;
 }
 
+/* The block keyword within edit distance 2 of word (a typo such as "modle" or "enums"), or
+ * NULL. Words are short, so the quadratic edit distance costs nothing; longer words are not
+ * compared at all. */
+static const char *rm_keyword_suggestion(const rm_pp *p, rm_prisma_tok word)
+{
+    static const char *const kws[] = {"model", "enum", "datasource", "generator", "view", "type"};
+    if (word.kind != RM_PTOK_IDENT || word.len < 3 || word.len > 12)
+        return NULL;
+    const char *w = rm_tok_text(p, word);
+    size_t wn = word.len;
+    const char *best = NULL;
+    size_t best_d = 3;
+    for (size_t k = 0; k < RM_ARRAY_LEN(kws); k++) {
+        const char *kw = kws[k];
+        size_t kn = strlen(kw);
+        size_t row[16];
+        for (size_t j = 0; j <= kn; j++)
+            row[j] = j;
+        for (size_t i = 1; i <= wn; i++) {
+            size_t diag = row[0];
+            row[0] = i;
+            for (size_t j = 1; j <= kn; j++) {
+                size_t up = row[j];
+                char a = w[i - 1];
+                if (a >= 'A' && a <= 'Z')
+                    a = (char)(a - 'A' + 'a');
+                size_t cost = a == kw[j - 1] ? 0 : 1;
+                size_t v = diag + cost;
+                if (row[j] + 1 < v)
+                    v = row[j] + 1;
+                if (row[j - 1] + 1 < v)
+                    v = row[j - 1] + 1;
+                row[j] = v;
+                diag = up;
+            }
+        }
+        if (row[kn] < best_d) {
+            best_d = row[kn];
+            best = kw;
+        }
+    }
+    return best;
+}
+
+static void rm_keyword_hint(rm_pp *p, rm_diag *g, rm_prisma_tok word)
+{
+    const char *kw = rm_keyword_suggestion(p, word);
+    if (kw)
+        rm_diag_set_hint(p->d, g, "Did you mean `%s`?", kw);
+}
+
 /* An unknown block "word ... {" : skip to its "}" (pest's arbitrary_block), stopping early at
  * a real block header so a missing "}" does not swallow the rest of the file. */
 static void rm_skip_arbitrary_block(rm_pp *p, size_t line_off)
 {
+    rm_prisma_tok word = p->tok;
     rm_pp_skip_line(p);
     for (;;) {
         if (p->tok.kind == RM_PTOK_EOF)
@@ -1275,9 +1327,11 @@ static void rm_skip_arbitrary_block(rm_pp *p, size_t line_off)
         }
         rm_pp_next(p);
     }
-    rm_pp_error(p, RM_E_PRISMA_INVALID_BLOCK, rm_pp_loc(p, line_off, p->prev_end),
-                "This block is invalid. It does not start with any known Prisma schema keyword. "
-                "Valid keywords include 'model', 'enum', 'type', 'datasource' and 'generator'.");
+    rm_diag *g = rm_pp_error(
+        p, RM_E_PRISMA_INVALID_BLOCK, rm_pp_loc(p, line_off, p->prev_end),
+        "This block is invalid. It does not start with any known Prisma schema keyword. "
+        "Valid keywords include 'model', 'enum', 'type', 'datasource' and 'generator'.");
+    rm_keyword_hint(p, g, word);
 }
 
 static const char *rm_invalid_line_msg =
@@ -1351,9 +1405,16 @@ static void rm_parse_top_line(rm_pp *p, rm_vec *blocks)
         rm_skip_arbitrary_block(p, line_off);
         return;
     }
+    bool has_lbrace;
+    bool ends_rbrace;
+    rm_scan_line(p, &has_lbrace, &ends_rbrace);
     size_t end = rm_pp_skip_line(p);
-    rm_pp_error(p, RM_E_PRISMA_INVALID_LINE, rm_pp_loc(p, line_off, end), "%s",
-                rm_invalid_line_msg);
+    rm_diag *g = rm_pp_error(p, RM_E_PRISMA_INVALID_LINE, rm_pp_loc(p, line_off, end), "%s",
+                             rm_invalid_line_msg);
+    /* "modle User {": a misspelt keyword (the block's lines are then reported one by one, as
+     * Prisma does; the hint on the first says why). */
+    if (has_lbrace)
+        rm_keyword_hint(p, g, t);
 }
 
 int rm_prisma_parse(rm_prisma_ast **out, const rm_source *src, rm_arena *a, rm_diags *d)
