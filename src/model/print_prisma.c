@@ -40,10 +40,27 @@ static void str_lit(rm_sb *sb, const char *s)
     rm_sb_putc(sb, '"');
 }
 
+static bool is_blank(char c)
+{
+    return c == ' ' || c == '\t';
+}
+
 static void doc_lines(rm_sb *sb, const char *doc, const char *indent)
 {
     if (!doc)
         return;
+    /* A /// line loses the blanks after the slashes, so a documentation text whose later lines
+     * are indented (it came from a block comment) is written back as one: the parser keeps a
+     * block comment's text as it is, trimmed at both ends. */
+    size_t dn = strlen(doc);
+    bool indented = false;
+    for (const char *q = strchr(doc, '\n'); q && !indented; q = strchr(q + 1, '\n'))
+        indented = is_blank(q[1]);
+    if (indented && dn && !is_blank(doc[0]) && doc[0] != '/' && !is_blank(doc[dn - 1]) && doc[dn - 1] != '\n' &&
+        !strstr(doc, "*/")) {
+        rm_sb_appendf(sb, "%s/*%s\n%s */\n", indent, doc, indent);
+        return;
+    }
     const char *p = doc;
     for (;;) {
         const char *nl = strchr(p, '\n');
