@@ -27,7 +27,15 @@ typedef struct raiser {
     uint32_t *table_model;   /* per table (s->tables order): model index, RM_NONE = join table */
     rm_relation *rels;
     size_t nrels, caprels;
+    struct pending *pending; /* back-relation fields, added after every forward field */
+    size_t npending, cappending;
 } raiser;
+
+typedef struct pending {
+    uint32_t model;
+    uint32_t rel;
+    rm_field field;
+} pending;
 
 const char *rm_raise_sanitize(rm_arena *a, const char *name)
 {
@@ -668,22 +676,26 @@ static void raise_fk(raiser *r, size_t ti, const rm_sql_fk *fk)
     rel.from.model = mi;
     rel.from.field = add_field(r, mi, &f);
 
-    rm_model *rm2 = &r->models[ri]; /* the field array may have moved: re-read */
-    rm_field b;
-    memset(&b, 0, sizeof b);
-    b.loc = b.name_loc = b.type_loc = RM_LOC_NONE;
-    b.kind = RM_FIELD_RELATION;
-    b.scalar = RM_SCALAR_NONE;
-    b.relation = idx;
-    b.name = unique_field_name(r, rm2, back);
-    b.db_name = b.name;
-    b.type_name = r->models[mi].name;
-    b.type_ref = mi;
-    b.optional = one;
-    b.list = !one;
-    b.ignored = r->models[mi].ignored;
+    /* Prisma writes back-relation fields after every forward one, sorted by name. */
+    pending p;
+    memset(&p, 0, sizeof p);
+    p.model = ri;
+    p.rel = idx;
+    rm_field *b = &p.field;
+    b->loc = b->name_loc = b->type_loc = RM_LOC_NONE;
+    b->kind = RM_FIELD_RELATION;
+    b->scalar = RM_SCALAR_NONE;
+    b->relation = idx;
+    b->name = back;
+    b->db_name = back;
+    b->type_name = r->models[mi].name;
+    b->type_ref = mi;
+    b->optional = one;
+    b->list = !one;
+    b->ignored = r->models[mi].ignored;
     rel.to.model = ri;
-    rel.to.field = add_field(r, ri, &b);
+    rel.to.field = RM_NONE;
+    RM_VEC_PUSH(r->a, r->pending, r->npending, r->cappending, p);
     RM_VEC_PUSH(r->a, r->rels, r->nrels, r->caprels, rel);
 }
 
@@ -754,6 +766,27 @@ static void raise_join_table(raiser *r, const rm_sql_table *t)
         rel.to = eb;
     }
     RM_VEC_PUSH(r->a, r->rels, r->nrels, r->caprels, rel);
+}
+
+static int cmp_pending(const void *x, const void *y)
+{
+    const pending *a = x, *b = y;
+    if (a->model != b->model)
+        return a->model < b->model ? -1 : 1;
+    int c = strcmp(a->field.name, b->field.name);
+    return c ? c : (a->rel < b->rel ? -1 : a->rel > b->rel);
+}
+
+static void add_back_fields(raiser *r)
+{
+    if (r->npending)
+        qsort(r->pending, r->npending, sizeof *r->pending, cmp_pending);
+    for (size_t i = 0; i < r->npending; i++) {
+        pending *p = &r->pending[i];
+        p->field.name = unique_field_name(r, &r->models[p->model], p->field.name);
+        p->field.db_name = p->field.name;
+        r->rels[p->rel].to.field = add_field(r, p->model, &p->field);
+    }
 }
 
 /* ---- the whole schema ------------------------------------------------------------------- */
@@ -829,6 +862,7 @@ int rm_sqlschema_raise(rm_graph **out, const rm_sqlschema *s, const rm_dialect *
         for (size_t k = 0; k < s->tables[i]->nfks; k++)
             raise_fk(&r, i, &s->tables[i]->fks[k]);
     }
+    add_back_fields(&r);
     for (size_t i = 0; i < nt; i++)
         if (r.table_model[i] == RM_NONE)
             raise_join_table(&r, s->tables[i]);
