@@ -145,6 +145,34 @@ static void folder_of_files_is_one_schema(void **state)
     free(b);
 }
 
+static void graph_writes_file_and_refuses_invalid(void **state)
+{
+    (void)state;
+    char *p = write_tmp("gv.prisma", valid_schema);
+    char out[1100];
+    snprintf(out, sizeof out, "%s/graph.json", tmpdir);
+    rm_test_proc r;
+    const char *args[] = {"graph", "--format", "json", "-o", out, p, NULL};
+    assert_int_equal(rm_test_relmig(&r, args, NULL), 0);
+    assert_int_equal(r.status, 0);
+    assert_string_equal(r.out, "");
+    rm_test_proc_free(&r);
+    char *json = rm_test_read_file(out, NULL);
+    assert_non_null(json);
+    assert_true(strncmp(json, "{\n  \"version\": 1,\n", 18) == 0);
+    assert_non_null(strstr(json, "\"onDelete\": \"Restrict\""));
+    free(json);
+    char *q = write_tmp("gi.prisma", invalid_schema);
+    const char *bad[] = {"graph", q, NULL};
+    assert_int_equal(rm_test_relmig(&r, bad, NULL), 0);
+    assert_int_equal(r.status, 1);
+    assert_string_equal(r.out, "");
+    assert_non_null(strstr(r.err, "error[E0235]"));
+    rm_test_proc_free(&r);
+    free(p);
+    free(q);
+}
+
 static void graph_unknown_format_is_usage_error(void **state)
 {
     (void)state;
@@ -181,6 +209,7 @@ int main(void)
         cmocka_unit_test(json_output),
         cmocka_unit_test(warning_passes_unless_strict),
         cmocka_unit_test(folder_of_files_is_one_schema),
+        cmocka_unit_test(graph_writes_file_and_refuses_invalid),
         cmocka_unit_test(graph_unknown_format_is_usage_error),
         cmocka_unit_test(prisma_and_cerial_do_not_mix),
     };
