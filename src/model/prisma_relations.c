@@ -9,6 +9,7 @@
  */
 #include "model/prisma_build_int.h"
 
+#include <ctype.h>
 #include <string.h>
 
 static const char *model_word(const rm_model *m)
@@ -209,9 +210,9 @@ static void check_ambiguity(pb *b)
 #pragma GCC diagnostic pop
 #endif
             rm_diag_set_hint(b->d, dg,
-                             "give each relation its own name on both sides, e.g. "
-                             "@relation(\"%sAuthor\")",
-                             target);
+                             "name each relation on both of its fields, e.g. "
+                             "@relation(\"%s_%s\") on `%s` and on its opposite field in %s",
+                             m->name, f->name, f->name, target);
             for (size_t k = 0; k < n; k++)
                 b->relfields[grp[k]].broken = true;
             /* The mirror fields on the other model share the problem: one report is enough. */
@@ -771,14 +772,26 @@ static void pair_all(pb *b)
                 "%s `%s`. Either run `prisma format` or add it manually.",
                 f->name, model_word(m), m->name, model_word(M(b, f->type_ref)),
                 M(b, f->type_ref)->name);
-            if (f->list)
-                rm_diag_set_hint(b->d, dg, "add `%s %s? @relation(fields: [%sId], references: "
-                                           "[id])` and `%sId` to %s",
-                                 m->name[0] ? m->name : "", m->name, m->name, m->name,
+            /* The fix `prisma format` would make, spelled out: a back list field, or a
+             * forward field with its FK scalar (typed like the model's single id). */
+            char *lc = rm_arena_strdup(b->a, m->name);
+            lc[0] = (char)tolower((unsigned char)lc[0]);
+            if (f->list) {
+                const char *idtype = "Int";
+                if (m->primary_key && m->primary_key->nfields == 1) {
+                    const rm_field *idf = &m->fields[m->primary_key->fields[0].field];
+                    idtype = idf->scalar == RM_SCALAR_ENUM ? idf->type_name
+                                                            : rm_scalar_name(idf->scalar);
+                }
+                rm_diag_set_hint(b->d, dg,
+                                 "add `%s %s? @relation(fields: [%sId], references: [id])` and "
+                                 "`%sId %s?` to model %s",
+                                 lc, m->name, lc, lc, idtype ? idtype : "Int",
                                  M(b, f->type_ref)->name);
-            else
-                rm_diag_set_hint(b->d, dg, "add `%s %s[]` to model %s", m->name, m->name,
+            } else {
+                rm_diag_set_hint(b->d, dg, "add `%ss %s[]` to model %s", lc, m->name,
                                  M(b, f->type_ref)->name);
+            }
             r->broken = true;
             continue;
         }
@@ -842,14 +855,14 @@ static void check_actions(pb *b, const rm_relation *rel, const pb_relfield *f)
                 if (ok[order[k]])
                     rm_sb_appendf(&sb, "%s`%s`", sb.len ? ", " : "", rm_ref_action_name(order[k]));
             if (act == RM_ACTION_NO_ACTION && b->g->provider == RM_PROVIDER_POSTGRES)
-                rm_diag_error(b->d, RM_E_RELATION_REFERENTIAL_ACTION, RLOC(b, f),
+                rm_diag_error(b->d, RM_E_RELATION_REFERENTIAL_ACTION, args[i]->loc,
                               "Invalid referential action: `NoAction`. Allowed values: (%s). "
                               "`NoAction` is not implemented for Postgres when using "
                               "`relationMode = \"prisma\"`, you could try using `Restrict` "
                               "instead. Learn more at https://pris.ly/d/relation-mode",
                               rm_sb_str(&sb));
             else
-                rm_diag_error(b->d, RM_E_RELATION_REFERENTIAL_ACTION, RLOC(b, f),
+                rm_diag_error(b->d, RM_E_RELATION_REFERENTIAL_ACTION, args[i]->loc,
                               "Invalid referential action: `%s`. Allowed values: (%s)",
                               rm_ref_action_name(act), rm_sb_str(&sb));
             rm_sb_free(&sb);
@@ -857,7 +870,7 @@ static void check_actions(pb *b, const rm_relation *rel, const pb_relfield *f)
         }
         if (act == RM_ACTION_SET_DEFAULT && b->g->provider == RM_PROVIDER_MYSQL &&
             b->g->relation_mode == RM_RELMODE_FOREIGN_KEYS)
-            rm_diag_warning(b->d, RM_E_RELATION_SET_DEFAULT_MYSQL, RLOC(b, f),
+            rm_diag_warning(b->d, RM_E_RELATION_SET_DEFAULT_MYSQL, args[i]->loc,
                             "MySQL does not actually support the `SetDefault` referential "
                             "action, so using it may result in unexpected errors. Read more at "
                             "https://pris.ly/d/mysql-set-default ");
