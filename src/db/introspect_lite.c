@@ -360,6 +360,23 @@ static rm_type_family lite_family(const char *up)
     for (size_t i = 0; i < RM_ARRAY_LEN(map); i++)
         if (strcmp(map[i].name, up) == 0)
             return map[i].f;
+    /* Any other declared name: SQLite's own affinity rules (datatype3.html 3.1), refined so
+     * that the native types another provider's schema lowers to (VARCHAR(191), TIMESTAMPTZ,
+     * INT UNSIGNED) come back in the family they were written for. */
+    static const struct {
+        const char *part;
+        rm_type_family f;
+    } parts[] = {
+        {"BIGINT", RM_TYPE_BIGINT}, {"INT", RM_TYPE_INT},        {"CHAR", RM_TYPE_STRING},
+        {"CLOB", RM_TYPE_STRING},   {"TEXT", RM_TYPE_STRING},    {"BLOB", RM_TYPE_BYTES},
+        {"REAL", RM_TYPE_FLOAT},    {"FLOA", RM_TYPE_FLOAT},     {"DOUB", RM_TYPE_FLOAT},
+        {"BOOL", RM_TYPE_BOOLEAN},  {"DATE", RM_TYPE_DATETIME},  {"TIME", RM_TYPE_DATETIME},
+        {"JSON", RM_TYPE_JSON},     {"UUID", RM_TYPE_STRING},     {"DEC", RM_TYPE_DECIMAL},
+        {"NUMERIC", RM_TYPE_DECIMAL}, {"MONEY", RM_TYPE_DECIMAL},
+    };
+    for (size_t i = 0; i < RM_ARRAY_LEN(parts); i++)
+        if (strstr(up, parts[i].part))
+            return parts[i].f;
     return RM_TYPE_UNSUPPORTED;
 }
 
@@ -419,11 +436,12 @@ int rm_introspect_sqlite(rm_introspector *in)
         const char *up;
         rm_introspect_split_type(decl ? decl : "", in->a, &up, ty.args, &ty.nargs);
         ty.family = lite_family(up);
-        if (ty.family == RM_TYPE_UNSUPPORTED && !up[0])
-            ty.family = RM_TYPE_UNSUPPORTED;
-        ty.name = up[0] ? up : (decl ? decl : "");
-        if (ty.family == RM_TYPE_UNSUPPORTED)
+        ty.name = up;
+        if (ty.family == RM_TYPE_UNSUPPORTED) {
+            /* Unsupported("...") keeps the declaration verbatim, arguments included. */
             ty.name = decl ? decl : "";
+            ty.nargs = 0;
+        }
         rm_sql_column *c =
             rm_sql_table_add_column(s, t, name, &ty, !(notnull && strcmp(notnull, "1") == 0));
         if (!c)
