@@ -23,8 +23,7 @@ static int run(const rm_cli_cmd *self, int argc, char **argv)
         return rc;
     const char *format = rm_opts_get(&o, "format");
     if (format && strcmp(format, "json") != 0)
-        return rm_cli_fail(RM_EXIT_USAGE, "graph: unknown format '%s' (supported: json)",
-                           format);
+        return rm_cli_fail(RM_EXIT_USAGE, "graph: unknown format '%s' (supported: json)", format);
     if (o.npositional == 0)
         return rm_cli_fail(RM_EXIT_USAGE, "graph: give at least one schema file or folder");
     rm_diags d;

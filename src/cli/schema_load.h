@@ -10,9 +10,9 @@
 #include "util/diag.h"
 
 typedef struct rm_loaded_schema {
-    rm_sources srcs;   /* the files read; diagnostics point into them */
-    rm_arena arena;    /* ASTs and the graph */
-    rm_graph *graph;   /* never NULL after rm_schema_load, possibly partial on errors */
+    rm_sources srcs; /* the files read; diagnostics point into them */
+    rm_arena arena;  /* ASTs and the graph */
+    rm_graph *graph; /* never NULL after rm_schema_load, possibly partial on errors */
 } rm_loaded_schema;
 
 /* Read paths, parse and validate. Problems go to d. Returns RM_OK when there is no error (so

@@ -78,12 +78,12 @@ const char *rm_ref_action_name(rm_ref_action a)
 const char *rm_scalar_name(rm_scalar s)
 {
     static const char *const names[] = {
-        [RM_SCALAR_NONE] = NULL,          [RM_SCALAR_STRING] = "String",
-        [RM_SCALAR_INT] = "Int",          [RM_SCALAR_BIGINT] = "BigInt",
-        [RM_SCALAR_FLOAT] = "Float",      [RM_SCALAR_DECIMAL] = "Decimal",
-        [RM_SCALAR_BOOLEAN] = "Boolean",  [RM_SCALAR_DATETIME] = "DateTime",
-        [RM_SCALAR_JSON] = "Json",        [RM_SCALAR_BYTES] = "Bytes",
-        [RM_SCALAR_ENUM] = "Enum",        [RM_SCALAR_UNSUPPORTED] = "Unsupported",
+        [RM_SCALAR_NONE] = NULL,         [RM_SCALAR_STRING] = "String",
+        [RM_SCALAR_INT] = "Int",         [RM_SCALAR_BIGINT] = "BigInt",
+        [RM_SCALAR_FLOAT] = "Float",     [RM_SCALAR_DECIMAL] = "Decimal",
+        [RM_SCALAR_BOOLEAN] = "Boolean", [RM_SCALAR_DATETIME] = "DateTime",
+        [RM_SCALAR_JSON] = "Json",       [RM_SCALAR_BYTES] = "Bytes",
+        [RM_SCALAR_ENUM] = "Enum",       [RM_SCALAR_UNSUPPORTED] = "Unsupported",
     };
     return (size_t)s < RM_ARRAY_LEN(names) ? names[s] : NULL;
 }

@@ -11,8 +11,8 @@
 typedef struct jw {
     rm_sb *sb;
     int depth;
-    bool first;     /* no element written yet at the current level */
-    bool inline_;   /* inside a one-line object/array */
+    bool first;   /* no element written yet at the current level */
+    bool inline_; /* inside a one-line object/array */
 } jw;
 
 static void jw_indent(jw *w)
@@ -168,8 +168,7 @@ static void render_field(jw *w, const rm_graph *g, const rm_field *f)
         kv_str(w, "type", f->type_name);
         kv_bool(w, "optional", f->optional);
         kv_bool(w, "list", f->list);
-        kv_str(w, "relation",
-               f->relation != RM_NONE ? g->relations[f->relation].name : NULL);
+        kv_str(w, "relation", f->relation != RM_NONE ? g->relations[f->relation].name : NULL);
         kv_bool(w, "ignored", f->ignored);
     } else {
         kv_str(w, "dbName", f->db_name);

@@ -18,9 +18,9 @@
 /* ---- small helpers -------------------------------------------------------------------- */
 
 static const char *const scalar_names[] = {
-    [RM_SCALAR_STRING] = "String",   [RM_SCALAR_INT] = "Int",
-    [RM_SCALAR_BIGINT] = "BigInt",   [RM_SCALAR_FLOAT] = "Float",
-    [RM_SCALAR_DECIMAL] = "Decimal", [RM_SCALAR_BOOLEAN] = "Boolean",
+    [RM_SCALAR_STRING] = "String",     [RM_SCALAR_INT] = "Int",
+    [RM_SCALAR_BIGINT] = "BigInt",     [RM_SCALAR_FLOAT] = "Float",
+    [RM_SCALAR_DECIMAL] = "Decimal",   [RM_SCALAR_BOOLEAN] = "Boolean",
     [RM_SCALAR_DATETIME] = "DateTime", [RM_SCALAR_JSON] = "Json",
     [RM_SCALAR_BYTES] = "Bytes",
 };
@@ -147,9 +147,9 @@ static void build_datasource(pb *b, const rm_prisma_block *ds, bool *seen)
         g->schemas = string_array(b, &schemas->value, &g->nschemas);
     /* Prisma 7 rejects url/directUrl/shadowDatabaseUrl here; relmig accepts them on purpose
      * (compatibility with Prisma 5/6 files), so they are simply not looked at. */
-    static const char *const known[] = {"provider", "relationMode", "referentialIntegrity",
-                                        "schemas", "url", "directUrl", "shadowDatabaseUrl",
-                                        "extensions"};
+    static const char *const known[] = {"provider",          "relationMode", "referentialIntegrity",
+                                        "schemas",           "url",          "directUrl",
+                                        "shadowDatabaseUrl", "extensions"};
     for (size_t i = 0; i < ds->nprops; i++) {
         bool ok = false;
         for (size_t k = 0; k < RM_ARRAY_LEN(known); k++)
@@ -168,8 +168,8 @@ static void build_generator(pb *b, const rm_prisma_block *gen)
     size_t n;
     const char **feats = string_array(b, &pf->value, &n);
     for (size_t i = 0; i < n; i++)
-        RM_VEC_PUSH(b->a, b->g->preview_features, b->g->npreview_features,
-                    b->npreview_cap, feats[i]);
+        RM_VEC_PUSH(b->a, b->g->preview_features, b->g->npreview_features, b->npreview_cap,
+                    feats[i]);
 }
 
 /* ---- expressions ------------------------------------------------------------------------ */
@@ -232,8 +232,8 @@ static void index_common_args(pb *b, rm_index *ix, const rm_prisma_attr *at, boo
     if ((e = rm_prisma_attr_arg(at, "type", SIZE_MAX)) != NULL) {
         ix->algo = algo_from(e->text);
         if (ix->algo == RM_ALGO_DEFAULT)
-            rm_diag_error(b->d, RM_E_PRISMA_ATTRIBUTE_ARGUMENT, e->loc,
-                          "Unknown index type: %s.", e->text);
+            rm_diag_error(b->d, RM_E_PRISMA_ATTRIBUTE_ARGUMENT, e->loc, "Unknown index type: %s.",
+                          e->text);
     }
     if ((e = rm_prisma_attr_arg(at, "where", SIZE_MAX)) != NULL) {
         if (e->kind == RM_PEXPR_FUNC && e->args.n > 0)
@@ -324,8 +324,8 @@ static bool block_index(pb *b, rm_model *m, const rm_prisma_attr *at, rm_index_k
                           rm_sb_str(&unknown));
         else
             rm_diag_error(b->d, RM_E_PRISMA_INDEX_FIELDS, at->loc,
-                          "The %s definition refers to the unknown fields: %s.",
-                          index_word(kind), rm_sb_str(&unknown));
+                          "The %s definition refers to the unknown fields: %s.", index_word(kind),
+                          rm_sb_str(&unknown));
         ok = false;
     }
     if (rels.len) {
@@ -354,12 +354,12 @@ static bool block_index(pb *b, rm_model *m, const rm_prisma_attr *at, rm_index_k
                 rm_sb_puts(&fks, f->name);
             }
         }
-        const char *what = kind == RM_INDEX_PRIMARY ? "id" : kind == RM_INDEX_UNIQUE
-                                                                 ? "unique index"
-                                                                 : "index";
-        const char *attr = kind == RM_INDEX_PRIMARY ? "@@id" : kind == RM_INDEX_UNIQUE
-                                                                  ? "@@unique"
-                                                                  : "@@index";
+        const char *what = kind == RM_INDEX_PRIMARY  ? "id"
+                           : kind == RM_INDEX_UNIQUE ? "unique index"
+                                                     : "index";
+        const char *attr = kind == RM_INDEX_PRIMARY  ? "@@id"
+                           : kind == RM_INDEX_UNIQUE ? "@@unique"
+                                                     : "@@index";
         rm_diag *dg = rm_diag_error(
             b->d, RM_E_PRISMA_INDEX_FIELDS, at->loc,
             "The %s definition refers to the relation fields %s. %s definitions must reference "
@@ -396,8 +396,7 @@ static bool default_type_ok(rm_default_kind k, const rm_field *f)
     }
 }
 
-static void parse_default_value(pb *b, rm_default *out, const rm_prisma_expr *e,
-                                const rm_field *f)
+static void parse_default_value(pb *b, rm_default *out, const rm_prisma_expr *e, const rm_field *f)
 {
     out->loc = e->loc;
     switch (e->kind) {
@@ -461,10 +460,10 @@ static void parse_default_value(pb *b, rm_default *out, const rm_prisma_expr *e,
                 out->text = a0->text;
             } else if (a0->kind == RM_PEXPR_NUMBER) {
                 out->version = atoi(a0->text);
-                bool ok = (out->kind == RM_DEFAULT_UUID && (out->version == 4 || out->version == 7)) ||
-                          (out->kind == RM_DEFAULT_CUID && (out->version == 1 || out->version == 2)) ||
-                          (out->kind == RM_DEFAULT_NANOID && out->version >= 2 &&
-                           out->version <= 255);
+                bool ok =
+                    (out->kind == RM_DEFAULT_UUID && (out->version == 4 || out->version == 7)) ||
+                    (out->kind == RM_DEFAULT_CUID && (out->version == 1 || out->version == 2)) ||
+                    (out->kind == RM_DEFAULT_NANOID && out->version >= 2 && out->version <= 255);
                 if (!ok)
                     rm_diag_error(b->d, RM_E_PRISMA_DEFAULT, a0->loc,
                                   "Invalid argument for `%s()`: `%s`.", e->text, a0->text);
@@ -482,8 +481,8 @@ static void parse_default_value(pb *b, rm_default *out, const rm_prisma_expr *e,
 
 static bool is_known_field_attr(const char *name)
 {
-    static const char *const known[] = {"id", "unique", "default", "map", "relation",
-                                        "updatedAt", "ignore", "shardKey"};
+    static const char *const known[] = {"id",       "unique",    "default", "map",
+                                        "relation", "updatedAt", "ignore",  "shardKey"};
     for (size_t i = 0; i < RM_ARRAY_LEN(known); i++)
         if (strcmp(known[i], name) == 0)
             return true;
@@ -583,11 +582,11 @@ static void field_attributes(pb *b, uint32_t mi, uint32_t fi, const rm_prisma_fi
                           "Attribute not known: \"@%s\".", at->name);
             continue;
         }
-        bool *seen = strcmp(at->name, "id") == 0         ? &seen_id
-                     : strcmp(at->name, "unique") == 0   ? &seen_unique
-                     : strcmp(at->name, "default") == 0  ? &seen_default
-                     : strcmp(at->name, "map") == 0      ? &seen_map
-                                                         : NULL;
+        bool *seen = strcmp(at->name, "id") == 0        ? &seen_id
+                     : strcmp(at->name, "unique") == 0  ? &seen_unique
+                     : strcmp(at->name, "default") == 0 ? &seen_default
+                     : strcmp(at->name, "map") == 0     ? &seen_map
+                                                        : NULL;
         if (seen && *seen) {
             rm_diag_error(b->d, RM_E_PRISMA_DUPLICATE_ATTRIBUTE, at->loc,
                           "Attribute \"@%s\" can only be defined once.", at->name);
@@ -597,9 +596,9 @@ static void field_attributes(pb *b, uint32_t mi, uint32_t fi, const rm_prisma_fi
             *seen = true;
         if (strcmp(at->name, "map") == 0) {
             if (f->kind == RM_FIELD_RELATION) {
-                rm_diag *dg = rm_diag_error(
-                    b->d, RM_E_PRISMA_MAP_ON_RELATION, at->loc,
-                    "The attribute `@map` cannot be used on relation fields.");
+                rm_diag *dg =
+                    rm_diag_error(b->d, RM_E_PRISMA_MAP_ON_RELATION, at->loc,
+                                  "The attribute `@map` cannot be used on relation fields.");
                 rm_diag_set_hint(b->d, dg,
                                  "put @map on the scalar fields listed in `fields:` instead");
                 continue;
@@ -653,8 +652,8 @@ static void field_attributes(pb *b, uint32_t mi, uint32_t fi, const rm_prisma_fi
             } else if (f->def.kind == RM_DEFAULT_ENUM && f->scalar != RM_SCALAR_ENUM &&
                        f->scalar != RM_SCALAR_NONE) {
                 rm_diag_error(b->d, RM_E_PRISMA_DEFAULT, v->loc,
-                              "Expected a %s value, but received literal value `%s`.",
-                              f->type_name, f->def.text);
+                              "Expected a %s value, but received literal value `%s`.", f->type_name,
+                              f->def.text);
             } else if (f->def.kind == RM_DEFAULT_STRING &&
                        (f->scalar == RM_SCALAR_INT || f->scalar == RM_SCALAR_BIGINT ||
                         f->scalar == RM_SCALAR_FLOAT || f->scalar == RM_SCALAR_BOOLEAN)) {
@@ -665,8 +664,8 @@ static void field_attributes(pb *b, uint32_t mi, uint32_t fi, const rm_prisma_fi
                        (f->scalar == RM_SCALAR_STRING || f->scalar == RM_SCALAR_BOOLEAN ||
                         f->scalar == RM_SCALAR_DATETIME)) {
                 rm_diag_error(b->d, RM_E_PRISMA_DEFAULT, v->loc,
-                              "Expected a %s value, but received numeric value `%s`.",
-                              f->type_name, f->def.text);
+                              "Expected a %s value, but received numeric value `%s`.", f->type_name,
+                              f->def.text);
             }
         } else if (strcmp(at->name, "id") == 0 || strcmp(at->name, "unique") == 0) {
             bool is_id = at->name[0] == 'i';
@@ -718,8 +717,8 @@ static void build_fields(pb *b, uint32_t mi)
             dup = dup || strcmp(m->fields[k].name, pf->name) == 0;
         if (dup) {
             rm_diag_error(b->d, RM_E_PRISMA_DUPLICATE_FIELD, pf->name_loc,
-                          "Field \"%s\" is already defined on %s \"%s\".", pf->name,
-                          model_word(m), m->name);
+                          "Field \"%s\" is already defined on %s \"%s\".", pf->name, model_word(m),
+                          m->name);
             continue;
         }
         rm_field *f = &m->fields[m->nfields];
@@ -751,38 +750,67 @@ typedef struct native_spec {
 } native_spec;
 
 static const native_spec pg_natives[] = {
-    {"Text", RM_SCALAR_STRING, 0},       {"Char", RM_SCALAR_STRING, 1},
-    {"VarChar", RM_SCALAR_STRING, 1},    {"Bit", RM_SCALAR_STRING, 1},
-    {"VarBit", RM_SCALAR_STRING, 1},     {"Uuid", RM_SCALAR_STRING, 0},
-    {"Xml", RM_SCALAR_STRING, 0},        {"Inet", RM_SCALAR_STRING, 0},
-    {"Citext", RM_SCALAR_STRING, 0},     {"Boolean", RM_SCALAR_BOOLEAN, 0},
-    {"Integer", RM_SCALAR_INT, 0},       {"SmallInt", RM_SCALAR_INT, 0},
-    {"Oid", RM_SCALAR_INT, 0},           {"BigInt", RM_SCALAR_BIGINT, 0},
-    {"Real", RM_SCALAR_FLOAT, 0},        {"DoublePrecision", RM_SCALAR_FLOAT, 0},
-    {"Decimal", RM_SCALAR_DECIMAL, 2},   {"Money", RM_SCALAR_DECIMAL, 0},
-    {"Timestamp", RM_SCALAR_DATETIME, 1}, {"Timestamptz", RM_SCALAR_DATETIME, 1},
-    {"Date", RM_SCALAR_DATETIME, 0},     {"Time", RM_SCALAR_DATETIME, 1},
-    {"Timetz", RM_SCALAR_DATETIME, 1},   {"Json", RM_SCALAR_JSON, 0},
-    {"JsonB", RM_SCALAR_JSON, 0},        {"ByteA", RM_SCALAR_BYTES, 0},
+    {"Text", RM_SCALAR_STRING, 0},
+    {"Char", RM_SCALAR_STRING, 1},
+    {"VarChar", RM_SCALAR_STRING, 1},
+    {"Bit", RM_SCALAR_STRING, 1},
+    {"VarBit", RM_SCALAR_STRING, 1},
+    {"Uuid", RM_SCALAR_STRING, 0},
+    {"Xml", RM_SCALAR_STRING, 0},
+    {"Inet", RM_SCALAR_STRING, 0},
+    {"Citext", RM_SCALAR_STRING, 0},
+    {"Boolean", RM_SCALAR_BOOLEAN, 0},
+    {"Integer", RM_SCALAR_INT, 0},
+    {"SmallInt", RM_SCALAR_INT, 0},
+    {"Oid", RM_SCALAR_INT, 0},
+    {"BigInt", RM_SCALAR_BIGINT, 0},
+    {"Real", RM_SCALAR_FLOAT, 0},
+    {"DoublePrecision", RM_SCALAR_FLOAT, 0},
+    {"Decimal", RM_SCALAR_DECIMAL, 2},
+    {"Money", RM_SCALAR_DECIMAL, 0},
+    {"Timestamp", RM_SCALAR_DATETIME, 1},
+    {"Timestamptz", RM_SCALAR_DATETIME, 1},
+    {"Date", RM_SCALAR_DATETIME, 0},
+    {"Time", RM_SCALAR_DATETIME, 1},
+    {"Timetz", RM_SCALAR_DATETIME, 1},
+    {"Json", RM_SCALAR_JSON, 0},
+    {"JsonB", RM_SCALAR_JSON, 0},
+    {"ByteA", RM_SCALAR_BYTES, 0},
 };
 
 static const native_spec my_natives[] = {
-    {"VarChar", RM_SCALAR_STRING, 1},     {"Text", RM_SCALAR_STRING, 0},
-    {"Char", RM_SCALAR_STRING, 1},        {"TinyText", RM_SCALAR_STRING, 0},
-    {"MediumText", RM_SCALAR_STRING, 0},  {"LongText", RM_SCALAR_STRING, 0},
-    {"Int", RM_SCALAR_INT, 0},            {"UnsignedInt", RM_SCALAR_INT, 0},
-    {"SmallInt", RM_SCALAR_INT, 0},       {"UnsignedSmallInt", RM_SCALAR_INT, 0},
-    {"MediumInt", RM_SCALAR_INT, 0},      {"UnsignedMediumInt", RM_SCALAR_INT, 0},
-    {"TinyInt", RM_SCALAR_NONE, 0},       {"UnsignedTinyInt", RM_SCALAR_NONE, 0},
-    {"Year", RM_SCALAR_INT, 0},           {"BigInt", RM_SCALAR_BIGINT, 0},
-    {"UnsignedBigInt", RM_SCALAR_BIGINT, 0}, {"Float", RM_SCALAR_FLOAT, 0},
-    {"Double", RM_SCALAR_FLOAT, 0},       {"Decimal", RM_SCALAR_DECIMAL, 2},
-    {"DateTime", RM_SCALAR_DATETIME, 1},  {"Timestamp", RM_SCALAR_DATETIME, 1},
-    {"Date", RM_SCALAR_DATETIME, 0},      {"Time", RM_SCALAR_DATETIME, 1},
-    {"Json", RM_SCALAR_JSON, 0},          {"Bit", RM_SCALAR_NONE, 1},
-    {"Binary", RM_SCALAR_BYTES, 1},       {"VarBinary", RM_SCALAR_BYTES, 1},
-    {"TinyBlob", RM_SCALAR_BYTES, 0},     {"Blob", RM_SCALAR_BYTES, 0},
-    {"MediumBlob", RM_SCALAR_BYTES, 0},   {"LongBlob", RM_SCALAR_BYTES, 0},
+    {"VarChar", RM_SCALAR_STRING, 1},
+    {"Text", RM_SCALAR_STRING, 0},
+    {"Char", RM_SCALAR_STRING, 1},
+    {"TinyText", RM_SCALAR_STRING, 0},
+    {"MediumText", RM_SCALAR_STRING, 0},
+    {"LongText", RM_SCALAR_STRING, 0},
+    {"Int", RM_SCALAR_INT, 0},
+    {"UnsignedInt", RM_SCALAR_INT, 0},
+    {"SmallInt", RM_SCALAR_INT, 0},
+    {"UnsignedSmallInt", RM_SCALAR_INT, 0},
+    {"MediumInt", RM_SCALAR_INT, 0},
+    {"UnsignedMediumInt", RM_SCALAR_INT, 0},
+    {"TinyInt", RM_SCALAR_NONE, 0},
+    {"UnsignedTinyInt", RM_SCALAR_NONE, 0},
+    {"Year", RM_SCALAR_INT, 0},
+    {"BigInt", RM_SCALAR_BIGINT, 0},
+    {"UnsignedBigInt", RM_SCALAR_BIGINT, 0},
+    {"Float", RM_SCALAR_FLOAT, 0},
+    {"Double", RM_SCALAR_FLOAT, 0},
+    {"Decimal", RM_SCALAR_DECIMAL, 2},
+    {"DateTime", RM_SCALAR_DATETIME, 1},
+    {"Timestamp", RM_SCALAR_DATETIME, 1},
+    {"Date", RM_SCALAR_DATETIME, 0},
+    {"Time", RM_SCALAR_DATETIME, 1},
+    {"Json", RM_SCALAR_JSON, 0},
+    {"Bit", RM_SCALAR_NONE, 1},
+    {"Binary", RM_SCALAR_BYTES, 1},
+    {"VarBinary", RM_SCALAR_BYTES, 1},
+    {"TinyBlob", RM_SCALAR_BYTES, 0},
+    {"Blob", RM_SCALAR_BYTES, 0},
+    {"MediumBlob", RM_SCALAR_BYTES, 0},
+    {"LongBlob", RM_SCALAR_BYTES, 0},
 };
 
 /* TinyInt and Bit serve two scalar types on MySQL (Boolean/Int, Boolean/Bytes). */
@@ -873,8 +901,8 @@ static void field_rules(pb *b, uint32_t mi)
 
 static bool is_known_block_attr(const char *name)
 {
-    static const char *const known[] = {"id", "unique", "index", "fulltext", "map",
-                                        "ignore", "schema", "shardKey"};
+    static const char *const known[] = {"id",  "unique", "index",  "fulltext",
+                                        "map", "ignore", "schema", "shardKey"};
     for (size_t i = 0; i < RM_ARRAY_LEN(known); i++)
         if (strcmp(known[i], name) == 0)
             return true;
@@ -988,8 +1016,8 @@ static bool has_strict_unique(const rm_model *m)
         bool ok = true;
         for (size_t k = 0; k < ix->nfields; k++) {
             const rm_field *f = &m->fields[ix->fields[k].field];
-            ok = ok && !f->optional && !f->list && f->scalar != RM_SCALAR_UNSUPPORTED &&
-                 !f->ignored;
+            ok =
+                ok && !f->optional && !f->list && f->scalar != RM_SCALAR_UNSUPPORTED && !f->ignored;
         }
         if (ok)
             return true;
@@ -1035,10 +1063,8 @@ static void build_enum(pb *b, rm_enum *e, const rm_prisma_block *blk)
         ev->db_name = v->name;
         ev->doc = v->doc;
         ev->loc = v->loc;
-        const char *mapped =
-            rm_prisma_expr_string(rm_prisma_attr_arg(rm_prisma_enum_value_attr(v, "map"),
-                                                     "name", 0),
-                                  NULL);
+        const char *mapped = rm_prisma_expr_string(
+            rm_prisma_attr_arg(rm_prisma_enum_value_attr(v, "map"), "name", 0), NULL);
         if (mapped)
             ev->db_name = mapped;
     }

@@ -10,8 +10,8 @@
 
 /* The parsed @relation(...) of one relation field, plus pairing state. */
 typedef struct pb_relfield {
-    uint32_t model;                   /* graph model index */
-    uint32_t field;                   /* field index in that model */
+    uint32_t model; /* graph model index */
+    uint32_t field; /* field index in that model */
     const rm_prisma_field *ast;
     const rm_prisma_attr *attr;       /* @relation, or NULL */
     const char *name;                 /* explicit relation name, or NULL */
@@ -21,31 +21,31 @@ typedef struct pb_relfield {
     const rm_prisma_arg *on_delete_arg, *on_update_arg; /* as written (valid or not) */
     const char *map;
     const rm_prisma_arg *map_arg;
-    bool broken;                      /* already reported as ambiguous: no further checks */
+    bool broken; /* already reported as ambiguous: no further checks */
     bool paired;
 } pb_relfield;
 
 typedef struct pb_model {
     const rm_prisma_block *blk;
-    uint32_t *relfield;               /* per field: index into pb.relfields, or RM_NONE */
+    uint32_t *relfield; /* per field: index into pb.relfields, or RM_NONE */
 } pb_model;
 
 typedef struct pb {
     rm_arena *a;
     rm_diags *d;
     rm_graph *g;
-    pb_model *models;                 /* parallel to g->models */
-    uint32_t *decl;                   /* declaration order -> graph model index */
+    pb_model *models; /* parallel to g->models */
+    uint32_t *decl;   /* declaration order -> graph model index */
     size_t ndecl;
-    const char **types;               /* composite type names */
+    const char **types; /* composite type names */
     size_t ntypes;
-    pb_relfield *relfields;           /* in declaration order */
+    pb_relfield *relfields; /* in declaration order */
     size_t nrelfields, caprelfields;
     rm_relation *rels;
     size_t nrels, caprels;
-    uint32_t max_ident;               /* identifier length limit of the provider */
-    const rm_prisma_field ***astfield;/* per model, per field: its AST node */
-    size_t *index_cap;                /* per model: capacity of indexes[] */
+    uint32_t max_ident;                /* identifier length limit of the provider */
+    const rm_prisma_field ***astfield; /* per model, per field: its AST node */
+    size_t *index_cap;                 /* per model: capacity of indexes[] */
     size_t types_cap, npreview_cap;
 } pb;
 

@@ -61,8 +61,10 @@ static rm_ref_action action_from(const char *s)
     static const struct {
         const char *n;
         rm_ref_action a;
-    } t[] = {{"Cascade", RM_ACTION_CASCADE},     {"Restrict", RM_ACTION_RESTRICT},
-             {"NoAction", RM_ACTION_NO_ACTION},  {"SetNull", RM_ACTION_SET_NULL},
+    } t[] = {{"Cascade", RM_ACTION_CASCADE},
+             {"Restrict", RM_ACTION_RESTRICT},
+             {"NoAction", RM_ACTION_NO_ACTION},
+             {"SetNull", RM_ACTION_SET_NULL},
              {"SetDefault", RM_ACTION_SET_DEFAULT}};
     for (size_t i = 0; i < RM_ARRAY_LEN(t); i++)
         if (strcmp(t[i].n, s) == 0)
@@ -99,9 +101,8 @@ static void parse_relation_attr(pb *b, pb_relfield *r)
         } else if (strcmp(n, "onDelete") == 0 || strcmp(n, "onUpdate") == 0) {
             rm_ref_action act = action_from(arg->value.text);
             if (act == RM_ACTION_NONE || arg->value.kind != RM_PEXPR_CONST) {
-                rm_diag *dg = rm_diag_error(b->d, RM_E_RELATION_REFERENTIAL_ACTION,
-                                            arg->value.loc, "Invalid referential action: `%s`",
-                                            arg->value.text);
+                rm_diag *dg = rm_diag_error(b->d, RM_E_RELATION_REFERENTIAL_ACTION, arg->value.loc,
+                                            "Invalid referential action: `%s`", arg->value.text);
                 rm_diag_set_hint(b->d, dg,
                                  "use one of Cascade, Restrict, NoAction, SetNull, SetDefault");
                 continue;
@@ -409,8 +410,7 @@ static void check_fk(pb *b, const pb_relfield *f, fkres *res)
                 "referenced field `%s` in model `%s`.",
                 x->name, m->name, y->name, t->name);
             rm_diag_set_hint(b->d, dg, "declare %s.%s as %s%s", m->name, x->name,
-                             y->scalar == RM_SCALAR_ENUM ? y->type_name
-                                                         : rm_scalar_name(y->scalar),
+                             y->scalar == RM_SCALAR_ENUM ? y->type_name : rm_scalar_name(y->scalar),
                              x->optional ? "?" : "");
         }
     }
@@ -425,8 +425,8 @@ static void check_fk(pb *b, const pb_relfield *f, fkres *res)
             "The relation field `%s` uses the scalar fields %s. At least one of those fields is "
             "optional. Hence the relation field must be optional as well.",
             F(b, f)->name, rm_sb_str(&sb));
-        rm_diag_set_hint(b->d, dg, "write %s %s? or make the scalar fields required",
-                         F(b, f)->name, F(b, f)->type_name);
+        rm_diag_set_hint(b->d, dg, "write %s %s? or make the scalar fields required", F(b, f)->name,
+                         F(b, f)->type_name);
         rm_sb_free(&sb);
     }
     res->ok = true;
@@ -479,8 +479,8 @@ static void fill_actions(pb *b, rm_relation *rel, const pb_relfield *f, const fk
     else if (all_optional)
         rel->on_delete = RM_ACTION_SET_NULL;
     else
-        rel->on_delete = b->g->provider == RM_PROVIDER_SQLSERVER ? RM_ACTION_NO_ACTION
-                                                                 : RM_ACTION_RESTRICT;
+        rel->on_delete =
+            b->g->provider == RM_PROVIDER_SQLSERVER ? RM_ACTION_NO_ACTION : RM_ACTION_RESTRICT;
     rel->on_update = rel->on_update_set ? f->on_update : RM_ACTION_CASCADE;
     rel->fk_map = f->map;
     rel->nfk = res->n;
@@ -614,8 +614,7 @@ static void one_to_one(pb *b, pb_relfield *x, pb_relfield *y)
                           "The relation field `%s` on Model `%s` must not specify the `onDelete` "
                           "or `onUpdate` argument in the @relation attribute. You must only "
                           "specify it on the opposite field `%s` on model `%s`.",
-                          F(b, k)->name, M(b, k->model)->name, F(b, f)->name,
-                          M(b, f->model)->name);
+                          F(b, k)->name, M(b, k->model)->name, F(b, f)->name, M(b, f->model)->name);
         }
     }
     if (!f->fields || !f->references) {
@@ -698,8 +697,8 @@ static void many_to_many(pb *b, pb_relfield *x, pb_relfield *y)
         a = y;
         bb = x;
     }
-    uint32_t ri = new_relation(b, a->name ? a->name : bb->name, RM_CARD_MANY_TO_MANY_IMPLICIT,
-                               a, bb);
+    uint32_t ri =
+        new_relation(b, a->name ? a->name : bb->name, RM_CARD_MANY_TO_MANY_IMPLICIT, a, bb);
     rm_relation *rel = &b->rels[ri];
     rel->join_table = rm_arena_sprintf(b->a, "_%s", rel->name);
     /* The join table's foreign keys always cascade (Prisma's m2m_foreign_key_action). */
@@ -720,8 +719,9 @@ static void many_to_many(pb *b, pb_relfield *x, pb_relfield *y)
                 "field. Models without `@id` cannot be part of a many to many relation. Use an "
                 "explicit intermediate Model to represent this relationship.",
                 F(b, r)->name, model_word(m), m->name, t->name);
-            rm_diag_set_hint(b->d, dg, "give %s a single-field @id, or model the join table "
-                                       "explicitly",
+            rm_diag_set_hint(b->d, dg,
+                             "give %s a single-field @id, or model the join table "
+                             "explicitly",
                              t->name);
         }
     }
@@ -781,7 +781,7 @@ static void pair_all(pb *b)
                 if (m->primary_key && m->primary_key->nfields == 1) {
                     const rm_field *idf = &m->fields[m->primary_key->fields[0].field];
                     idtype = idf->scalar == RM_SCALAR_ENUM ? idf->type_name
-                                                            : rm_scalar_name(idf->scalar);
+                                                           : rm_scalar_name(idf->scalar);
                 }
                 rm_diag_set_hint(b->d, dg,
                                  "add `%s %s? @relation(fields: [%sId], references: [id])` and "
@@ -879,9 +879,9 @@ static void check_actions(pb *b, const rm_relation *rel, const pb_relfield *f)
     for (int i = 0; i < 2; i++) {
         if (!args[i] || acts[i] != RM_ACTION_SET_NULL || !any_required || !ok[acts[i]])
             continue;
-        bool pg_fk = (b->g->provider == RM_PROVIDER_POSTGRES ||
-                      b->g->provider == RM_PROVIDER_COCKROACH) &&
-                     b->g->relation_mode == RM_RELMODE_FOREIGN_KEYS;
+        bool pg_fk =
+            (b->g->provider == RM_PROVIDER_POSTGRES || b->g->provider == RM_PROVIDER_COCKROACH) &&
+            b->g->relation_mode == RM_RELMODE_FOREIGN_KEYS;
         if (pg_fk)
             rm_diag_warning(b->d, RM_E_RELATION_REFERENTIAL_ACTION, RLOC(b, f),
                             "The `%s` referential action of a relation should not be set to "
@@ -896,8 +896,9 @@ static void check_actions(pb *b, const rm_relation *rel, const pb_relfield *f)
                 "referenced field is required.\nEither choose another referential action, or make "
                 "the referenced fields optional.\n",
                 names[i]);
-            rm_diag_set_hint(b->d, dg, "make the fields in `fields:` optional, or use Cascade "
-                                       "or Restrict");
+            rm_diag_set_hint(b->d, dg,
+                             "make the fields in `fields:` optional, or use Cascade "
+                             "or Restrict");
         }
     }
 }

@@ -66,12 +66,12 @@ static void invalid_file_exits_1_with_location(void **state)
     assert_int_equal(rm_test_relmig(&r, args, NULL), 0);
     assert_int_equal(r.status, 1);
     char want[1200];
-    snprintf(want, sizeof want, "%s:13:3: error[E0235]: A one-to-one relation must use unique",
-             p);
+    snprintf(want, sizeof want, "%s:13:3: error[E0235]: A one-to-one relation must use unique", p);
     if (!strstr(r.err, want))
         fail_msg("stderr lacks '%s':\n%s", want, r.err);
     assert_non_null(strstr(r.err, "13 |   user   User @relation("));
-    assert_non_null(strstr(r.err, "hint: add @unique to Profile.userId to make this relation one-to-one"));
+    assert_non_null(
+        strstr(r.err, "hint: add @unique to Profile.userId to make this relation one-to-one"));
     rm_test_proc_free(&r);
     free(p);
 }
@@ -119,7 +119,7 @@ static void folder_of_files_is_one_schema(void **state)
     assert_int_equal(system(cmd), 0);
     /* The relation crosses files; neither file is valid alone. */
     char *a = write_tmp("multi/a_schema.prisma", DS "model User {\n  id    Int    @id\n"
-                                                 "  posts Post[]\n}\n");
+                                                    "  posts Post[]\n}\n");
     char *b = write_tmp("multi/post.prisma",
                         "model Post {\n  id       Int  @id\n  authorId Int\n"
                         "  author   User @relation(fields: [authorId], references: [id])\n}\n");

@@ -112,8 +112,8 @@ int main(void)
     }
     struct CMUnitTest *tests = calloc(nfiles, sizeof *tests);
     for (size_t i = 0; i < nfiles; i++)
-        tests[i] = (struct CMUnitTest){.name = strrchr(files[i], '/') + 1, .test_func = run_file,
-                                       .initial_state = files[i]};
+        tests[i] = (struct CMUnitTest){
+            .name = strrchr(files[i], '/') + 1, .test_func = run_file, .initial_state = files[i]};
     int rc = _cmocka_run_group_tests("graph_hostile", tests, nfiles, NULL, NULL);
     free(tests);
     for (size_t i = 0; i < nfiles; i++)

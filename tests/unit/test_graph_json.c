@@ -22,8 +22,8 @@
 #define GOLDEN RELMIG_SOURCE_DIR "/tests/golden/graph/"
 
 static const char *const cases[] = {
-    "one_to_one",         "one_to_many",    "many_to_many_implicit", "many_to_many_explicit",
-    "composite_keys",     "self_relations", "disambiguated_names",
+    "one_to_one",     "one_to_many",    "many_to_many_implicit", "many_to_many_explicit",
+    "composite_keys", "self_relations", "disambiguated_names",
 };
 
 static void run_case(void **state)
@@ -66,7 +66,7 @@ int main(void)
 {
     struct CMUnitTest tests[RM_ARRAY_LEN(cases)];
     for (size_t i = 0; i < RM_ARRAY_LEN(cases); i++)
-        tests[i] = (struct CMUnitTest){.name = cases[i], .test_func = run_case,
-                                       .initial_state = (void *)(uintptr_t)cases[i]};
+        tests[i] = (struct CMUnitTest){
+            .name = cases[i], .test_func = run_case, .initial_state = (void *)(uintptr_t)cases[i]};
     return _cmocka_run_group_tests("graph_json", tests, RM_ARRAY_LEN(cases), NULL, NULL);
 }

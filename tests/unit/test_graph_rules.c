@@ -23,17 +23,17 @@
 #define MY "datasource db {\n  provider = \"mysql\"\n}\n"
 #define LITE "datasource db {\n  provider = \"sqlite\"\n}\n"
 #define MSSQL "datasource db {\n  provider = \"sqlserver\"\n}\n"
-#define USER_POST(action)                                                                       \
-    "model User {\n  id    Int    @id\n  posts Post[]\n}\n"                                     \
-    "model Post {\n  id       Int  @id\n  authorId Int\n"                                       \
+#define USER_POST(action)                                                                          \
+    "model User {\n  id    Int    @id\n  posts Post[]\n}\n"                                        \
+    "model Post {\n  id       Int  @id\n  authorId Int\n"                                          \
     "  author   User @relation(fields: [authorId], references: [id]" action ")\n}\n"
 
 typedef struct rule_case {
     const char *name;
     const char *schema;
-    int id;            /* first error id, 0 = valid */
-    int line;          /* its line */
-    const char *text;  /* substring of its message */
+    int id;           /* first error id, 0 = valid */
+    int line;         /* its line */
+    const char *text; /* substring of its message */
 } rule_case;
 
 static const rule_case rules[] = {
@@ -44,8 +44,8 @@ static const rule_case rules[] = {
      "datasource db {\n  provider = \"postgresql\"\n  url = env(\"DATABASE_URL\")\n"
      "  directUrl = env(\"DIRECT\")\n}\n" USER_POST(""),
      0, 0, NULL},
-    {"two_datasources", PG "datasource other {\n  provider = \"mysql\"\n}\n" USER_POST(""), 203,
-     4, "more than one datasource"},
+    {"two_datasources", PG "datasource other {\n  provider = \"mysql\"\n}\n" USER_POST(""), 203, 4,
+     "more than one datasource"},
     {"unknown_provider", "datasource db {\n  provider = \"oracle\"\n}\n" USER_POST(""), 203, 2,
      "Datasource provider not known: \"oracle\""},
     {"duplicate_model", PG "model A {\n  id Int @id\n}\nmodel A {\n  id Int @id\n}\n", 200, 7,
@@ -68,8 +68,8 @@ static const rule_case rules[] = {
     {"two_ids", PG "model A {\n  a Int @id\n  b Int @id\n}\n", 207, 6, "At most one field"},
     {"id_and_compound_id", PG "model A {\n  a Int @id\n  b Int\n  @@id([a, b])\n}\n", 207, 7,
      "You can't have `@id` and `@@id` at the same time."},
-    {"autoincrement_on_string", PG "model A {\n  id String @id @default(autoincrement())\n}\n",
-     209, 5, "The function `autoincrement()` cannot be used on fields of type `String`."},
+    {"autoincrement_on_string", PG "model A {\n  id String @id @default(autoincrement())\n}\n", 209,
+     5, "The function `autoincrement()` cannot be used on fields of type `String`."},
     {"unknown_default_function", PG "model A {\n  id String @id @default(guid())\n}\n", 209, 5,
      "Unknown function in @default(): `guid` is not known."},
     {"enum_default_not_a_value",
@@ -81,8 +81,9 @@ static const rule_case rules[] = {
      "Attribute not known: \"@@table\"."},
     {"duplicate_map", PG "model A {\n  id Int @id @map(\"a\") @map(\"b\")\n}\n", 206, 5,
      "Attribute \"@map\" can only be defined once."},
-    {"index_single_field_without_brackets", PG "model A {\n  id Int @id\n  x Int\n"
-                                               "  @@index(x)\n}\n",
+    {"index_single_field_without_brackets",
+     PG "model A {\n  id Int @id\n  x Int\n"
+        "  @@index(x)\n}\n",
      0, 0, NULL},
     {"index_unknown_field", PG "model A {\n  id Int @id\n  @@index([nope])\n}\n", 212, 6,
      "The index definition refers to the unknown fields: nope."},
@@ -93,8 +94,9 @@ static const rule_case rules[] = {
      "does not support enums"},
     {"schema_without_schemas", PG "model A {\n  id Int @id\n  @@schema(\"x\")\n}\n", 219, 6,
      "This schema is not defined in the datasource."},
-    {"schema_listed", "datasource db {\n  provider = \"postgresql\"\n  schemas = [\"a\"]\n}\n"
-                      "model A {\n  id Int @id\n  @@schema(\"a\")\n}\n",
+    {"schema_listed",
+     "datasource db {\n  provider = \"postgresql\"\n  schemas = [\"a\"]\n}\n"
+     "model A {\n  id Int @id\n  @@schema(\"a\")\n}\n",
      0, 0, NULL},
     {"updated_at_on_int", PG "model A {\n  id Int @id\n  n Int @updatedAt\n}\n", 220, 6,
      "@updatedAt must be of type DateTime"},
@@ -102,8 +104,8 @@ static const rule_case rules[] = {
      "Invalid referential action: `Restrict`. Allowed values: (`Cascade`, `NoAction`, "
      "`SetNull`, `SetDefault`)"},
     {"setdefault_on_mysql_prisma_mode",
-     "datasource db {\n  provider = \"mysql\"\n  relationMode = \"prisma\"\n}\n"
-     USER_POST(", onDelete: SetDefault"),
+     "datasource db {\n  provider = \"mysql\"\n  relationMode = \"prisma\"\n}\n" USER_POST(
+         ", onDelete: SetDefault"),
      238, 12,
      "Invalid referential action: `SetDefault`. Allowed values: (`Cascade`, `Restrict`, "
      "`NoAction`, `SetNull`)"},
@@ -120,16 +122,17 @@ static const rule_case rules[] = {
      0, 0, NULL},
     {"relation_to_unknown_model", PG "model A {\n  id Int @id\n  b B\n}\n", 202, 6,
      "Type \"B\" is neither"},
-    {"type_mismatch_enum", PG "enum R {\n  A\n}\nenum S {\n  A\n}\n"
-                              "model U {\n  r R @id\n  p P[]\n}\n"
-                              "model P {\n  id Int @id\n  s S\n  u U @relation(fields: [s], "
-                              "references: [r])\n}\n",
+    {"type_mismatch_enum",
+     PG "enum R {\n  A\n}\nenum S {\n  A\n}\n"
+        "model U {\n  r R @id\n  p P[]\n}\n"
+        "model P {\n  id Int @id\n  s S\n  u U @relation(fields: [s], "
+        "references: [r])\n}\n",
      237, 17, "The type of the field `s` in the model `P` is not matching"},
     {"native_type_wrong_field_type", PG "model A {\n  id Int @id @db.VarChar(10)\n}\n", 210, 5,
      "Native type VarChar is not compatible with declared field type Int, expected field type "
      "String."},
-    {"native_type_unknown", PG "model A {\n  id Int @id\n  s String @db.VarChar2(10)\n}\n", 210,
-     6, "Native type VarChar2 is not supported for postgresql connector."},
+    {"native_type_unknown", PG "model A {\n  id Int @id\n  s String @db.VarChar2(10)\n}\n", 210, 6,
+     "Native type VarChar2 is not supported for postgresql connector."},
     {"native_type_too_many_args", PG "model A {\n  id Int @id\n  s String @db.VarChar(1, 2)\n}\n",
      210, 6, "Native type VarChar takes 1 optional arguments, but received 2."},
     {"native_types_ok_postgres",
@@ -151,7 +154,8 @@ static const rule_case rules[] = {
            "  as A[] @relation(\"AB\")\n}\n",
      242, 7,
      "Reference causes a cycle. One of the @relation attributes in this cycle must have "
-     "`onDelete` and `onUpdate` referential actions set to `NoAction`. Cycle path: A.b \xe2\x86\x92 "
+     "`onDelete` and `onUpdate` referential actions set to `NoAction`. Cycle path: A.b "
+     "\xe2\x86\x92 "
      "B.a."},
     {"cycle_broken_by_noaction_sqlserver",
      MSSQL "model A {\n  id Int @id\n  bId Int\n"
@@ -211,7 +215,7 @@ static void run_rule(void **state)
 
 typedef struct fact_case {
     const char *name;
-    const char *files[3];   /* one or more sources forming one schema */
+    const char *files[3]; /* one or more sources forming one schema */
     void (*check)(const rm_graph *g);
 } fact_case;
 
@@ -309,9 +313,11 @@ static void check_composite_fk_order(const rm_graph *g)
 }
 
 static const fact_case facts[] = {
-    {"sqlserver_default_on_delete_is_noaction", {MSSQL USER_POST("")},
+    {"sqlserver_default_on_delete_is_noaction",
+     {MSSQL USER_POST("")},
      check_sqlserver_default_noaction},
-    {"written_actions_are_flagged", {PG USER_POST(", onDelete: Cascade, onUpdate: NoAction")},
+    {"written_actions_are_flagged",
+     {PG USER_POST(", onDelete: Cascade, onUpdate: NoAction")},
      check_written_actions},
     {"models_sorted_fields_mapped",
      {PG "model Zeta {\n  id Int @id\n  name String @map(\"the_name\")\n  alphas Alpha[]\n"
@@ -320,8 +326,9 @@ static const fact_case facts[] = {
          "  zetaId Int\n}\nmodel Mid {\n  id Int @id\n}\n"},
      check_models_sorted_and_db_names},
     {"implicit_m2n_a_side",
-     {PG "model Zoo {\n  id Int @id\n  tags Tag[]\n}\nmodel Tag {\n  id Int @id\n  zoos Zoo[]\n"
-         "  b_friendOf Tag[] @relation(\"Friends\")\n  a_friends Tag[] @relation(\"Friends\")\n}\n"},
+     {PG
+      "model Zoo {\n  id Int @id\n  tags Tag[]\n}\nmodel Tag {\n  id Int @id\n  zoos Zoo[]\n"
+      "  b_friendOf Tag[] @relation(\"Friends\")\n  a_friends Tag[] @relation(\"Friends\")\n}\n"},
      check_implicit_m2n_sides},
     {"explicit_join_model",
      {PG "model User {\n  id Int @id\n  ms Membership[]\n  logs Log[]\n}\n"
@@ -377,11 +384,11 @@ int main(void)
     size_t nr = RM_ARRAY_LEN(rules), nf = RM_ARRAY_LEN(facts);
     struct CMUnitTest *tests = calloc(nr + nf, sizeof *tests);
     for (size_t i = 0; i < nr; i++)
-        tests[i] = (struct CMUnitTest){.name = rules[i].name, .test_func = run_rule,
-                                       .initial_state = (void *)&rules[i]};
+        tests[i] = (struct CMUnitTest){
+            .name = rules[i].name, .test_func = run_rule, .initial_state = (void *)&rules[i]};
     for (size_t i = 0; i < nf; i++)
-        tests[nr + i] = (struct CMUnitTest){.name = facts[i].name, .test_func = run_fact,
-                                            .initial_state = (void *)&facts[i]};
+        tests[nr + i] = (struct CMUnitTest){
+            .name = facts[i].name, .test_func = run_fact, .initial_state = (void *)&facts[i]};
     int rc = _cmocka_run_group_tests("graph_rules", tests, nr + nf, NULL, NULL);
     free(tests);
     return rc;

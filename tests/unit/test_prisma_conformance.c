@@ -41,18 +41,18 @@ static const struct {
 };
 
 typedef struct row {
-    char name[512];     /* path relative to the corpus */
+    char name[512]; /* path relative to the corpus */
     char path[1024];
     bool expect_valid;
-    int expect_line;    /* first error line, 0 if valid */
+    int expect_line;       /* first error line, 0 if valid */
     char expect_msg[1200]; /* first error message, Prisma's generic prefix removed */
-    bool same_text;     /* relmig's first error has exactly that text (first line) */
+    bool same_text;        /* relmig's first error has exactly that text (first line) */
     int expect_errors, got_errors;
     bool got_valid;
     int got_line;
     char got_msg[1200];
     bool agree;
-    const char *known;  /* reason if listed as a known disagreement */
+    const char *known; /* reason if listed as a known disagreement */
 } row;
 
 static row *rows;
@@ -136,8 +136,8 @@ static void read_expectation(row *w, const char *text)
     size_t end = n;
     while (end > 0) {
         size_t k = 0;
-        while (k < lens[end - 1] && (lines[end - 1][k] == ' ' || lines[end - 1][k] == '\r' ||
-                                     lines[end - 1][k] == '\t'))
+        while (k < lens[end - 1] &&
+               (lines[end - 1][k] == ' ' || lines[end - 1][k] == '\r' || lines[end - 1][k] == '\t'))
             k++;
         if (k < lens[end - 1])
             break;
@@ -201,8 +201,8 @@ static void evaluate(row *w)
         size_t n = strcspn(w->got_msg, "\n");
         w->same_text = strlen(w->expect_msg) == n && strncmp(w->expect_msg, w->got_msg, n) == 0;
     }
-    w->agree = w->got_valid == w->expect_valid &&
-               (w->expect_valid || w->got_line == w->expect_line);
+    w->agree =
+        w->got_valid == w->expect_valid && (w->expect_valid || w->got_line == w->expect_line);
     for (size_t i = 0; i < RM_ARRAY_LEN(known_disagreements); i++)
         if (strcmp(known_disagreements[i].file, w->name) == 0)
             w->known = known_disagreements[i].reason;
@@ -227,8 +227,8 @@ static void run_row(void **state)
         return;
     }
     if (!w->agree)
-        fail_msg("%s: prisma says %s (first error line %d), relmig says %s (line %d): %s",
-                 w->name, w->expect_valid ? "valid" : "invalid", w->expect_line,
+        fail_msg("%s: prisma says %s (first error line %d), relmig says %s (line %d): %s", w->name,
+                 w->expect_valid ? "valid" : "invalid", w->expect_line,
                  w->got_valid ? "valid" : "invalid", w->got_line, w->got_msg);
 }
 
@@ -256,8 +256,8 @@ static void agreement(void **state)
     for (size_t i = 0; i < nrows; i++) {
         same_count += rows[i].expect_errors == rows[i].got_errors;
         if (rows[i].expect_errors != rows[i].got_errors && getenv("RELMIG_CONFORMANCE_VERBOSE"))
-            printf("COUNT %s: prisma %d errors, relmig %d\n", rows[i].name,
-                   rows[i].expect_errors, rows[i].got_errors);
+            printf("COUNT %s: prisma %d errors, relmig %d\n", rows[i].name, rows[i].expect_errors,
+                   rows[i].got_errors);
     }
     printf("same number of errors as Prisma: %zu/%zu files\n", same_count, nrows);
     assert_true(nrows >= 70); /* the corpus has 74 files; fewer means it was not found */
@@ -276,10 +276,10 @@ int main(void)
         evaluate(&rows[i]);
     struct CMUnitTest *tests = calloc(nrows + 1, sizeof *tests);
     for (size_t i = 0; i < nrows; i++)
-        tests[i] = (struct CMUnitTest){.name = rows[i].name, .test_func = run_row,
-                                       .initial_state = &rows[i]};
-    tests[nrows] = (struct CMUnitTest){.name = "agreement_at_least_95_percent",
-                                       .test_func = agreement};
+        tests[i] = (struct CMUnitTest){
+            .name = rows[i].name, .test_func = run_row, .initial_state = &rows[i]};
+    tests[nrows] =
+        (struct CMUnitTest){.name = "agreement_at_least_95_percent", .test_func = agreement};
     int rc = _cmocka_run_group_tests("prisma_conformance", tests, nrows + 1, NULL, NULL);
     free(tests);
     free(rows);

@@ -199,7 +199,7 @@ int main(void)
     }
     struct CMUnitTest tests[64];
     for (size_t i = 0; i < nrows; i++)
-        tests[i] = (struct CMUnitTest){.name = rows[i].file, .test_func = run_row,
-                                       .initial_state = &rows[i]};
+        tests[i] = (struct CMUnitTest){
+            .name = rows[i].file, .test_func = run_row, .initial_state = &rows[i]};
     return _cmocka_run_group_tests("real_schemas", tests, nrows, NULL, NULL);
 }
