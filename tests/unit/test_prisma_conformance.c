@@ -48,6 +48,7 @@ typedef struct row {
     char expect_msg[1200]; /* first error message, Prisma's generic prefix removed */
     bool same_text;        /* relmig's first error has exactly that text (first line) */
     int expect_errors, got_errors;
+    int expect_warnings, got_warnings;
     bool got_valid;
     int got_line;
     char got_msg[1200];
@@ -147,8 +148,10 @@ static void read_expectation(row *w, const char *text)
     while (start > 0 && lens[start - 1] >= 2 && strncmp(lines[start - 1], "//", 2) == 0)
         start--;
     w->expect_valid = true;
-    for (size_t i = start; i < end; i++)
+    for (size_t i = start; i < end; i++) {
         w->expect_errors += lens[i] >= 9 && strncmp(lines[i], "// error:", 9) == 0;
+        w->expect_warnings += lens[i] >= 11 && strncmp(lines[i], "// warning:", 11) == 0;
+    }
     for (size_t i = start; i < end; i++) {
         if (lens[i] >= 9 && strncmp(lines[i], "// error:", 9) == 0) {
             w->expect_valid = false;
@@ -188,6 +191,7 @@ static void evaluate(row *w)
     (void)rm_schema_build(&g, &srcs, &a, &d);
     w->got_valid = !rm_diags_has_errors(&d);
     w->got_errors = (int)d.nerrors;
+    w->got_warnings = (int)d.nwarnings;
     for (size_t i = 0; i < d.n; i++) {
         if (d.items[i]->sev != RM_SEV_ERROR)
             continue;
@@ -260,6 +264,18 @@ static void agreement(void **state)
                    rows[i].got_errors);
     }
     printf("same number of errors as Prisma: %zu/%zu files\n", same_count, nrows);
+    size_t with_warnings = 0, same_warnings = 0;
+    for (size_t i = 0; i < nrows; i++) {
+        if (rows[i].expect_warnings == 0 && rows[i].got_warnings == 0)
+            continue;
+        with_warnings++;
+        same_warnings += rows[i].expect_warnings == rows[i].got_warnings;
+        if (rows[i].expect_warnings != rows[i].got_warnings && getenv("RELMIG_CONFORMANCE_VERBOSE"))
+            printf("WARNINGS %s: prisma %d, relmig %d\n", rows[i].name, rows[i].expect_warnings,
+                   rows[i].got_warnings);
+    }
+    printf("same number of warnings as Prisma: %zu/%zu files with warnings\n", same_warnings,
+           with_warnings);
     assert_true(nrows >= 70); /* the corpus has 74 files; fewer means it was not found */
     assert_true(pct >= 95.0);
 }
