@@ -162,6 +162,9 @@ static void build_datasource(pb *b, const rm_prisma_block *ds, bool *seen)
 
 static void build_generator(pb *b, const rm_prisma_block *gen)
 {
+    if (!rm_prisma_block_prop(gen, "provider"))
+        rm_diag_error(b->d, RM_E_PRISMA_DATASOURCE, gen->name_loc,
+                      "Argument \"provider\" is missing in generator block \"%s\".", gen->name);
     const rm_prisma_prop *pf = rm_prisma_block_prop(gen, "previewFeatures");
     if (!pf)
         return;

@@ -89,15 +89,26 @@ static void parse_relation_attr(pb *b, pb_relfield *r)
         } else if (strcmp(n, "name") == 0) {
             r->name = rm_prisma_expr_string(&arg->value, NULL);
         } else if (strcmp(n, "fields") == 0 || strcmp(n, "references") == 0) {
-            if (arg->value.kind != RM_PEXPR_ARRAY) {
+            const rm_prisma_expr *list = &arg->value;
+            if (list->kind == RM_PEXPR_CONST) {
+                /* Prisma coerces a single name into a list: fields: authorId. */
+                rm_prisma_expr *one = RM_NEW(b->a, rm_prisma_expr);
+                one->kind = RM_PEXPR_ARRAY;
+                one->loc = list->loc;
+                one->text = "";
+                one->items = (rm_prisma_expr *)list;
+                one->n = 1;
+                list = one;
+            }
+            if (list->kind != RM_PEXPR_ARRAY) {
                 rm_diag_error(b->d, RM_E_PRISMA_ATTRIBUTE_ARGUMENT, arg->value.loc,
                               "Expected a list of field names for `%s`, e.g. [id].", n);
                 continue;
             }
             if (n[0] == 'f')
-                r->fields = &arg->value;
+                r->fields = list;
             else
-                r->references = &arg->value;
+                r->references = list;
         } else if (strcmp(n, "onDelete") == 0 || strcmp(n, "onUpdate") == 0) {
             rm_ref_action act = action_from(arg->value.text);
             if (act == RM_ACTION_NONE || arg->value.kind != RM_PEXPR_CONST) {

@@ -165,6 +165,13 @@ static const rule_case rules[] = {
            "  a A @relation(\"BA\", fields: [aId], references: [id], onDelete: NoAction)\n"
            "  as A[] @relation(\"AB\")\n}\n",
      0, 0, NULL},
+    {"relation_fields_single_name_coerced",
+     PG "model User {\n  id    Int    @id\n  posts Post[]\n}\n"
+        "model Post {\n  id       Int  @id\n  authorId Int\n"
+        "  author   User @relation(fields: authorId, references: id)\n}\n",
+     0, 0, NULL},
+    {"generator_without_provider", PG "generator client {\n  output = \"x\"\n}\n" USER_POST(""),
+     203, 4, "Argument \"provider\" is missing in generator block \"client\"."},
     {"prisma_and_cerial_in_one_schema", NULL, 7, 1, "schema.cerial"},
 };
 
