@@ -119,6 +119,15 @@ int rm_diff_render_sql(rm_sb *sb, const rm_diff *diff, bool warnings, rm_diags *
  * object names each kind has (column, index, foreign_key, enum, added, removed, alter). */
 void rm_diff_render_json(rm_sb *sb, const rm_diff *diff);
 
+/* The human summary Prisma's `migrate diff` prints by default (and in drift reports):
+ * sections "[+] Added Schemas", "[+] Added enums", "[+] Added tables", "[-] Removed enums",
+ * "[-] Removed tables", "[*] Redefined table `T`", "[*] Changed the `E` enum", "[*] Changed the
+ * `T` table" (the last three per object, by name), each line under them in change order, every
+ * section preceded by a blank line. "No difference detected.\n" for an empty diff. Column
+ * default changes are described in Prisma's words where relmig has the same notion
+ * (`Some(Now)`, `Some(DbGenerated(...))`, `Some(Value(...))`, `None`). */
+void rm_diff_render_summary(rm_sb *sb, const rm_diff *diff);
+
 /* "create_table", "add_column", ... */
 const char *rm_change_kind_name(rm_change_kind k);
 /* Is k one of the five ALTER TABLE kinds? */

@@ -280,15 +280,68 @@ static void statement_flags(void **state)
     rm_arena_free(&a);
 }
 
+/* The human summary for kinds the corpus has no Prisma output for; wording from Prisma's
+ * drift summary renderer (sql_migration.rs). */
+static void summary_kinds(void **state)
+{
+    (void)state;
+    const char *from = "enum Color RED GREEN\nenum Gone x\n"
+                       "table Dog\n  column id int\n  column name string\n"
+                       "  column good boolean null\n  pk name=Dog_pkey id\n"
+                       "  index Dog_name_idx name\n";
+    const char *to = "enum Color GREEN BLUE\nenum Fresh y\n"
+                     "table Dog\n  column id int\n  column good boolean default=bool:true\n"
+                     "  column weight int\n  pk name=Dog_pkey id weight\n"
+                     "  unique Dog_weight_key weight\n";
+    const char *want = "\n[+] Added enums\n  - Fresh\n"
+                       "\n[-] Removed enums\n  - Gone\n"
+                       "\n[*] Changed the `Color` enum\n"
+                       "  [+] Added variant `BLUE`\n  [-] Removed variant `RED`\n"
+                       "\n[*] Changed the `Dog` table\n"
+                       "  [-] Removed index on columns (name)\n"
+                       "  [-] Dropped the primary key on columns (id)\n"
+                       "  [-] Removed column `name`\n"
+                       "  [+] Added column `weight`\n"
+                       "  [*] Altered column `good` (arity changed from Nullable to Required, "
+                       "default changed from `None` to `Some(Value(Boolean(true)))`)\n"
+                       "  [+] Added primary key on columns (id, weight)\n"
+                       "  [+] Added unique index on columns (weight)\n";
+    rm_arena a;
+    rm_arena_init(&a, 0);
+    rm_sources srcs;
+    rm_sources_init(&srcs);
+    rm_sqlschema f, t, e;
+    parse(&f, from, &rm_dialect_postgres, &a, &srcs);
+    parse(&t, to, &rm_dialect_postgres, &a, &srcs);
+    rm_diags dg;
+    rm_diags_init(&dg);
+    rm_diff diff;
+    assert_int_equal(rm_diff_schemas(&diff, &f, &t, &rm_dialect_postgres, &a, &dg), RM_OK);
+    rm_sb sb = RM_SB_INIT;
+    rm_diff_render_summary(&sb, &diff);
+    assert_string_equal(rm_sb_str(&sb), want);
+    rm_sb_reset(&sb);
+    rm_sqlschema_init(&e, &a);
+    rm_diff none;
+    assert_int_equal(rm_diff_schemas(&none, &e, &e, &rm_dialect_postgres, &a, &dg), RM_OK);
+    rm_diff_render_summary(&sb, &none);
+    assert_string_equal(rm_sb_str(&sb), "No difference detected.\n");
+    rm_sb_free(&sb);
+    rm_diags_free(&dg);
+    rm_sources_free(&srcs);
+    rm_arena_free(&a);
+}
+
 int main(void)
 {
     enum { NC = RM_ARRAY_LEN(change_cases) };
-    struct CMUnitTest tests[NC + 2];
+    struct CMUnitTest tests[NC + 3];
     size_t k = 0;
     for (size_t i = 0; i < NC; i++)
         tests[k++] = (struct CMUnitTest){change_cases[i].name, run_change, NULL, NULL,
                                          (void *)&change_cases[i]};
     tests[k++] = (struct CMUnitTest){"json_exact", json_exact, NULL, NULL, NULL};
+    tests[k++] = (struct CMUnitTest){"summary_kinds", summary_kinds, NULL, NULL, NULL};
     tests[k++] = (struct CMUnitTest){"statement_flags", statement_flags, NULL, NULL, NULL};
     return _cmocka_run_group_tests("diff_changes", tests, k, NULL, NULL);
 }
