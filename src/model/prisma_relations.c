@@ -931,38 +931,159 @@ static void constraint_names(pb *b, const rm_relation *rel, const pb_relfield *f
                       "`@relation` constraint is too long for your chosen provider. The maximum "
                       "allowed length is %u bytes.",
                       f->map, (unsigned)b->max_ident);
-    /* Namespace: the model's primary key, indexes and unique constraints (default names
-     * computed the way Prisma does, without truncation). */
-    for (size_t i = 0; i <= m->nindexes; i++) {
-        const rm_index *ix = i < m->nindexes ? &m->indexes[i] : m->primary_key;
-        if (!ix)
+    (void)rel;
+    (void)m;
+}
+
+/* ---- constraint name namespaces (Prisma's constraint_namespace.rs) --------------------- */
+
+typedef enum ns_kind { NS_PK, NS_KEY, NS_IDX, NS_FK } ns_kind;
+
+typedef struct ns_entry {
+    const char *name;   /* effective database name (map or Prisma's default) */
+    const char *schema; /* @@schema or "" */
+    uint32_t model;
+    ns_kind kind;
+    rm_loc loc;
+} ns_entry;
+
+/* Prisma's default names (constraint_names.rs): the prefix is cut so that prefix + suffix fits
+ * the identifier limit. */
+static const char *default_name(pb *b, const rm_model *m, ns_kind kind, const uint32_t *fields,
+                                size_t n)
+{
+    rm_sb sb = RM_SB_INIT;
+    rm_sb_puts(&sb, m->db_name);
+    if (kind != NS_PK)
+        for (size_t k = 0; k < n; k++)
+            rm_sb_appendf(&sb, "_%s", m->fields[fields[k]].db_name);
+    static const char *const suffix[] = {"_pkey", "_key", "_idx", "_fkey"};
+    size_t cut = kind == NS_PK || kind == NS_FK ? 5 : 4;
+    if (b->max_ident > cut && sb.len >= b->max_ident - cut)
+        rm_sb_truncate(&sb, b->max_ident - cut);
+    rm_sb_puts(&sb, suffix[kind]);
+    const char *out = rm_arena_strdup(b->a, rm_sb_str(&sb));
+    rm_sb_free(&sb);
+    return out;
+}
+
+static void ns_check(pb *b, const ns_entry *e, const ns_entry *all, size_t n, bool global,
+                     const char *what)
+{
+    for (size_t i = 0; i < n; i++) {
+        const ns_entry *o = &all[i];
+        if (o == e)
+            return; /* only earlier entries count: the later one is reported */
+        if (strcmp(o->name, e->name) != 0 || strcmp(o->schema, e->schema) != 0)
             continue;
-        rm_sb sb = RM_SB_INIT;
-        if (ix->map) {
-            rm_sb_puts(&sb, ix->map);
-        } else {
-            rm_sb_puts(&sb, m->db_name);
-            if (ix->kind == RM_INDEX_PRIMARY) {
-                rm_sb_puts(&sb, "_pkey");
-            } else {
-                for (size_t k = 0; k < ix->nfields; k++)
-                    rm_sb_appendf(&sb, "_%s", m->fields[ix->fields[k].field].db_name);
-                rm_sb_puts(&sb, ix->kind == RM_INDEX_UNIQUE ? "_key" : "_idx");
-            }
-        }
-        bool clash = strcmp(rm_sb_str(&sb), f->map) == 0;
-        rm_sb_free(&sb);
-        if (clash) {
-            rm_diag_error(b->d, RM_E_PRISMA_CONSTRAINT_NAME, RLOC(b, f),
+        if (!global && o->model != e->model)
+            continue;
+        if (global)
+            rm_diag_error(b->d, RM_E_PRISMA_CONSTRAINT_NAME, e->loc,
                           "The given constraint name `%s` has to be unique in the following "
-                          "namespace: on model `%s` for primary key, indexes, unique constraints "
-                          "and foreign keys. Please provide a different name using the `map` "
-                          "argument.",
-                          f->map, m->name);
-            break;
+                          "namespace: global for %s. Please provide a different name using the "
+                          "`map` argument.",
+                          e->name, what);
+        else
+            rm_diag_error(b->d, RM_E_PRISMA_CONSTRAINT_NAME, e->loc,
+                          "The given constraint name `%s` has to be unique in the following "
+                          "namespace: on model `%s` for %s. Please provide a different name using "
+                          "the `map` argument.",
+                          e->name, M(b, e->model)->name, what);
+        return;
+    }
+}
+
+static void constraint_namespaces(pb *b, const pb_relfield **fwd)
+{
+    rm_provider p = b->g->provider;
+    if (p != RM_PROVIDER_POSTGRES && p != RM_PROVIDER_MYSQL && p != RM_PROVIDER_SQLITE)
+        return;
+    ns_entry *all = NULL;
+    size_t n = 0, cap = 0;
+    uint32_t tmp[64];
+    for (size_t di = 0; di < b->ndecl; di++) {
+        uint32_t mi = b->decl[di];
+        const rm_model *m = M(b, mi);
+        if (m->is_view || m->ignored)
+            continue;
+        const char *schema = m->schema ? m->schema : "";
+        for (size_t i = 0; i <= m->nindexes; i++) {
+            const rm_index *ix = i == 0 ? m->primary_key : &m->indexes[i - 1];
+            if (!ix)
+                continue;
+            ns_kind kind = ix->kind == RM_INDEX_PRIMARY  ? NS_PK
+                           : ix->kind == RM_INDEX_UNIQUE ? NS_KEY
+                                                         : NS_IDX;
+            size_t nf = ix->nfields < 64 ? ix->nfields : 64;
+            for (size_t k = 0; k < nf; k++)
+                tmp[k] = ix->fields[k].field;
+            ns_entry e = {ix->map ? ix->map : default_name(b, m, kind, tmp, nf), schema, mi, kind,
+                          ix->loc};
+            RM_VEC_PUSH(b->a, all, n, cap, e);
+        }
+        for (size_t r = 0; r < b->nrels; r++) {
+            const rm_relation *rel = &b->rels[r];
+            if (rel->from.model != mi || rel->nfk == 0 || !fwd[r] ||
+                rel->card == RM_CARD_MANY_TO_MANY_IMPLICIT ||
+                b->g->relation_mode == RM_RELMODE_PRISMA)
+                continue;
+            ns_entry e = {rel->fk_map ? rel->fk_map
+                                      : default_name(b, m, NS_FK, rel->fk_fields, rel->nfk),
+                          schema, mi, NS_FK, RLOC(b, fwd[r])};
+            RM_VEC_PUSH(b->a, all, n, cap, e);
         }
     }
-    (void)rel;
+    for (size_t i = 0; i < n; i++) {
+        const ns_entry *e = &all[i];
+        bool in_global, in_model;
+        const char *gwhat, *mwhat;
+        if (p == RM_PROVIDER_POSTGRES) {
+            in_global = e->kind != NS_FK;
+            gwhat = "primary key, indexes and unique constraints";
+            in_model = true;
+            mwhat = "primary key, indexes, unique constraints and foreign keys";
+        } else if (p == RM_PROVIDER_MYSQL) {
+            in_global = e->kind == NS_FK;
+            gwhat = "foreign keys";
+            in_model = e->kind == NS_KEY || e->kind == NS_IDX;
+            mwhat = "indexes and unique constraints";
+        } else {
+            in_global = e->kind == NS_KEY || e->kind == NS_IDX;
+            gwhat = "indexes and unique constraints";
+            in_model = false;
+            mwhat = NULL;
+        }
+        size_t before = b->d->nerrors;
+        /* Model scope first: a clash inside one model is reported with that model's name. */
+        if (in_model) {
+            /* Compare only with entries of the same namespace family. */
+            ns_entry *fam = RM_NEW_ARRAY(b->a, ns_entry, i + 1);
+            size_t nf = 0;
+            for (size_t k = 0; k <= i; k++) {
+                bool member =
+                    p == RM_PROVIDER_POSTGRES || (all[k].kind == NS_KEY || all[k].kind == NS_IDX);
+                if (member)
+                    fam[nf++] = all[k];
+            }
+            if (nf > 0)
+                ns_check(b, &fam[nf - 1], fam, nf - 1, false, mwhat);
+        }
+        if (in_global && b->d->nerrors == before) {
+            ns_entry *fam = RM_NEW_ARRAY(b->a, ns_entry, i + 1);
+            size_t nf = 0;
+            for (size_t k = 0; k <= i; k++) {
+                bool member = p == RM_PROVIDER_POSTGRES ? all[k].kind != NS_FK
+                              : p == RM_PROVIDER_MYSQL
+                                  ? all[k].kind == NS_FK
+                                  : all[k].kind != NS_FK && all[k].kind != NS_PK;
+                if (member)
+                    fam[nf++] = all[k];
+            }
+            if (nf > 0)
+                ns_check(b, &fam[nf - 1], fam, nf - 1, true, gwhat);
+        }
+    }
 }
 
 /* relationMode = "prisma": the FK fields should be a left prefix of some index. */
@@ -1252,6 +1373,7 @@ void rm_pb_relations(pb *b)
             f->name, M(b, r->model)->name, M(b, f->type_ref)->name);
         rm_diag_set_hint(b->d, dg, "add @ignore to %s.%s", M(b, r->model)->name, f->name);
     }
+    constraint_namespaces(b, fwd);
     cycles(b, fwd);
     mark_join_models(b);
 }

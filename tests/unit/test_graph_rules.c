@@ -172,6 +172,29 @@ static const rule_case rules[] = {
      0, 0, NULL},
     {"generator_without_provider", PG "generator client {\n  output = \"x\"\n}\n" USER_POST(""),
      203, 4, "Argument \"provider\" is missing in generator block \"client\"."},
+    {"index_name_global_clash_postgres",
+     PG "model A {\n  id Int @id\n  x Int\n  @@index([x], map: \"by_x\")\n}\n"
+        "model B {\n  id Int @id\n  x Int\n  @@index([x], map: \"by_x\")\n}\n",
+     215, 12,
+     "The given constraint name `by_x` has to be unique in the following namespace: global for "
+     "primary key, indexes and unique constraints."},
+    {"default_index_names_clash_in_model",
+     PG "model A {\n  id Int @id\n  x Int\n  @@index([x])\n  @@index([x], type: Hash)\n}\n", 215, 8,
+     "The given constraint name `A_x_idx` has to be unique in the following namespace: on model "
+     "`A`"},
+    {"fk_name_global_clash_mysql",
+     MY "model U {\n  id Int @id\n  as A[]\n  bs B[]\n}\n"
+        "model A {\n  id Int @id\n  u Int\n  user U @relation(fields: [u], references: [id], "
+        "map: \"fk_u\")\n}\n"
+        "model B {\n  id Int @id\n  u Int\n  user U @relation(fields: [u], references: [id], "
+        "map: \"fk_u\")\n}\n",
+     215, 17,
+     "The given constraint name `fk_u` has to be unique in the following namespace: global for "
+     "foreign keys."},
+    {"same_index_name_in_two_models_mysql_ok",
+     MY "model A {\n  id Int @id\n  x Int\n  @@index([x], map: \"by_x\")\n}\n"
+        "model B {\n  id Int @id\n  x Int\n  @@index([x], map: \"by_x\")\n}\n",
+     0, 0, NULL},
     {"prisma_and_cerial_in_one_schema", NULL, 7, 1, "schema.cerial"},
 };
 
