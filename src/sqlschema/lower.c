@@ -157,9 +157,10 @@ static void lower_default(lowerer *l, rm_sql_column *c, const rm_field *f)
         rm_sql_default_set(l->out, c, RM_SQL_DEFAULT_AUTOINCREMENT, NULL);
         break;
     case RM_DEFAULT_DBGENERATED:
-        /* An empty dbgenerated() means "the database has some default; do not render one". */
-        if (d->text && d->text[0])
-            rm_sql_default_set(l->out, c, RM_SQL_DEFAULT_DBGENERATED, d->text);
+        /* An empty dbgenerated() means "the database has some default; do not render one,
+         * and do not report it as drift": kept as an empty DBGENERATED, which renders nothing
+         * and matches any default. */
+        rm_sql_default_set(l->out, c, RM_SQL_DEFAULT_DBGENERATED, d->text ? d->text : "");
         break;
     case RM_DEFAULT_SEQUENCE:
         rm_sql_default_set(l->out, c, RM_SQL_DEFAULT_SEQUENCE, d->text);

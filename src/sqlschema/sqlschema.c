@@ -344,6 +344,19 @@ bool rm_sql_default_equal(const rm_sql_default *a, const rm_sql_default *b)
         a->kind == RM_SQL_DEFAULT_AUTOINCREMENT ? RM_SQL_DEFAULT_NONE : a->kind;
     rm_sql_default_kind kb =
         b->kind == RM_SQL_DEFAULT_AUTOINCREMENT ? RM_SQL_DEFAULT_NONE : b->kind;
+    /* An empty dbgenerated() says "the database has a default I do not manage": it matches
+     * whatever the database has, so it never shows up as drift. */
+    if ((ka == RM_SQL_DEFAULT_DBGENERATED && (!a->text || !a->text[0])) ||
+        (kb == RM_SQL_DEFAULT_DBGENERATED && (!b->text || !b->text[0])))
+        return true;
+    /* An expression read back from a database is spelled the database's way
+     * (lower('X'::text) for lower('X')), so it cannot be compared with the schema's text:
+     * like Prisma, treat any two database-side expressions as equal once one of them was
+     * introspected. Two authored dbgenerated() texts are compared, so editing one is a change. */
+    bool ea = ka == RM_SQL_DEFAULT_DBGENERATED || ka == RM_SQL_DEFAULT_EXPRESSION;
+    bool eb = kb == RM_SQL_DEFAULT_DBGENERATED || kb == RM_SQL_DEFAULT_EXPRESSION;
+    if (ea && eb && (ka == RM_SQL_DEFAULT_EXPRESSION || kb == RM_SQL_DEFAULT_EXPRESSION))
+        return true;
     if (ka != kb)
         return false;
     return str_eq(a->text, b->text);

@@ -218,7 +218,8 @@ bool rm_sql_table_pk_has(const rm_sql_table *t, const char *name);
 
 /* Equality used by the differ (and tests). Types compare family, name (case-insensitively;
  * not for inline enums, which are their values), schema, args, array and enum values. Defaults
- * compare kind and text. */
+ * compare kind and text, except that an empty dbgenerated() matches anything and an
+ * introspected expression matches any database-side expression (see sqlschema.c). */
 bool rm_sql_type_equal(const rm_sql_type *a, const rm_sql_type *b);
 bool rm_sql_default_equal(const rm_sql_default *a, const rm_sql_default *b);
 /* Same columns, kind, method and predicate (names are not compared). */

@@ -83,7 +83,19 @@ static void type_equality(void **state)
     rm_sql_default d1 = {RM_SQL_DEFAULT_AUTOINCREMENT, NULL}, d2 = {RM_SQL_DEFAULT_NONE, NULL};
     rm_sql_default d3 = {RM_SQL_DEFAULT_STRING, "x"}, d4 = {RM_SQL_DEFAULT_EXPRESSION, "x"};
     assert_true(rm_sql_default_equal(&d1, &d2));
-    assert_false(rm_sql_default_equal(&d3, &d4));
+    /* An introspected expression matches an authored one whatever its spelling; two authored
+     * ones are compared; an empty dbgenerated() matches anything. */
+    rm_sql_default g1 = {RM_SQL_DEFAULT_DBGENERATED, "lower('X')"};
+    rm_sql_default g2 = {RM_SQL_DEFAULT_EXPRESSION, "lower('X'::text)"};
+    rm_sql_default g3 = {RM_SQL_DEFAULT_DBGENERATED, "upper('X')"};
+    rm_sql_default g4 = {RM_SQL_DEFAULT_DBGENERATED, ""};
+    assert_true(rm_sql_default_equal(&g1, &g2));
+    assert_false(rm_sql_default_equal(&g1, &g3));
+    assert_true(rm_sql_default_equal(&g4, &d3));
+    assert_true(rm_sql_default_equal(&d2, &g4));
+    assert_false(rm_sql_default_equal(&d3, &d4)); /* a literal is not an expression */
+    rm_sql_default d5 = {RM_SQL_DEFAULT_STRING, "y"};
+    assert_false(rm_sql_default_equal(&d3, &d5));
 }
 
 /* ---- text reader ------------------------------------------------------------------------ */
