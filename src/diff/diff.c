@@ -565,8 +565,9 @@ static bool fk_uses(const rm_sql_table *t, const rm_sql_fk *fk, const rm_sql_tab
 }
 
 /* A column whose type changes cannot stay under a foreign key on either side: MySQL refuses the
- * MODIFY (the two sides would be incompatible for a moment), PostgreSQL rechecks the key. Like
- * Prisma, drop such unchanged keys before the ALTER TABLE and add them back at the end. */
+ * MODIFY (the two sides would be incompatible for a moment), PostgreSQL rechecks the key. Nor
+ * can a key stay while the primary key it references is dropped and re-added. Like Prisma,
+ * drop such unchanged keys before the ALTER TABLE and add them back at the end. */
 static void refresh_fks_of_retyped_columns(differ *df, const rm_sqlschema *from,
                                            const rm_sqlschema *to)
 {
@@ -588,6 +589,13 @@ static void refresh_fks_of_retyped_columns(differ *df, const rm_sqlschema *from,
                     dropped = true;
                 if (c->kind == RM_CHANGE_ALTER_COLUMN && (c->u.column.what & RM_ALTER_TYPE) &&
                     fk_uses(tt, tf, c->to_table, c->u.column.to->name))
+                    touched = true;
+                /* A referenced primary key being dropped and re-added: the key depends on it
+                 * (PostgreSQL: "other objects depend on it"; MySQL: "needed in a foreign key
+                 * constraint"). */
+                if (c->kind == RM_CHANGE_DROP_PK &&
+                    same_table(c->to_table, tf->ref_schema ? tf->ref_schema : tt->schema,
+                               tf->ref_table))
                     touched = true;
             }
             if (!touched || dropped)
