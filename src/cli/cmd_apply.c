@@ -50,6 +50,9 @@ static int run(const rm_cli_cmd *self, int argc, char **argv)
     rm_mig_env env;
     rm_mig_apply_result res;
     rm_mig_apply_opts ao = {lock_ms, rm_opts_has(&o, "dry-run")};
+    /* SQLite: another apply's exclusive transaction already blocks opening the file, so the
+     * connection waits as long as the lock would. */
+    rm_db_opts dbo = {lock_ms > 0 ? (lock_ms + 999) / 1000 : 10, NULL};
     rm_sources_init(&srcs);
     rm_diags_init(&d);
     rm_arena_init(&a, 0);
@@ -59,7 +62,9 @@ static int run(const rm_cli_cmd *self, int argc, char **argv)
         goto done;
     if (rm_mig_sum_verify(&dir, true, &d) != RM_OK)
         goto done;
-    if (rm_db_connect(&c, url, NULL, &err) != RM_OK) {
+    if (rm_db_connect(&c, url, &dbo, &err) != RM_OK) {
+        if (rm_mig_connect_busy(&err, &d))
+            goto done;
         rm_db_report(&d, &err, rm_arena_sprintf(&a, "cannot connect to %s",
                                                 rm_dburl_redact(url, &a)));
         goto done;

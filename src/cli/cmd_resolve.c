@@ -44,6 +44,7 @@ static int run(const rm_cli_cmd *self, int argc, char **argv)
     rm_conn *c = NULL;
     rm_dberr err;
     rm_mig_env env;
+    rm_db_opts dbo = {10, NULL};
     rm_sources_init(&srcs);
     rm_diags_init(&d);
     rm_arena_init(&a, 0);
@@ -51,7 +52,9 @@ static int run(const rm_cli_cmd *self, int argc, char **argv)
 
     if (rm_io_read_migrations(&dir, dirpath, &srcs, &a, &d) != RM_OK)
         goto done;
-    if (rm_db_connect(&c, url, NULL, &err) != RM_OK) {
+    if (rm_db_connect(&c, url, &dbo, &err) != RM_OK) {
+        if (rm_mig_connect_busy(&err, &d))
+            goto done;
         rm_db_report(&d, &err, rm_arena_sprintf(&a, "cannot connect to %s",
                                                 rm_dburl_redact(url, &a)));
         goto done;

@@ -334,6 +334,21 @@ static int take_lock(rm_conn *c, int timeout_ms, const rm_mig_env *env, rm_diags
     return RM_ECONFLICT;
 }
 
+bool rm_mig_connect_busy(const rm_dberr *err, rm_diags *d)
+{
+    if (err->kind == RM_DBERR_LOCK_TIMEOUT ||
+        ((err->native & 0xff) == 5 && strstr(err->message, "SQLite"))) {
+        rm_diag *g = rm_diag_error(d, RM_E_MIG_LOCK_HELD, RM_LOC_NONE,
+                                   "another apply holds the lock: the SQLite database stayed "
+                                   "locked by another connection");
+        rm_diag_set_detail(d, g, "%s", err->message);
+        rm_diag_set_hint(d, g, "Wait for it to finish and run the command again, or raise "
+                               "--lock-timeout.");
+        return true;
+    }
+    return false;
+}
+
 static void release_lock(rm_conn *c)
 {
     rm_dberr err;

@@ -22,6 +22,7 @@
 #include "util/sha256.h"
 
 typedef struct rm_conn rm_conn;
+struct rm_dberr;
 
 /* ---------------------------------------------------------------------------------------- */
 /* The folder                                                                                */
@@ -151,6 +152,11 @@ const char *rm_mig_state_name(rm_mig_state s);
 /* Does migration_lock.toml's provider fit the database c? ("postgresql", "mysql", "sqlite";
  * Prisma's "cockroachdb" is refused everywhere). No lock file: fine. E0908 otherwise. */
 int rm_mig_check_provider(const rm_mig_dir *dir, rm_conn *c, rm_diags *d);
+
+/* A failed connection attempt that means "the SQLite file is locked by another apply"
+ * (SQLITE_BUSY while opening): reports E0909 like a lock timeout and returns true; otherwise
+ * false and nothing is reported. */
+bool rm_mig_connect_busy(const struct rm_dberr *err, rm_diags *d);
 
 /* Read the history (no lock, no table creation). RM_EDB with a diagnostic on failure. */
 int rm_mig_history_read(rm_mig_history *out, rm_conn *c, rm_arena *a, rm_diags *d);
