@@ -17,7 +17,7 @@ _relmig_options()
         graph) opts="--format -o --output" ;;
         diff) opts="--from --to --dialect --script --json --exit-code -o --output" ;;
         migrate) opts="--name --schema --dir --url --shadow-url" ;;
-        apply) opts="--url --dir --dry-run" ;;
+        apply) opts="--url --dir --dry-run --lock-timeout" ;;
         status) opts="--url --dir --json" ;;
         resolve) opts="--url --applied --rolled-back --dir" ;;
         check) opts="--url --schema --dir --json" ;;
@@ -131,7 +131,7 @@ _relmig()
             compopt -o nospace 2>/dev/null
             return 0
             ;;
-        --name | --applied | --rolled-back)
+        --name | --applied | --rolled-back | --lock-timeout)
             return 0
             ;;
     esac
