@@ -452,6 +452,44 @@ static int cmp_fk_ref(const void *pa, const void *pb)
 }
 
 /* Foreign keys of one model, in the order of its relation fields. */
+/* Is there a unique index or primary key on exactly these columns (in any order)? */
+static bool unique_on(const rm_sql_table *t, const char *const *cols, size_t n)
+{
+    for (size_t k = 0; k <= t->nindexes; k++) {
+        const rm_sql_index_col *ic = k < t->nindexes ? t->indexes[k].cols : t->pk.cols;
+        size_t nic = k < t->nindexes ? t->indexes[k].ncols : t->pk.ncols;
+        if ((k < t->nindexes && t->indexes[k].kind == RM_SQL_INDEX_NORMAL) || nic != n || !n)
+            continue;
+        bool all = true;
+        for (size_t i = 0; i < n && all; i++) {
+            bool found = false;
+            for (size_t j = 0; j < nic && !found; j++)
+                found = strcmp(ic[j].name, cols[i]) == 0;
+            all = found;
+        }
+        if (all)
+            return true;
+    }
+    return false;
+}
+
+/* A one-to-one relation needs a unique criterion on its foreign key: Prisma's validator demands
+ * one, but a graph built from another language may lack it, and without it the relation would
+ * silently be one-to-many in the database. */
+static void unique_for_one_to_one(lowerer *l, rm_sql_table *t, const rm_model *m,
+                                  const rm_relation *rel)
+{
+    const char **cols = RM_NEW_ARRAY(l->a, const char *, rel->nfk + 1);
+    for (size_t k = 0; k < rel->nfk; k++)
+        cols[k] = m->fields[rel->fk_fields[k]].db_name;
+    if (unique_on(t, cols, rel->nfk))
+        return;
+    const char *name =
+        rm_sql_constraint_name(l->a, l->d->max_ident_len, t->name, cols, rel->nfk, "key");
+    if (!rm_sql_table_find_index(t, name))
+        rm_sql_table_add_index(l->out, t, RM_SQL_INDEX_UNIQUE, name, cols, rel->nfk);
+}
+
 static void lower_fks(lowerer *l, rm_sql_table *t, uint32_t mi)
 {
     const rm_graph *g = l->g;
@@ -613,6 +651,11 @@ int rm_sqlschema_lower(rm_sqlschema *out, const rm_graph *g, const rm_dialect *d
             if (m->fields[f].kind == RM_FIELD_SCALAR)
                 lower_column(&l, t, m, &m->fields[f]);
         lower_keys(&l, t, m);
+    }
+    for (size_t r = 0; r < g->nrelations; r++) {
+        const rm_relation *rel = &g->relations[r];
+        if (rel->card == RM_CARD_ONE_TO_ONE && rel->nfk && l.tables[rel->from.model])
+            unique_for_one_to_one(&l, l.tables[rel->from.model], &g->models[rel->from.model], rel);
     }
     if (g->relation_mode == RM_RELMODE_FOREIGN_KEYS)
         for (size_t i = 0; i < g->nmodels; i++)

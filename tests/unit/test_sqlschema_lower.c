@@ -416,6 +416,73 @@ static void run_inline(void **state)
     rm_arena_free(&a);
 }
 
+/* A graph built by hand (as another language's builder could build it): a one-to-one relation
+ * whose foreign key has no unique index of its own still gets one. */
+static void one_to_one_gets_unique(void **state)
+{
+    (void)state;
+    rm_arena a;
+    rm_arena_init(&a, 0);
+    rm_graph *g = RM_NEW(&a, rm_graph);
+    g->provider = RM_PROVIDER_POSTGRES;
+    g->relation_mode = RM_RELMODE_FOREIGN_KEYS;
+    g->nmodels = 2;
+    g->models = RM_NEW_ARRAY(&a, rm_model, 2);
+    const char *names[] = {"A", "B"};
+    for (size_t i = 0; i < 2; i++) {
+        rm_model *m = &g->models[i];
+        m->name = m->db_name = names[i];
+        m->loc = rm_loc_make(0, i * 10, 1);
+        m->nfields = i == 0 ? 1 : 2;
+        m->fields = RM_NEW_ARRAY(&a, rm_field, 2);
+        m->fields[0].name = m->fields[0].db_name = "id";
+        m->fields[1].name = m->fields[1].db_name = "aId";
+        for (size_t f = 0; f < 2; f++) {
+            m->fields[f].kind = RM_FIELD_SCALAR;
+            m->fields[f].scalar = RM_SCALAR_INT;
+            m->fields[f].type_ref = RM_NONE;
+        }
+        m->primary_key = RM_NEW(&a, rm_index);
+        m->primary_key->kind = RM_INDEX_PRIMARY;
+        m->primary_key->nfields = 1;
+        m->primary_key->fields = RM_NEW_ARRAY(&a, rm_index_field, 1);
+        m->primary_key->fields[0].field = 0;
+    }
+    g->nrelations = 1;
+    g->relations = RM_NEW_ARRAY(&a, rm_relation, 1);
+    rm_relation *rel = &g->relations[0];
+    rel->name = "AToB";
+    rel->card = RM_CARD_ONE_TO_ONE;
+    rel->from.model = 1;
+    rel->from.field = RM_NONE;
+    rel->to.model = 0;
+    rel->to.field = RM_NONE;
+    rel->nfk = 1;
+    rel->fk_fields = RM_NEW_ARRAY(&a, uint32_t, 1);
+    rel->ref_fields = RM_NEW_ARRAY(&a, uint32_t, 1);
+    rel->fk_fields[0] = 1;
+    rel->ref_fields[0] = 0;
+    rel->on_delete = RM_ACTION_RESTRICT;
+    rel->on_update = RM_ACTION_CASCADE;
+    rm_diags d;
+    rm_diags_init(&d);
+    rm_sqlschema s;
+    assert_int_equal(rm_sqlschema_lower(&s, g, &rm_dialect_postgres, NULL, &a, &d), RM_OK);
+    const rm_sql_table *b = rm_sqlschema_find_table(&s, NULL, "B");
+    assert_non_null(b);
+    assert_int_equal(b->nindexes, 1);
+    assert_string_equal(b->indexes[0].name, "B_aId_key");
+    assert_int_equal(b->indexes[0].kind, RM_SQL_INDEX_UNIQUE);
+    assert_int_equal(b->nfks, 1);
+    assert_string_equal(b->fks[0].name, "B_aId_fkey");
+    /* A one-to-many relation gets no such index. */
+    rel->card = RM_CARD_ONE_TO_MANY;
+    assert_int_equal(rm_sqlschema_lower(&s, g, &rm_dialect_postgres, NULL, &a, &d), RM_OK);
+    assert_int_equal(rm_sqlschema_find_table(&s, NULL, "B")->nindexes, 0);
+    rm_diags_free(&d);
+    rm_arena_free(&a);
+}
+
 /* ---- constraint names (prisma.md 3.1) ------------------------------------------------------ */
 
 typedef struct name_case {
@@ -462,11 +529,13 @@ int main(void)
         NN = RM_ARRAY_LEN(name_cases),
         NI = RM_ARRAY_LEN(inline_cases)
     };
-    struct CMUnitTest tests[NL + NN + NI];
+    struct CMUnitTest tests[NL + NN + NI + 1];
     size_t k = 0;
     for (size_t i = 0; i < NL; i++)
         tests[k++] = (struct CMUnitTest){lower_cases[i].name, run_lower, NULL, NULL,
                                          (void *)&lower_cases[i]};
+    tests[k++] =
+        (struct CMUnitTest){"one_to_one_gets_unique", one_to_one_gets_unique, NULL, NULL, NULL};
     for (size_t i = 0; i < NI; i++)
         tests[k++] = (struct CMUnitTest){inline_cases[i].name, run_inline, NULL, NULL,
                                          (void *)&inline_cases[i]};
