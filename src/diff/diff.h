@@ -1,18 +1,21 @@
 /*
  * The differ: two physical schemas (sqlschema.h) in, an ordered list of dialect-neutral
  * changes out, each carrying its safety warnings. Then the renderers: the change list as a
- * migration script for a dialect (through the dialect's emit), and as JSON for tools.
+ * migration script for a dialect (through the dialect's emit), as JSON for tools, and as
+ * Prisma's human summary.
  *
- * Order follows Prisma's step order (prisma.md 3.5): create/alter enums, drop foreign keys,
- * drop indexes, alter tables, drop tables, drop enums, create tables, redefine tables (SQLite),
- * create indexes, add foreign keys. Foreign keys come last, so mutually referencing tables
- * (cycles) need no special case where the dialect can add them later; SQLite, which cannot,
- * declares them inside CREATE TABLE, where forward references are legal. Inside a kind the
- * order is the declaration order of the schema (table position, then object position), so
- * output is deterministic and matches Prisma's.
+ * Order follows Prisma's step order (prisma.md 3.5): create schemas, create/alter enums, drop
+ * foreign keys, drop indexes, alter tables, drop tables, drop enums, create tables, redefine
+ * tables (SQLite), create indexes, rename foreign keys, add foreign keys, rename indexes.
+ * Foreign keys come last, so mutually referencing tables (cycles) need no special case where
+ * the dialect can add them later; SQLite, which cannot, declares them inside CREATE TABLE,
+ * where forward references are legal. Inside a kind the order is the declaration order of the
+ * schema (table position, then object position), so output is deterministic and matches
+ * Prisma's.
  *
- * Not for: SQL spelling (dialects/), executing anything (db/, migrations/), or renames (a
- * renamed table or column is a drop plus a create, as in Prisma).
+ * Not for: SQL spelling (dialects/), executing anything (db/, migrations/), or renaming tables
+ * and columns (a renamed table or column is a drop plus a create, as in Prisma; only indexes
+ * and foreign keys whose definition is unchanged are renamed in place).
  */
 #ifndef RELMIG_DIFF_DIFF_H
 #define RELMIG_DIFF_DIFF_H
