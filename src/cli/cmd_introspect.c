@@ -92,8 +92,8 @@ const rm_cli_cmd rm_cmd_introspect = {
         "Reads tables, columns, keys, indexes, foreign keys and enums with a fixed number of "
         "catalog queries and prints them as a Prisma schema, following Prisma's introspection "
         "rules. What the schema cannot hold (check constraints, expression indexes, views, "
-        "triggers) is reported as a warning. SQLite is supported; PostgreSQL and MySQL "
-        "introspection are not written yet.",
+        "triggers) is reported as a warning. PostgreSQL (?schema= in the URL, default "
+        "public), MySQL/MariaDB and SQLite are supported.",
     .opts = opts,
     .issue = NULL,
 };

@@ -23,10 +23,11 @@ typedef struct raiser {
     rm_graph *g;
     rm_model *models;
     size_t nmodels;
-    size_t *fcap;            /* capacity of each model's field array */
-    uint32_t *table_model;   /* per table (s->tables order): model index, RM_NONE = join table */
+    size_t *fcap;          /* capacity of each model's field array */
+    uint32_t *table_model; /* per table (s->tables order): model index, RM_NONE = join table */
     rm_relation *rels;
     size_t nrels, caprels;
+    size_t enums_cap;
     struct pending *pending; /* back-relation fields, added after every forward field */
     size_t npending, cappending;
 } raiser;
@@ -45,8 +46,8 @@ const char *rm_raise_sanitize(rm_arena *a, const char *name)
     if (valid)
         return name;
     const char *p = name;
-    while (*p && !isalpha((unsigned char)*p) && ((*p == '_') || isdigit((unsigned char)*p) ||
-                                                 !(isalnum((unsigned char)*p))))
+    while (*p && !isalpha((unsigned char)*p) &&
+           ((*p == '_') || isdigit((unsigned char)*p) || !(isalnum((unsigned char)*p))))
         p++;
     char *out = rm_arena_strdup(a, p);
     for (char *q = out; *q; q++)
@@ -148,20 +149,47 @@ static rm_scalar scalar_of(rm_type_family f)
 static const char *native_name(rm_arena *a, const char *sql)
 {
     static const char *const known[][2] = {
-        {"VARCHAR", "VarChar"},         {"CHAR", "Char"},       {"TEXT", "Text"},
-        {"INTEGER", "Integer"},         {"INT", "Int"},         {"SMALLINT", "SmallInt"},
-        {"BIGINT", "BigInt"},           {"DOUBLE PRECISION", "DoublePrecision"},
-        {"REAL", "Real"},               {"DECIMAL", "Decimal"}, {"TIMESTAMP", "Timestamp"},
-        {"TIMESTAMPTZ", "Timestamptz"}, {"DATE", "Date"},       {"TIME", "Time"},
-        {"TIMETZ", "Timetz"},           {"UUID", "Uuid"},       {"JSON", "Json"},
-        {"JSONB", "JsonB"},             {"BYTEA", "ByteA"},     {"BOOLEAN", "Boolean"},
-        {"TINYINT", "TinyInt"},         {"MEDIUMINT", "MediumInt"}, {"DATETIME", "DateTime"},
-        {"LONGTEXT", "LongText"},       {"MEDIUMTEXT", "MediumText"}, {"TINYTEXT", "TinyText"},
-        {"LONGBLOB", "LongBlob"},       {"MEDIUMBLOB", "MediumBlob"}, {"TINYBLOB", "TinyBlob"},
-        {"BLOB", "Blob"},               {"DOUBLE", "Double"},   {"FLOAT", "Float"},
-        {"BIT", "Bit"},                 {"VARBIT", "VarBit"},   {"INET", "Inet"},
-        {"CITEXT", "Citext"},           {"XML", "Xml"},         {"MONEY", "Money"},
-        {"BINARY", "Binary"},           {"VARBINARY", "VarBinary"}, {"YEAR", "Year"},
+        {"VARCHAR", "VarChar"},
+        {"CHAR", "Char"},
+        {"TEXT", "Text"},
+        {"INTEGER", "Integer"},
+        {"INT", "Int"},
+        {"SMALLINT", "SmallInt"},
+        {"BIGINT", "BigInt"},
+        {"DOUBLE PRECISION", "DoublePrecision"},
+        {"REAL", "Real"},
+        {"DECIMAL", "Decimal"},
+        {"TIMESTAMP", "Timestamp"},
+        {"TIMESTAMPTZ", "Timestamptz"},
+        {"DATE", "Date"},
+        {"TIME", "Time"},
+        {"TIMETZ", "Timetz"},
+        {"UUID", "Uuid"},
+        {"JSON", "Json"},
+        {"JSONB", "JsonB"},
+        {"BYTEA", "ByteA"},
+        {"BOOLEAN", "Boolean"},
+        {"TINYINT", "TinyInt"},
+        {"MEDIUMINT", "MediumInt"},
+        {"DATETIME", "DateTime"},
+        {"LONGTEXT", "LongText"},
+        {"MEDIUMTEXT", "MediumText"},
+        {"TINYTEXT", "TinyText"},
+        {"LONGBLOB", "LongBlob"},
+        {"MEDIUMBLOB", "MediumBlob"},
+        {"TINYBLOB", "TinyBlob"},
+        {"BLOB", "Blob"},
+        {"DOUBLE", "Double"},
+        {"FLOAT", "Float"},
+        {"BIT", "Bit"},
+        {"VARBIT", "VarBit"},
+        {"INET", "Inet"},
+        {"CITEXT", "Citext"},
+        {"XML", "Xml"},
+        {"MONEY", "Money"},
+        {"BINARY", "Binary"},
+        {"VARBINARY", "VarBinary"},
+        {"YEAR", "Year"},
     };
     for (size_t i = 0; i < RM_ARRAY_LEN(known); i++)
         if (strcmp(known[i][0], sql) == 0)
@@ -191,6 +219,27 @@ static void raise_type(raiser *r, rm_field *f, const rm_sql_column *c, const cha
 {
     f->scalar = scalar_of(c->type.family);
     f->list = c->type.array;
+    if (f->scalar == RM_SCALAR_ENUM && c->type.values) {
+        /* MySQL's inline ENUM('a', 'b'): Prisma names the enum {table}_{column}. */
+        rm_enum e;
+        memset(&e, 0, sizeof e);
+        e.name = rm_raise_sanitize(r->a, rm_arena_sprintf(r->a, "%s_%s", table, c->name));
+        e.db_name = e.name;
+        e.loc = RM_LOC_NONE;
+        e.syntax = RM_SYNTAX_PRISMA;
+        e.nvalues = c->type.nvalues;
+        e.values = RM_NEW_ARRAY(r->a, rm_enum_value, e.nvalues ? e.nvalues : 1);
+        for (size_t k = 0; k < e.nvalues; k++) {
+            const char *v = rm_raise_sanitize(r->a, c->type.values[k]);
+            e.values[k].name = v[0] ? v : rm_arena_sprintf(r->a, "value_%zu", k + 1);
+            e.values[k].db_name = c->type.values[k];
+            e.values[k].loc = RM_LOC_NONE;
+        }
+        RM_VEC_PUSH(r->a, r->g->enums, r->g->nenums, r->enums_cap, e);
+        f->type_ref = (uint32_t)(r->g->nenums - 1);
+        f->type_name = e.name;
+        return;
+    }
     if (f->scalar == RM_SCALAR_ENUM) {
         f->type_ref = RM_NONE;
         for (size_t i = 0; i < r->g->nenums; i++)
@@ -373,8 +422,11 @@ static rm_index_algo algo_of(const char *method)
     static const struct {
         const char *n;
         rm_index_algo a;
-    } map[] = {{"hash", RM_ALGO_HASH}, {"gist", RM_ALGO_GIST},     {"gin", RM_ALGO_GIN},
-               {"spgist", RM_ALGO_SPGIST}, {"brin", RM_ALGO_BRIN}};
+    } map[] = {{"hash", RM_ALGO_HASH},
+               {"gist", RM_ALGO_GIST},
+               {"gin", RM_ALGO_GIN},
+               {"spgist", RM_ALGO_SPGIST},
+               {"brin", RM_ALGO_BRIN}};
     if (!method)
         return RM_ALGO_DEFAULT;
     for (size_t i = 0; i < RM_ARRAY_LEN(map); i++)
@@ -474,15 +526,15 @@ static void raise_table(raiser *r, uint32_t mi, const rm_sql_table *t)
             continue;
         ix->algo = algo_of(six->method);
         ix->where = six->where;
-        const char *def = rm_sql_constraint_name(r->a, L, t->name, col_names(r, six->cols,
-                                                                             six->ncols),
-                                                 six->ncols, unique ? "key" : "idx");
+        const char *def =
+            rm_sql_constraint_name(r->a, L, t->name, col_names(r, six->cols, six->ncols),
+                                   six->ncols, unique ? "key" : "idx");
         /* SQLite names the index of a UNIQUE constraint itself; that name is not a choice. */
         if (six->name && strcmp(six->name, def) != 0 &&
             strncmp(six->name, "sqlite_autoindex_", 17) != 0)
             ix->map = six->name;
-        ix->field_level = unique && six->ncols == 1 && !six->where && !fulltext &&
-                          ix->algo == RM_ALGO_DEFAULT;
+        ix->field_level =
+            unique && six->ncols == 1 && !six->where && !fulltext && ix->algo == RM_ALGO_DEFAULT;
         m->nindexes++;
     }
     if (!usable_identifier(t)) {
@@ -795,7 +847,8 @@ static void raise_enums(raiser *r)
 {
     rm_graph *g = r->g;
     g->nenums = r->s->nenums;
-    g->enums = RM_NEW_ARRAY(r->a, rm_enum, g->nenums ? g->nenums : 1);
+    r->enums_cap = g->nenums ? g->nenums : 1;
+    g->enums = RM_NEW_ARRAY(r->a, rm_enum, r->enums_cap);
     for (size_t i = 0; i < r->s->nenums; i++) {
         const rm_sql_enum *se = r->s->enums[i];
         rm_enum *e = &g->enums[i];

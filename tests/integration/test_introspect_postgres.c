@@ -185,11 +185,11 @@ static const struct {
      "introspection reads a default operator class as none (drop + create of prompts_tags_idx)"},
 };
 
-static size_t known_changes(const char *row)
+static size_t known_changes(const char *name)
 {
     for (size_t i = 0; i < RM_ARRAY_LEN(known); i++)
-        if (strcmp(known[i].row, row) == 0) {
-            printf("%s: known difference: %s\n", row, known[i].why);
+        if (strcmp(known[i].row, name) == 0) {
+            printf("%s: known difference: %s\n", name, known[i].why);
             return known[i].changes;
         }
     return 0;
