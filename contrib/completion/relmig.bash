@@ -20,7 +20,7 @@ _relmig_options()
         apply) opts="--url --dir --dry-run --lock-timeout" ;;
         status) opts="--url --dir --json" ;;
         resolve) opts="--url --applied --rolled-back --dir" ;;
-        check) opts="--url --schema --dir --json" ;;
+        check) opts="--url --schema --dir --shadow-url --json" ;;
         introspect) opts="--url --syntax -o --output --schema" ;;
         convert) opts="--to -o --output" ;;
         *) opts="" ;;
