@@ -41,6 +41,41 @@ static bool ieq(const char *a, const char *b)
     return *a == *b;
 }
 
+/* Levenshtein distance, capped: returns cap when the distance is at least cap. Names longer
+ * than 63 bytes are never close. */
+static size_t edit_distance(const char *a, const char *b, size_t cap)
+{
+    size_t la = strlen(a), lb = strlen(b);
+    if (la > 63 || lb > 63 || (la > lb ? la - lb : lb - la) >= cap)
+        return cap;
+    size_t row[64];
+    for (size_t j = 0; j <= lb; j++)
+        row[j] = j;
+    for (size_t i = 1; i <= la; i++) {
+        size_t diag = row[0];
+        row[0] = i;
+        for (size_t j = 1; j <= lb; j++) {
+            size_t up = row[j];
+            size_t sub = diag + (a[i - 1] != b[j - 1]);
+            size_t best = sub < up + 1 ? sub : up + 1;
+            row[j] = best < row[j - 1] + 1 ? best : row[j - 1] + 1;
+            diag = up;
+        }
+    }
+    return row[lb] < cap ? row[lb] : cap;
+}
+
+/* Keep the candidate with the smallest distance (ties: the first one seen). A name of n bytes
+ * only matches within n/2 edits, so short names do not match everything. */
+static void closer(const char *name, const char *cand, const char **best, size_t *best_d)
+{
+    size_t d = edit_distance(name, cand, *best_d);
+    if (d < *best_d && d * 2 <= strlen(name)) {
+        *best = cand;
+        *best_d = d;
+    }
+}
+
 static const char *model_word(const rm_model *m)
 {
     return m->is_view ? "view" : "model";
@@ -552,7 +587,21 @@ static void resolve_field_type(pb *b, rm_model *m, rm_field *f, const rm_prisma_
                            "Type \"%s\" is neither a built-in type, nor refers to another model, "
                            "composite type, or enum.",
                            pf->type_name);
-    (void)dg;
+    if (!suggest) {
+        /* Prisma only suggests case-insensitive matches; a typo one or two edits away from a
+         * known type gets a hint too. */
+        const char *best = NULL;
+        size_t best_d = 3;
+        for (size_t i = 0; i < RM_ARRAY_LEN(scalar_names); i++)
+            if (scalar_names[i])
+                closer(pf->type_name, scalar_names[i], &best, &best_d);
+        for (size_t i = 0; i < b->g->nmodels; i++)
+            closer(pf->type_name, b->g->models[i].name, &best, &best_d);
+        for (size_t i = 0; i < b->g->nenums; i++)
+            closer(pf->type_name, b->g->enums[i].name, &best, &best_d);
+        if (best)
+            rm_diag_set_hint(b->d, dg, "did you mean `%s`?", best);
+    }
     (void)m;
     f->scalar = RM_SCALAR_NONE;
     f->type_ref = RM_NONE;

@@ -57,6 +57,9 @@ static const rule_case rules[] = {
     {"unknown_type_suggestion", PG "model A {\n  id Int @id\n  s string\n}\n", 202, 6,
      "Type \"string\" is neither a built-in type, nor refers to another model, composite type, "
      "or enum. Did you mean \"String\"?"},
+    {"unknown_type_typo", PG "model A {\n  id Int @id\n  s Strng\n}\n", 202, 6,
+     "Type \"Strng\" is neither a built-in type, nor refers to another model, composite type, "
+     "or enum."},
     {"no_unique_criteria", PG "model A {\n  x Int\n}\n", 208, 4,
      "Each model must have at least one unique criteria"},
     {"optional_unique_is_not_a_criterion", PG "model A {\n  x Int? @unique\n}\n", 208, 4,
@@ -409,17 +412,65 @@ static void run_fact(void **state)
     rm_sources_free(&srcs);
 }
 
+/* Hints are relmig's own (Prisma has none): checked separately, one schema per row. */
+static const struct {
+    const char *schema, *hint;
+} hints[] = {
+    {PG "model A {\n  id Int @id\n  s Strng\n}\n", "did you mean `String`?"},
+    {PG "enum Bee {\n  X\n}\nmodel A {\n  id Int @id\n  b Bee\n}\n", NULL}, /* valid */
+    {PG "model A {\n  id Int @id\n  b Usr\n}\nmodel User {\n  id Int @id\n}\n",
+     "did you mean `User`?"},
+    {PG "model A {\n  id Int @id\n  x X\n}\n", ""}, /* too short to guess: no hint */
+    {PG "model User {\n  id Int @id\n  profile Profile?\n}\nmodel Profile {\n  id Int @id\n"
+        "  userId Int\n  user User @relation(fields: [userId], references: [id])\n}\n",
+     "add @unique to Profile.userId to make this relation one-to-one, or write profile "
+     "Profile[] to make it one-to-many"},
+    {PG "model User {\n  id Int @id\n  posts Post[]\n}\nmodel Post {\n  id Int @id\n}\n",
+     "add `user User? @relation(fields: [userId], references: [id])` and `userId Int?` to "
+     "model Post"},
+};
+
+static void hints_are_given(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < RM_ARRAY_LEN(hints); i++) {
+        rm_sources srcs;
+        rm_sources_init(&srcs);
+        rm_sources_add(&srcs, "schema.prisma", hints[i].schema, strlen(hints[i].schema));
+        rm_diags d;
+        rm_diags_init(&d);
+        rm_arena a;
+        rm_arena_init(&a, 0);
+        rm_graph *g = NULL;
+        (void)rm_schema_build(&g, &srcs, &a, &d);
+        const char *got = d.n > 0 ? d.items[0]->hint : NULL;
+        if (!hints[i].hint) {
+            if (d.n != 0)
+                fail_msg("row %zu: expected a valid schema, got: %s", i, d.items[0]->msg);
+        } else if (!hints[i].hint[0]) {
+            if (got)
+                fail_msg("row %zu: expected no hint, got '%s'", i, got);
+        } else if (!got || strcmp(got, hints[i].hint) != 0) {
+            fail_msg("row %zu: expected hint '%s', got '%s'", i, hints[i].hint, got ? got : "");
+        }
+        rm_arena_free(&a);
+        rm_diags_free(&d);
+        rm_sources_free(&srcs);
+    }
+}
+
 int main(void)
 {
     size_t nr = RM_ARRAY_LEN(rules), nf = RM_ARRAY_LEN(facts);
-    struct CMUnitTest *tests = calloc(nr + nf, sizeof *tests);
+    struct CMUnitTest *tests = calloc(nr + nf + 1, sizeof *tests);
     for (size_t i = 0; i < nr; i++)
         tests[i] = (struct CMUnitTest){
             .name = rules[i].name, .test_func = run_rule, .initial_state = (void *)&rules[i]};
     for (size_t i = 0; i < nf; i++)
         tests[nr + i] = (struct CMUnitTest){
             .name = facts[i].name, .test_func = run_fact, .initial_state = (void *)&facts[i]};
-    int rc = _cmocka_run_group_tests("graph_rules", tests, nr + nf, NULL, NULL);
+    tests[nr + nf] = (struct CMUnitTest){.name = "hints_are_given", .test_func = hints_are_given};
+    int rc = _cmocka_run_group_tests("graph_rules", tests, nr + nf + 1, NULL, NULL);
     free(tests);
     return rc;
 }
