@@ -1,24 +1,209 @@
 /*
- * relmig check: CI drift check of a database against a schema or migrations.
- * Not implemented yet (issue #7); the option table below is the planned interface, so --help
- * documents it already.
+ * relmig check: the CI drift check. The expected state is the schema (--schema) or the
+ * migrations folder replayed into a scratch database (--dir: in-memory SQLite for SQLite
+ * databases, --shadow-url for PostgreSQL/MySQL); the actual state is the database at --url,
+ * introspected. Prints the relation-level findings (src/migrations/drift.c) and Prisma's drift
+ * summary of the change list (src/diff), or both as JSON. Exit 0 in sync, 2 drift, 1 error.
+ * Not for fixing anything: `relmig diff` writes the SQL that would.
  */
 #include "cli/cli.h"
+#include "cli/schema_load.h"
+#include "db/db.h"
+#include "db/introspect.h"
+#include "diff/diff.h"
+#include "io/migrations_dir.h"
+#include "migrations/drift.h"
+#include "sqlschema/lower.h"
+
+#include <stdio.h>
+#include <string.h>
 
 static const rm_opt_spec opts[] = {
     {"url", 0, RM_OPT_VALUE, "URL", "the database"},
     {"schema", 0, RM_OPT_LIST, "PATH", "the expected schema"},
     {"dir", 0, RM_OPT_VALUE, "DIR", "the expected migrations folder"},
+    {"shadow-url", 0, RM_OPT_VALUE, "URL",
+     "scratch database to replay --dir into (PostgreSQL/MySQL; it must be empty)"},
     {"json", 0, RM_OPT_FLAG, NULL, "print the report as JSON"},
     {NULL, 0, RM_OPT_FLAG, NULL, NULL},
 };
 
+static int connect_or_report(rm_conn **c, const char *url, rm_arena *a, rm_diags *d)
+{
+    rm_dberr err;
+    if (rm_db_connect(c, url, NULL, &err) == RM_OK)
+        return RM_OK;
+    rm_db_report(d, &err, rm_arena_sprintf(a, "cannot connect to %s", rm_dburl_redact(url, a)));
+    return RM_EDB;
+}
+
+/* Replay every migration of dir into the database at url (which must be empty) and
+ * introspect the result. */
+static int replay_dir(rm_sqlschema *out, const rm_mig_dir *dir, const char *url, rm_arena *a,
+                      rm_diags *d)
+{
+    rm_conn *c = NULL;
+    rm_dberr err;
+    int rc = connect_or_report(&c, url, a, d);
+    for (size_t i = 0; rc == RM_OK && i < dir->n; i++) {
+        if (rm_db_exec(c, dir->items[i].sql->text, &err) != RM_OK) {
+            rm_diag *g = rm_diag_error(d, RM_E_MIG_APPLY_FAILED,
+                                       rm_loc_make(dir->items[i].sql->id, 0, 0),
+                                       "replaying migration %s into the shadow database failed: "
+                                       "%s",
+                                       dir->items[i].name, err.message);
+            rm_diag_set_hint(d, g, "--shadow-url must name an empty scratch database.");
+            rc = RM_EDB;
+        }
+    }
+    if (rc == RM_OK)
+        rc = rm_introspect(out, c, NULL, a, d);
+    rm_db_close(c);
+    return rc;
+}
+
+static void render_json(rm_sb *sb, const rm_drift *dr, const rm_diff *df, bool in_sync)
+{
+    rm_sb_appendf(sb, "{\"inSync\":%s,\"findings\":[", in_sync ? "true" : "false");
+    for (size_t i = 0; i < dr->n; i++) {
+        rm_sb_appendf(sb, "%s{\"kind\":\"%s\",\"table\":", i ? "," : "",
+                      rm_drift_kind_name(dr->items[i].kind));
+        rm_sb_json_string(sb, dr->items[i].table, strlen(dr->items[i].table));
+        rm_sb_puts(sb, ",\"message\":");
+        rm_sb_json_string(sb, dr->items[i].message, strlen(dr->items[i].message));
+        rm_sb_putc(sb, '}');
+    }
+    rm_sb_puts(sb, "],\"diff\":");
+    rm_diff_render_json(sb, df);
+    rm_sb_puts(sb, "}\n");
+}
+
+static int run(const rm_cli_cmd *self, int argc, char **argv)
+{
+    rm_opts o;
+    int rc = rm_opts_parse(&o, self, argc, argv);
+    if (rc != RM_EXIT_OK)
+        return rc;
+    const char *url = rm_opts_get(&o, "url");
+    size_t nschema = 0;
+    const char *const *schema = rm_opts_list(&o, "schema", &nschema);
+    const char *dirpath = rm_opts_get(&o, "dir");
+    if (!url)
+        return rm_cli_fail(RM_EXIT_USAGE, "check: --url is required");
+    if ((nschema > 0) == (dirpath != NULL))
+        return rm_cli_fail(RM_EXIT_USAGE, "check: give exactly one of --schema PATH and "
+                                          "--dir DIR");
+    if (o.npositional)
+        return rm_cli_fail(RM_EXIT_USAGE, "check: unexpected argument '%s'", o.positional[0]);
+    const char *dname = rm_introspect_dialect_of_url(url);
+    const rm_dialect *dia = dname ? rm_dialect_by_name(dname) : NULL;
+    if (!dia)
+        return rm_cli_fail(RM_EXIT_USAGE, "check: cannot tell the database kind of --url");
+    bool is_sqlite = strcmp(dia->name, "sqlite") == 0;
+    const char *shadow = rm_opts_get(&o, "shadow-url");
+    if (dirpath && !shadow && !is_sqlite)
+        return rm_cli_fail(RM_EXIT_USAGE, "check: --dir on PostgreSQL/MySQL needs --shadow-url "
+                                          "(an empty scratch database to replay the folder "
+                                          "into)");
+    bool json = rm_opts_has(&o, "json");
+
+    int exit = RM_EXIT_ERROR;
+    rm_diags d;
+    rm_arena a;
+    rm_loaded_schema ls;
+    bool ls_loaded = false;
+    rm_sources srcs;
+    rm_mig_dir dir;
+    rm_sqlschema expected, actual;
+    rm_conn *c = NULL;
+    rm_diff df;
+    rm_drift dr = {NULL, 0, 0};
+    rm_sb out = RM_SB_INIT;
+    bool in_sync;
+    rm_diags_init(&d);
+    rm_arena_init(&a, 0);
+    rm_sources_init(&srcs);
+
+    if (nschema) {
+        ls_loaded = true;
+        if (rm_schema_load(&ls, schema, nschema, &d) != RM_OK)
+            goto done;
+        rm_lower_opts lo = {(dia->caps & RM_CAP_SCHEMAS) ? "public" : NULL, false};
+        if (rm_sqlschema_lower(&expected, ls.graph, dia, &lo, &a, &d) != RM_OK)
+            goto done;
+    } else {
+        if (rm_io_read_migrations(&dir, dirpath, &srcs, &a, &d) != RM_OK)
+            goto done;
+        if (rm_mig_sum_verify(&dir, true, &d) != RM_OK)
+            goto done;
+        if (replay_dir(&expected, &dir, shadow ? shadow : "sqlite::memory:", &a, &d) != RM_OK)
+            goto done;
+    }
+    if (connect_or_report(&c, url, &a, &d) != RM_OK)
+        goto done;
+    if (rm_introspect(&actual, c, NULL, &a, &d) != RM_OK)
+        goto done;
+    if (strcmp(dia->name, "mysql") == 0)
+        rm_drift_strip_innodb_fk_indexes(&actual, &expected);
+    if (dirpath) {
+        rm_mig_history h;
+        rm_mig_status st;
+        if (rm_mig_history_read(&h, c, &a, &d) != RM_OK)
+            goto done;
+        rm_mig_status_compute(&st, &dir, &h, &a);
+        rm_drift_missing_migrations(&dr, &st, &a);
+    }
+    if (rm_diff_schemas(&df, &expected, &actual, dia, &a, &d) != RM_OK)
+        goto done;
+    rm_drift_relations(&dr, &expected, &actual, strcmp(dia->name, "mysql") == 0, &a);
+    in_sync = df.n == 0 && dr.n == 0;
+    if (json) {
+        render_json(&out, &dr, &df, in_sync);
+    } else if (in_sync) {
+        rm_sb_puts(&out, "The database is in sync with the ");
+        rm_sb_puts(&out, nschema ? "schema.\n" : "migrations.\n");
+    } else {
+        rm_sb_appendf(&out, "Drift detected: the database differs from the %s.\n",
+                      nschema ? "schema" : "migrations");
+        if (dr.n) {
+            rm_sb_puts(&out, "\nRelation drift:\n");
+            for (size_t i = 0; i < dr.n; i++)
+                rm_sb_appendf(&out, "  [%s] %s\n", rm_drift_kind_name(dr.items[i].kind),
+                              dr.items[i].message);
+        }
+        if (df.n) {
+            rm_sb_puts(&out, "\nChanges from the expected state to the database:\n");
+            rm_diff_render_summary(&out, &df);
+        }
+    }
+    fputs(rm_sb_str(&out), stdout);
+    exit = in_sync ? RM_EXIT_OK : RM_EXIT_CHANGES;
+done:
+    fflush(stdout);
+    rm_cli_print_diags(ls_loaded && nschema ? &ls.srcs : &srcs, &d, false);
+    rm_sb_free(&out);
+    rm_db_close(c);
+    if (ls_loaded)
+        rm_loaded_schema_free(&ls);
+    rm_sources_free(&srcs);
+    rm_arena_free(&a);
+    rm_diags_free(&d);
+    return exit;
+}
+
 const rm_cli_cmd rm_cmd_check = {
     .name = "check",
-    .run = NULL,
+    .run = run,
     .summary = "CI drift check of a database against a schema or migrations",
-    .usage = "  relmig check --url URL (--schema PATH | --dir DIR) [--json]",
-    .description = "Exit status: 0 in sync, 2 drift, 1 error. Names relation-level drift: one-to-one relations without UNIQUE, composite key mismatches, FK action differences.",
+    .usage = "  relmig check --url URL (--schema PATH | --dir DIR [--shadow-url URL]) [--json]",
+    .description =
+        "Compares the database at URL with the schema, or with the state the migrations folder\n"
+        "produces (replayed into in-memory SQLite for SQLite databases, into --shadow-url for\n"
+        "PostgreSQL and MySQL). Names relation-level drift: one-to-one relations whose FK has\n"
+        "no UNIQUE, composite primary/foreign keys whose columns or order differ, FKs that\n"
+        "reference non-unique columns, missing or extra FKs, FK action differences, and (with\n"
+        "--dir) migrations applied but absent from the folder; then the change list.\n"
+        "Exit status: 0 in sync, 2 drift, 1 error.",
     .opts = opts,
-    .issue = "issue #7",
+    .issue = NULL,
 };
