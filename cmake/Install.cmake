@@ -40,8 +40,9 @@ string(REGEX REPLACE "/$" "" RELMIG_PC_TO_PREFIX "${RELMIG_PC_TO_PREFIX}")
 configure_file(${PROJECT_SOURCE_DIR}/cmake/relmig.pc.in ${CMAKE_BINARY_DIR}/relmig.pc @ONLY)
 install(FILES ${CMAKE_BINARY_DIR}/relmig.pc DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig)
 
-# Debian package. The runtime libraries are named explicitly (Debian 12 package names, checked
-# with `dpkg -S`) and dpkg-shlibdeps adds versioned dependencies from the binary itself.
+# Debian package. dpkg-shlibdeps (dpkg-dev) derives versioned dependencies from the binary
+# itself; without it the runtime libraries are named explicitly (Debian 12 package names,
+# checked with `dpkg -S`). scripts/package-test.sh checks that all four end up in Depends.
 set(CPACK_GENERATOR DEB)
 set(CPACK_PACKAGE_NAME relmig)
 set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})
@@ -57,10 +58,11 @@ set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SECTION database)
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
-set(CPACK_DEBIAN_PACKAGE_DEPENDS "libpq5, libmariadb3, libsqlite3-0, libpcre2-8-0")
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS "graphviz")
 find_program(RELMIG_DPKG_SHLIBDEPS dpkg-shlibdeps)
 if(RELMIG_DPKG_SHLIBDEPS)
   set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
+else()
+  set(CPACK_DEBIAN_PACKAGE_DEPENDS "libpq5, libmariadb3, libsqlite3-0, libpcre2-8-0")
 endif()
 include(CPack)

@@ -114,6 +114,13 @@ deb=${debs[0]}
 [ -e "$deb" ] || fail "cpack made no relmig_${version}_*.deb in $build"
 echo "$deb"
 dpkg-deb -f "$deb" Package Version Depends
+depends=$(dpkg-deb -f "$deb" Depends)
+for lib in libpq5 libmariadb3 libsqlite3-0 libpcre2-8-0; do
+    case ", $depends" in
+        *", $lib"*) ;;
+        *) fail "the package does not depend on $lib" ;;
+    esac
+done
 dpkg-deb -c "$deb" | awk '{print $6}' | grep -v '/$'
 
 if [ "$(id -u)" != 0 ]; then
