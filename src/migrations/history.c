@@ -75,8 +75,9 @@ static const char *now_sql(rm_conn *c)
     case RM_DB_POSTGRES: return "clock_timestamp()";
     case RM_DB_MYSQL: return "CURRENT_TIMESTAMP(3)";
     default:
-        /* Prisma's SQLite connector stores DateTime as Unix milliseconds. */
-        return "CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)";
+        /* What Prisma 6 writes through its SQLite adapter (checked with the oracle):
+         * 2026-11-22T03:38:39.509+00:00. Text in this form also sorts by time. */
+        return "strftime('%Y-%m-%dT%H:%M:%f+00:00', 'now')";
     }
 }
 
