@@ -1021,6 +1021,18 @@ static void constraint_namespaces(pb *b, const pb_relfield **fwd)
             ns_entry e = {ix->map ? ix->map : default_name(b, m, kind, tmp, nf), schema, mi, kind,
                           ix->loc};
             RM_VEC_PUSH(b->a, all, n, cap, e);
+            if (ix->map && strlen(ix->map) > b->max_ident) {
+                const char *attr = ix->kind == RM_INDEX_PRIMARY ? (ix->field_level ? "@id" : "@@id")
+                                   : ix->kind == RM_INDEX_UNIQUE
+                                       ? (ix->field_level ? "@unique" : "@@unique")
+                                   : ix->kind == RM_INDEX_NORMAL ? "@@index"
+                                                                 : "@@fulltext";
+                rm_diag_error(b->d, RM_E_PRISMA_CONSTRAINT_NAME, ix->loc,
+                              "The constraint name '%s' specified in the `map` argument for the "
+                              "`%s` constraint is too long for your chosen provider. The maximum "
+                              "allowed length is %u bytes.",
+                              ix->map, attr, (unsigned)b->max_ident);
+            }
         }
         for (size_t r = 0; r < b->nrels; r++) {
             const rm_relation *rel = &b->rels[r];

@@ -198,6 +198,15 @@ static const rule_case rules[] = {
      MY "model A {\n  id Int @id\n  x Int\n  @@index([x], map: \"by_x\")\n}\n"
         "model B {\n  id Int @id\n  x Int\n  @@index([x], map: \"by_x\")\n}\n",
      0, 0, NULL},
+    {"index_map_too_long_postgres",
+     PG
+     "model A {\n  id Int @id\n  x Int\n"
+     "  @@index([x], map: \"an_index_name_that_is_much_longer_than_sixty_three_bytes_allowed\")\n"
+     "}\n",
+     215, 7,
+     "The constraint name 'an_index_name_that_is_much_longer_than_sixty_three_bytes_allowed' "
+     "specified in the `map` argument for the `@@index` constraint is too long for your chosen "
+     "provider. The maximum allowed length is 63 bytes."},
     {"prisma_and_cerial_in_one_schema", NULL, 7, 1, "schema.cerial"},
 };
 
