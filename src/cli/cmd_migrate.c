@@ -1,13 +1,27 @@
 /*
  * relmig migrate: maintain the migrations folder. `migrate hash` rewrites relmig.sum from the
- * folder (after adding or deliberately changing a migration); `migrate new` is not written yet
- * and says so. Not for applying (relmig apply).
+ * folder (after adding or deliberately changing a migration). `migrate new` writes the next
+ * migration: the current state is the folder replayed into in-memory SQLite (SQLite projects)
+ * or into --shadow-url, or the live database at --url; the target is the schema; the
+ * differ's SQL goes to <timestamp>_<name>/migration.sql and the reverse diff to down.sql, with
+ * the differ's warnings as comments (and on stderr); relmig.sum is rewritten. Not for applying
+ * (relmig apply).
  */
+#define _POSIX_C_SOURCE 200809L
 #include "cli/cli.h"
+#include "cli/schema_load.h"
+#include "db/db.h"
+#include "db/introspect.h"
+#include "diff/diff.h"
+#include "io/files.h"
 #include "io/migrations_dir.h"
+#include "sqlschema/lower.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <time.h>
 
 static const rm_opt_spec opts[] = {
     {"name", 0, RM_OPT_VALUE, "N", "name of the new migration"},
@@ -44,6 +58,207 @@ done:
     return exit;
 }
 
+/* Replay dir into the (empty) database at url and introspect it. */
+static int replay(rm_sqlschema *out, const rm_mig_dir *dir, const char *url, rm_arena *a,
+                  rm_diags *d)
+{
+    rm_conn *c = NULL;
+    rm_dberr err;
+    if (rm_db_connect(&c, url, NULL, &err) != RM_OK) {
+        rm_db_report(d, &err, rm_arena_sprintf(a, "cannot connect to %s",
+                                               rm_dburl_redact(url, a)));
+        return RM_EDB;
+    }
+    int rc = RM_OK;
+    for (size_t i = 0; rc == RM_OK && i < dir->n; i++) {
+        if (rm_db_exec(c, dir->items[i].sql->text, &err) != RM_OK) {
+            rm_diag *g = rm_diag_error(d, RM_E_MIG_APPLY_FAILED,
+                                       rm_loc_make(dir->items[i].sql->id, 0, 0),
+                                       "replaying migration %s failed: %s", dir->items[i].name,
+                                       err.message);
+            rm_diag_set_hint(d, g, "The shadow database must be empty and of the schema's "
+                                   "provider.");
+            rc = RM_EDB;
+        }
+    }
+    if (rc == RM_OK)
+        rc = rm_introspect(out, c, NULL, a, d);
+    rm_db_close(c);
+    return rc;
+}
+
+/* Prisma's slug: lower case, every run of other characters one '_'. */
+static const char *slug(const char *name, rm_arena *a)
+{
+    size_t n = strlen(name), k = 0;
+    char *s = rm_arena_alloc(a, n + 1);
+    for (size_t i = 0; i < n; i++) {
+        char c = name[i];
+        if (c >= 'A' && c <= 'Z')
+            c = (char)(c - 'A' + 'a');
+        bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+        if (ok)
+            s[k++] = c;
+        else if (k > 0 && s[k - 1] != '_')
+            s[k++] = '_';
+    }
+    while (k > 0 && s[k - 1] == '_')
+        k--;
+    s[k] = '\0';
+    return s;
+}
+
+static int run_new(const rm_opts *o, const char *dirpath)
+{
+    const char *name = rm_opts_get(o, "name");
+    size_t nschema = 0;
+    const char *const *schema = rm_opts_list(o, "schema", &nschema);
+    const char *url = rm_opts_get(o, "url");
+    const char *shadow = rm_opts_get(o, "shadow-url");
+    bool has_alnum = false;
+    for (const char *p = name ? name : ""; *p; p++)
+        has_alnum = has_alnum || (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+                    (*p >= '0' && *p <= '9');
+    if (!has_alnum || nschema == 0)
+        return rm_cli_fail(RM_EXIT_USAGE, "migrate new: --name N and --schema PATH are required");
+    if (url && shadow)
+        return rm_cli_fail(RM_EXIT_USAGE, "migrate new: --url and --shadow-url exclude each "
+                                          "other");
+    int exit = RM_EXIT_ERROR;
+    rm_diags d;
+    rm_arena a;
+    rm_sources srcs;
+    rm_loaded_schema ls;
+    rm_mig_dir dir;
+    rm_sqlschema from, to;
+    rm_diff up, down;
+    rm_sb upsql = RM_SB_INIT, downsql = RM_SB_INIT;
+    const rm_dialect *dia = NULL;
+    const char *provider = NULL;
+    struct stat st;
+    rm_diags_init(&d);
+    rm_arena_init(&a, 0);
+    rm_sources_init(&srcs);
+    bool ls_loaded = true;
+    if (rm_schema_load(&ls, schema, nschema, &d) != RM_OK)
+        goto done;
+    provider = ls.graph->provider == RM_PROVIDER_POSTGRES || ls.graph->provider == RM_PROVIDER_MYSQL
+                       || ls.graph->provider == RM_PROVIDER_SQLITE
+                   ? rm_provider_name(ls.graph->provider)
+                   : NULL;
+    dia = provider ? rm_dialect_by_name(provider) : NULL;
+    if (!dia) {
+        rm_diag_error(&d, RM_E_USAGE, RM_LOC_NONE,
+                      "migrate new needs a schema whose datasource provider is postgresql, "
+                      "mysql or sqlite");
+        goto done;
+    }
+    if (!url && !shadow && strcmp(provider, "sqlite") != 0) {
+        rm_diag *g = rm_diag_error(&d, RM_E_USAGE, RM_LOC_NONE,
+                                   "migrate new for %s needs --shadow-url (an empty scratch "
+                                   "database to replay the folder into) or --url",
+                                   provider);
+        rm_diag_set_hint(&d, g, "SQLite projects replay into an in-memory database instead.");
+        goto done;
+    }
+    if (stat(dirpath, &st) != 0 && mkdir(dirpath, 0777) != 0) {
+        rm_diag_error(&d, RM_E_IO_WRITE, RM_LOC_NONE, "cannot create %s: %s", dirpath,
+                      strerror(errno));
+        goto done;
+    }
+    if (rm_io_read_migrations(&dir, dirpath, &srcs, &a, &d) != RM_OK)
+        goto done;
+    /* Never bless a tampered folder by rewriting relmig.sum over it. */
+    if (dir.n > 0 && rm_mig_sum_verify(&dir, true, &d) != RM_OK)
+        goto done;
+    if (dir.provider && strcmp(dir.provider, provider) != 0) {
+        rm_diag_error(&d, RM_E_MIG_PROVIDER, RM_LOC_NONE,
+                      "the migrations in %s are for %s, but the schema is for %s", dirpath,
+                      dir.provider, provider);
+        goto done;
+    }
+    if (url) {
+        if (rm_introspect_url(&from, url, &a, &d) != RM_OK)
+            goto done;
+    } else if (replay(&from, &dir, shadow ? shadow : "sqlite::memory:", &a, &d) != RM_OK) {
+        goto done;
+    }
+    /* The database's default schema exists already: the lowering records it as a namespace
+     * to create, which only a migration from an empty database may do. */
+    if (dia->caps & RM_CAP_SCHEMAS)
+        rm_sqlschema_add_namespace(&from, "public");
+    {
+        rm_lower_opts lo = {(dia->caps & RM_CAP_SCHEMAS) ? "public" : NULL, false};
+        if (rm_sqlschema_lower(&to, ls.graph, dia, &lo, &a, &d) != RM_OK)
+            goto done;
+    }
+    if (rm_diff_schemas(&up, &from, &to, dia, &a, &d) != RM_OK ||
+        rm_diff_schemas(&down, &to, &from, dia, &a, &d) != RM_OK)
+        goto done;
+    if (up.n == 0) {
+        printf("No difference detected: the migrations already produce the schema; nothing "
+               "written.\n");
+        exit = RM_EXIT_OK;
+        goto done;
+    }
+    if (rm_diff_render_sql(&upsql, &up, true, &d) != RM_OK ||
+        rm_diff_render_sql(&downsql, &down, true, &d) != RM_OK)
+        goto done;
+    for (size_t i = 0; i < up.n; i++)
+        for (size_t k = 0; k < up.items[i].nwarnings; k++)
+            rm_diag_warning(&d, RM_E_MIG_NEW_WARNING, RM_LOC_NONE, "%s",
+                            up.items[i].warnings[k]);
+    {
+        char stamp[32];
+        time_t now = time(NULL);
+        struct tm tmv;
+        gmtime_r(&now, &tmv);
+        strftime(stamp, sizeof stamp, "%Y%m%d%H%M%S", &tmv);
+        const char *mname = rm_arena_sprintf(&a, "%s_%s", stamp, slug(name, &a));
+        const char *mdir = rm_arena_sprintf(&a, "%s/%s", dirpath, mname);
+        if (rm_mig_dir_find(&dir, mname) || mkdir(mdir, 0777) != 0) {
+            rm_diag_error(&d, RM_E_IO_WRITE, RM_LOC_NONE, "cannot create %s: %s", mdir,
+                          errno ? strerror(errno) : "exists");
+            goto done;
+        }
+        if (rm_io_write_file(rm_arena_sprintf(&a, "%s/migration.sql", mdir), rm_sb_str(&upsql),
+                             upsql.len, &d) != RM_OK ||
+            rm_io_write_file(rm_arena_sprintf(&a, "%s/down.sql", mdir), rm_sb_str(&downsql),
+                             downsql.len, &d) != RM_OK)
+            goto done;
+        if (!dir.lock_file) {
+            const char *lt = rm_mig_lock_text(provider, &a);
+            if (rm_io_write_file(rm_arena_sprintf(&a, "%s/" RM_MIG_LOCK_FILE, dirpath), lt,
+                                 strlen(lt), &d) != RM_OK)
+                goto done;
+        }
+        /* Re-read so relmig.sum covers exactly what is on disk now. */
+        rm_mig_dir dir2;
+        rm_sources srcs2;
+        rm_sources_init(&srcs2);
+        int rc = rm_io_read_migrations(&dir2, dirpath, &srcs2, &a, &d);
+        if (rc == RM_OK)
+            rc = rm_io_write_migrations_sum(&dir2, &d);
+        rm_sources_free(&srcs2);
+        if (rc != RM_OK)
+            goto done;
+        printf("wrote %s/migration.sql (%zu change%s) and down.sql; updated relmig.sum\n", mdir,
+               up.n, up.n == 1 ? "" : "s");
+    }
+    exit = RM_EXIT_OK;
+done:
+    fflush(stdout);
+    rm_cli_print_diags(ls_loaded ? &ls.srcs : &srcs, &d, false);
+    rm_sb_free(&upsql);
+    rm_sb_free(&downsql);
+    if (ls_loaded)
+        rm_loaded_schema_free(&ls);
+    rm_sources_free(&srcs);
+    rm_arena_free(&a);
+    rm_diags_free(&d);
+    return exit;
+}
+
 static int run(const rm_cli_cmd *self, int argc, char **argv)
 {
     rm_opts o;
@@ -56,9 +271,7 @@ static int run(const rm_cli_cmd *self, int argc, char **argv)
     if (strcmp(o.positional[0], "hash") == 0)
         return run_hash(dirpath);
     if (strcmp(o.positional[0], "new") == 0)
-        return rm_cli_fail(RM_EXIT_ERROR, "migrate new: not implemented yet (issue #7); write "
-                                          "the migration with `relmig diff` and run `relmig "
-                                          "migrate hash`");
+        return run_new(&o, dirpath);
     return rm_cli_fail(RM_EXIT_USAGE, "migrate: unknown subcommand '%s' (use new or hash)",
                        o.positional[0]);
 }
@@ -70,7 +283,11 @@ const rm_cli_cmd rm_cmd_migrate = {
     .usage = "  relmig migrate new --name N --schema PATH [--dir DIR] [--url URL | --shadow-url URL]\n  relmig migrate hash [--dir DIR]",
     .description = "migrate hash: rewrite DIR/relmig.sum (the SHA-256 of every migration.sql and\n"
                    "a total over all of them), which relmig apply and status verify.\n"
-                   "migrate new: not implemented yet (issue #7).",
+                   "migrate new: write DIR/<UTC timestamp>_<N>/migration.sql (and down.sql)\n"
+                   "taking the database from the state the folder produces (replayed into an\n"
+                   "in-memory SQLite database for SQLite schemas, into --shadow-url otherwise)\n"
+                   "or from the live database at --url, to the schema; the differ's warnings\n"
+                   "are printed and kept as comments; relmig.sum is rewritten.",
     .opts = opts,
     .issue = NULL,
 };
