@@ -1,0 +1,264 @@
+/*
+ * The migration commands driven through the real binary, on SQLite only (no server needed):
+ * `migrate hash` output checked against coreutils sha256sum, usage errors (exit 64),
+ * `migrate new` -> `apply` -> `check` -> `status` end to end, tamper detection, and the exit
+ * codes of status/check. Server-backed behaviour is in tests/integration/test_apply_*.c and
+ * test_check_*.c. One row per case.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "testutil.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static char *tmpdir;
+static int seq;
+
+/* tmpdir/name, malloc'd. */
+static char *path(const char *name)
+{
+    char *p = malloc(strlen(tmpdir) + strlen(name) + 2);
+    sprintf(p, "%s/%s", tmpdir, name);
+    return p;
+}
+
+static char *case_dir(void)
+{
+    char name[32];
+    snprintf(name, sizeof name, "c%d", ++seq);
+    char *p = path(name);
+    assert_int_equal(mkdir(p, 0777), 0);
+    return p;
+}
+
+static void put(const char *dir, const char *rel, const char *text)
+{
+    char *p = malloc(strlen(dir) + strlen(rel) + 2);
+    sprintf(p, "%s/%s", dir, rel);
+    /* create parent folders */
+    for (char *s = p + strlen(dir) + 1; (s = strchr(s, '/')) != NULL; s++) {
+        *s = '\0';
+        mkdir(p, 0777);
+        *s = '/';
+    }
+    assert_true(rm_test_write_file(p, text, strlen(text)));
+    free(p);
+}
+
+static int run(rm_test_proc *p, const char *const *args)
+{
+    assert_int_equal(rm_test_relmig(p, args, NULL), 0);
+    return p->status;
+}
+
+static char *sha256sum(const char *file)
+{
+    char cmd[4200];
+    snprintf(cmd, sizeof cmd, "sha256sum '%s'", file);
+    FILE *f = popen(cmd, "r");
+    char buf[128] = "";
+    bool ok = f && fgets(buf, sizeof buf, f) && strlen(buf) > 64;
+    if (f)
+        pclose(f);
+    if (!ok)
+        return NULL;
+    buf[64] = '\0';
+    return strdup(buf);
+}
+
+static const char *schema_v1 =
+    "datasource db {\n  provider = \"sqlite\"\n  url = \"file:dev.db\"\n}\n\n"
+    "model User {\n  id      Int      @id\n  email   String   @unique\n  profile Profile?\n}\n\n"
+    "model Profile {\n  id     Int  @id\n  userId Int  @unique\n"
+    "  user   User @relation(fields: [userId], references: [id])\n}\n";
+
+static const char *schema_v2 =
+    "datasource db {\n  provider = \"sqlite\"\n  url = \"file:dev.db\"\n}\n\n"
+    "model User {\n  id      Int      @id\n  email   String   @unique\n  nick    String?\n"
+    "  profile Profile?\n}\n\n"
+    "model Profile {\n  id     Int  @id\n  userId Int  @unique\n"
+    "  user   User @relation(fields: [userId], references: [id])\n}\n";
+
+/* ---------------------------------------------------------------------------------------- */
+
+static void hash_matches_sha256sum(void **state)
+{
+    (void)state;
+    char *d = case_dir();
+    put(d, "m/20250101000000_a/migration.sql", "CREATE TABLE a (id INTEGER PRIMARY KEY);\n");
+    put(d, "m/20250102000000_b/migration.sql", "CREATE TABLE b (id INTEGER PRIMARY KEY);\r\n");
+    char *m = malloc(strlen(d) + 4);
+    sprintf(m, "%s/m", d);
+    rm_test_proc p;
+    const char *args[] = {"migrate", "hash", "--dir", m, NULL};
+    assert_int_equal(run(&p, args), 0);
+    assert_non_null(strstr(p.out, "(2 migrations)"));
+    rm_test_proc_free(&p);
+    char file[4096];
+    snprintf(file, sizeof file, "%s/relmig.sum", m);
+    char *sum = rm_test_read_file(file, NULL);
+    assert_non_null(sum);
+    const char *names[] = {"20250101000000_a", "20250102000000_b"};
+    for (int i = 0; i < 2; i++) {
+        snprintf(file, sizeof file, "%s/%s/migration.sql", m, names[i]);
+        char *h = sha256sum(file);
+        if (!h)
+            skip();
+        char line[200];
+        snprintf(line, sizeof line, "\n%s %s\n", names[i], h);
+        assert_non_null(strstr(sum, line));
+        free(h);
+    }
+    assert_non_null(strstr(sum, "\ntotal "));
+    free(sum);
+    free(m);
+    free(d);
+}
+
+typedef struct usage_row {
+    const char *name;
+    const char *args[10];
+    const char *want;
+} usage_row;
+
+static const usage_row usage_rows[] = {
+    {"usage_migrate_no_subcommand", {"migrate", NULL}, "give a subcommand"},
+    {"usage_migrate_unknown_subcommand", {"migrate", "frobnicate", NULL}, "unknown subcommand"},
+    {"usage_migrate_new_no_name", {"migrate", "new", "--schema", "x.prisma", NULL}, "--name N and --schema PATH"},
+    {"usage_apply_no_url", {"apply", NULL}, "--url is required"},
+    {"usage_status_no_url", {"status", NULL}, "--url is required"},
+    {"usage_resolve_neither", {"resolve", "--url", "sqlite::memory:", NULL}, "exactly one of --applied"},
+    {"usage_resolve_both", {"resolve", "--url", "sqlite::memory:", "--applied", "a", "--rolled-back", "b", NULL},
+     "exactly one of --applied"},
+    {"usage_check_neither", {"check", "--url", "sqlite::memory:", NULL}, "exactly one of --schema"},
+    {"usage_check_dir_needs_shadow", {"check", "--url", "postgresql://u@h/db", "--dir", "m", NULL}, "needs --shadow-url"},
+    {"usage_apply_bad_lock_timeout", {"apply", "--url", "sqlite::memory:", "--lock-timeout", "soon", NULL}, "wants seconds"},
+};
+
+static void usage_error(void **state)
+{
+    const usage_row *r = *state;
+    rm_test_proc p;
+    int st = run(&p, r->args);
+    if (st != 64 || !strstr(p.err, r->want))
+        fail_msg("relmig %s ...: exit %d, stderr %s", r->args[0], st, p.err);
+    rm_test_proc_free(&p);
+}
+
+static void missing_folder_is_error(void **state)
+{
+    (void)state;
+    rm_test_proc p;
+    char *m = path("does-not-exist");
+    const char *args[] = {"apply", "--url", "sqlite::memory:", "--dir", m, NULL};
+    assert_int_equal(run(&p, args), 1);
+    assert_non_null(strstr(p.err, "E0001"));
+    rm_test_proc_free(&p);
+    free(m);
+}
+
+static void new_apply_check_status(void **state)
+{
+    (void)state;
+    char *d = case_dir();
+    put(d, "schema.prisma", schema_v1);
+    char m[4096], s[4096], url[4096];
+    snprintf(m, sizeof m, "%s/migrations", d);
+    snprintf(s, sizeof s, "%s/schema.prisma", d);
+    snprintf(url, sizeof url, "sqlite:%s/dev.db", d);
+    rm_test_proc p;
+    const char *mn[] = {"migrate", "new", "--name", "init", "--schema", s, "--dir", m, NULL};
+    assert_int_equal(run(&p, mn), 0);
+    assert_non_null(strstr(p.out, "_init/migration.sql"));
+    rm_test_proc_free(&p);
+    /* nothing left to write */
+    const char *mn2[] = {"migrate", "new", "--name", "again", "--schema", s, "--dir", m, NULL};
+    assert_int_equal(run(&p, mn2), 0);
+    assert_non_null(strstr(p.out, "No difference detected"));
+    rm_test_proc_free(&p);
+    const char *st[] = {"status", "--url", url, "--dir", m, NULL};
+    assert_int_equal(run(&p, st), 2);
+    rm_test_proc_free(&p);
+    const char *ap[] = {"apply", "--url", url, "--dir", m, NULL};
+    assert_int_equal(run(&p, ap), 0);
+    assert_non_null(strstr(p.out, "applied 1 migration"));
+    assert_null(strstr(p.err, "warning")); /* relmig.sum was written by migrate new */
+    rm_test_proc_free(&p);
+    assert_int_equal(run(&p, st), 0);
+    rm_test_proc_free(&p);
+    const char *ck[] = {"check", "--url", url, "--schema", s, NULL};
+    assert_int_equal(run(&p, ck), 0);
+    rm_test_proc_free(&p);
+    const char *ckd[] = {"check", "--url", url, "--dir", m, NULL};
+    assert_int_equal(run(&p, ckd), 0);
+    rm_test_proc_free(&p);
+    /* the schema moves on: check sees drift until a migration is made and applied */
+    put(d, "schema.prisma", schema_v2);
+    assert_int_equal(run(&p, ck), 2);
+    assert_non_null(strstr(p.out, "Redefined table `User`")); /* SQLite: Prisma's wording */
+    rm_test_proc_free(&p);
+    sleep(1); /* migration folder names have a one-second timestamp */
+    const char *mn3[] = {"migrate", "new", "--name", "add nick", "--schema", s, "--dir", m, NULL};
+    assert_int_equal(run(&p, mn3), 0);
+    assert_non_null(strstr(p.out, "_add_nick/migration.sql"));
+    rm_test_proc_free(&p);
+    assert_int_equal(run(&p, ap), 0);
+    assert_non_null(strstr(p.out, "_add_nick ("));
+    rm_test_proc_free(&p);
+    assert_int_equal(run(&p, ck), 0);
+    rm_test_proc_free(&p);
+    /* tampering with an applied migration is caught by relmig.sum */
+    char cmd[8192];
+    snprintf(cmd, sizeof cmd, "for f in '%s'/*_init/migration.sql; do echo '-- edited' >> \"$f\"; done",
+             m);
+    assert_int_equal(system(cmd), 0);
+    assert_int_equal(run(&p, ap), 1);
+    assert_non_null(strstr(p.err, "E0904"));
+    rm_test_proc_free(&p);
+    assert_int_equal(run(&p, st), 2);
+    assert_non_null(strstr(p.out, "edited   "));
+    rm_test_proc_free(&p);
+    free(d);
+}
+
+static void help_is_documented(void **state)
+{
+    (void)state;
+    const char *cmds[] = {"apply", "status", "resolve", "check", "migrate"};
+    for (size_t i = 0; i < 5; i++) {
+        rm_test_proc p;
+        const char *args[] = {cmds[i], "--help", NULL};
+        assert_int_equal(run(&p, args), 0);
+        assert_null(strstr(p.out, "not implemented"));
+        assert_non_null(strstr(p.out, "relmig"));
+        rm_test_proc_free(&p);
+    }
+}
+
+int main(void)
+{
+    tmpdir = rm_test_mkdtemp();
+    size_t nu = sizeof usage_rows / sizeof usage_rows[0], k = 0;
+    struct CMUnitTest *tests = calloc(nu + 4, sizeof *tests);
+    tests[k++] = (struct CMUnitTest)cmocka_unit_test(hash_matches_sha256sum);
+    for (size_t i = 0; i < nu; i++)
+        tests[k++] = (struct CMUnitTest){usage_rows[i].name, usage_error, NULL, NULL,
+                                         (void *)&usage_rows[i]};
+    tests[k++] = (struct CMUnitTest)cmocka_unit_test(missing_folder_is_error);
+    tests[k++] = (struct CMUnitTest)cmocka_unit_test(new_apply_check_status);
+    tests[k++] = (struct CMUnitTest)cmocka_unit_test(help_is_documented);
+    int rc = _cmocka_run_group_tests("cli_migrations", tests, k, NULL, NULL);
+    free(tests);
+    rm_test_rmtree(tmpdir);
+    free(tmpdir);
+    return rc;
+}
