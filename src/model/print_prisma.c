@@ -318,9 +318,14 @@ static void relation_attr(rm_sb *sb, const rm_graph *g, const rm_model *m, uint3
     for (size_t i = 0; i < r->nfk; i++)
         rm_sb_appendf(sb, "%s%s", i ? ", " : "", to->fields[r->ref_fields[i]].name);
     rm_sb_putc(sb, ']');
-    if (r->on_delete_set)
+    /* Written when the user wrote it, or when it is not what Prisma would default to (a graph
+     * built from Cerial, whose required relations cascade). */
+    rm_ref_action def_delete = r->fk_optional                         ? RM_ACTION_SET_NULL
+                               : g->provider == RM_PROVIDER_SQLSERVER ? RM_ACTION_NO_ACTION
+                                                                      : RM_ACTION_RESTRICT;
+    if (r->on_delete_set || r->on_delete != def_delete)
         rm_sb_appendf(sb, ", onDelete: %s", action_name(r->on_delete));
-    if (r->on_update_set)
+    if (r->on_update_set || r->on_update != RM_ACTION_CASCADE)
         rm_sb_appendf(sb, ", onUpdate: %s", action_name(r->on_update));
     if (r->fk_map) {
         rm_sb_puts(sb, ", map: ");
@@ -338,6 +343,9 @@ static void field_row(table *t, const rm_graph *g, const rm_model *m, uint32_t f
         rm_sb_puts(&type, "Unsupported(");
         str_lit(&type, f->type_name);
         rm_sb_putc(&type, ')');
+    } else if (f->kind == RM_FIELD_SCALAR && f->scalar != RM_SCALAR_ENUM) {
+        /* the Prisma name, also for graphs built from Cerial ("record", "date") */
+        rm_sb_puts(&type, rm_scalar_name(f->scalar));
     } else {
         rm_sb_puts(&type, f->type_name);
     }
