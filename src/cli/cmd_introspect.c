@@ -15,7 +15,7 @@
 
 static const rm_opt_spec opts[] = {
     {"url", 0, RM_OPT_VALUE, "URL", "the database"},
-    {"syntax", 0, RM_OPT_VALUE, "S", "prisma (default); cerial is planned"},
+    {"syntax", 0, RM_OPT_VALUE, "S", "prisma (default) or cerial"},
     {"output", 'o', RM_OPT_VALUE, "FILE", "write to FILE instead of stdout"},
     {"schema", 0, RM_OPT_LIST, "PATH", "existing schema whose names are kept"},
     {NULL, 0, RM_OPT_FLAG, NULL, NULL},
@@ -31,8 +31,9 @@ static int run(const rm_cli_cmd *self, int argc, char **argv)
     if (!url)
         return rm_cli_fail(RM_EXIT_USAGE, "introspect: --url URL is required");
     const char *syntax = rm_opts_get(&o, "syntax");
-    if (syntax && strcmp(syntax, "prisma") != 0)
-        return rm_cli_fail(RM_EXIT_USAGE, "introspect: unknown syntax '%s' (supported: prisma)",
+    bool cerial = syntax && strcmp(syntax, "cerial") == 0;
+    if (syntax && !cerial && strcmp(syntax, "prisma") != 0)
+        return rm_cli_fail(RM_EXIT_USAGE, "introspect: unknown syntax '%s' (prisma or cerial)",
                            syntax);
     if (o.npositional)
         return rm_cli_fail(RM_EXIT_USAGE, "introspect: unexpected argument '%s'",
@@ -65,7 +66,10 @@ static int run(const rm_cli_cmd *self, int argc, char **argv)
         rm_graph *g = NULL;
         rm_sqlschema_raise(&g, &s, dialect, &ro, &a, &d);
         rm_sb out = RM_SB_INIT;
-        rm_print_prisma(&out, g);
+        if (cerial)
+            rm_print_cerial(&out, g, &d);
+        else
+            rm_print_prisma(&out, g);
         if (rm_sb_error(&out) != RM_OK)
             exit_code = rm_cli_fail(RM_EXIT_ERROR, "introspect: output too large");
         else
@@ -87,10 +91,11 @@ const rm_cli_cmd rm_cmd_introspect = {
     .name = "introspect",
     .run = run,
     .summary = "read a live database and print its schema",
-    .usage = "  relmig introspect --url URL [--syntax prisma] [-o FILE] [--schema EXISTING]",
+    .usage = "  relmig introspect --url URL [--syntax prisma|cerial] [-o FILE] [--schema EXISTING]",
     .description =
         "Reads tables, columns, keys, indexes, foreign keys and enums with a fixed number of "
-        "catalog queries and prints them as a Prisma schema, following Prisma's introspection "
+        "catalog queries and prints them as a Prisma (or Cerial) schema, following Prisma's "
+        "introspection "
         "rules. What the schema cannot hold (check constraints, expression indexes, views, "
         "triggers) is reported as a warning. PostgreSQL (?schema= in the URL, default "
         "public), MySQL/MariaDB and SQLite are supported.",

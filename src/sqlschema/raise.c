@@ -841,6 +841,120 @@ static void add_back_fields(raiser *r)
     }
 }
 
+/* ---- re-introspection ------------------------------------------------------------------ */
+
+static uint32_t model_index(const rm_graph *g, const rm_model *m)
+{
+    return (uint32_t)(m - g->models);
+}
+
+static void rename_field(rm_model *m, uint32_t fi, const char *name)
+{
+    for (size_t i = 0; i < m->nfields; i++)
+        if (i != fi && strcmp(m->fields[i].name, name) == 0)
+            return; /* the user's name is taken by a new column: keep ours */
+    m->fields[fi].name = name;
+    m->fields[fi].db_name = name;
+}
+
+/* The previous schema's relation over the same foreign-key columns of the same table. */
+static const rm_relation *previous_relation(raiser *r, const rm_relation *rel)
+{
+    const rm_graph *pg = r->o->previous;
+    const rm_model *mf = &r->models[rel->from.model];
+    const rm_model *pm = previous_model(r, mf->db_name);
+    if (!pm)
+        return NULL;
+    uint32_t pmi = model_index(pg, pm);
+    for (size_t i = 0; i < pg->nrelations; i++) {
+        const rm_relation *x = &pg->relations[i];
+        if (x->card == RM_CARD_MANY_TO_MANY_IMPLICIT || x->from.model != pmi ||
+            x->nfk != rel->nfk)
+            continue;
+        bool same = true;
+        for (size_t k = 0; k < x->nfk && same; k++)
+            same = strcmp(pm->fields[x->fk_fields[k]].db_name,
+                          mf->fields[rel->fk_fields[k]].db_name) == 0;
+        if (same)
+            return x;
+    }
+    return NULL;
+}
+
+/* Relation fields of a model the user already had come in the user's order (as Prisma's
+ * re-introspection keeps it); new ones after them. Only relation fields move, and relation
+ * fields are referenced only by relation ends, which are remapped. */
+static void previous_order(raiser *r, uint32_t mi)
+{
+    rm_model *m = &r->models[mi];
+    const rm_model *pm = previous_model(r, m->db_name);
+    if (!pm)
+        return;
+    size_t first = m->nfields;
+    for (size_t i = 0; i < m->nfields; i++)
+        if (m->fields[i].kind == RM_FIELD_RELATION && first == m->nfields)
+            first = i;
+    size_t n = m->nfields - first;
+    if (n < 2)
+        return;
+    uint32_t *order = RM_NEW_ARRAY(r->a, uint32_t, n);
+    uint32_t *rank = RM_NEW_ARRAY(r->a, uint32_t, n);
+    for (size_t i = 0; i < n; i++) {
+        order[i] = (uint32_t)(first + i);
+        uint32_t pf = rm_model_find_field(pm, m->fields[first + i].name);
+        rank[i] = pf == RM_NONE ? UINT32_MAX : pf;
+    }
+    /* stable insertion sort by rank */
+    for (size_t i = 1; i < n; i++)
+        for (size_t k = i; k > 0 && rank[k - 1] > rank[k]; k--) {
+            uint32_t t = rank[k - 1];
+            rank[k - 1] = rank[k];
+            rank[k] = t;
+            t = order[k - 1];
+            order[k - 1] = order[k];
+            order[k] = t;
+        }
+    rm_field *moved = RM_NEW_ARRAY(r->a, rm_field, n);
+    uint32_t *newpos = RM_NEW_ARRAY(r->a, uint32_t, m->nfields);
+    for (size_t i = 0; i < m->nfields; i++)
+        newpos[i] = (uint32_t)i;
+    for (size_t i = 0; i < n; i++) {
+        moved[i] = m->fields[order[i]];
+        newpos[order[i]] = (uint32_t)(first + i);
+    }
+    memcpy(&m->fields[first], moved, n * sizeof *moved);
+    for (size_t i = 0; i < r->nrels; i++) {
+        rm_relation *rel = &r->rels[i];
+        if (rel->from.model == mi && rel->from.field != RM_NONE)
+            rel->from.field = newpos[rel->from.field];
+        if (rel->to.model == mi && rel->to.field != RM_NONE)
+            rel->to.field = newpos[rel->to.field];
+    }
+}
+
+static void keep_previous_names(raiser *r)
+{
+    const rm_graph *pg = r->o->previous;
+    for (size_t i = 0; i < r->nrels; i++) {
+        rm_relation *rel = &r->rels[i];
+        if (rel->card == RM_CARD_MANY_TO_MANY_IMPLICIT)
+            continue;
+        const rm_relation *x = previous_relation(r, rel);
+        if (!x)
+            continue;
+        const rm_model *pm = &pg->models[x->from.model], *pt = &pg->models[x->to.model];
+        if (x->from.field != RM_NONE)
+            rename_field(&r->models[rel->from.model], rel->from.field,
+                         pm->fields[x->from.field].name);
+        if (x->to.field != RM_NONE && rel->to.field != RM_NONE)
+            rename_field(&r->models[rel->to.model], rel->to.field, pt->fields[x->to.field].name);
+        rel->name = x->name;
+        rel->named = x->named;
+    }
+    for (size_t i = 0; i < r->nmodels; i++)
+        previous_order(r, (uint32_t)i);
+}
+
 /* ---- the whole schema ------------------------------------------------------------------- */
 
 static void raise_enums(raiser *r)
@@ -920,6 +1034,8 @@ int rm_sqlschema_raise(rm_graph **out, const rm_sqlschema *s, const rm_dialect *
         if (r.table_model[i] == RM_NONE)
             raise_join_table(&r, s->tables[i]);
 
+    if (opts && opts->previous)
+        keep_previous_names(&r);
     r.g->models = r.models;
     r.g->nmodels = r.nmodels;
     r.g->relations = r.rels;
