@@ -88,6 +88,10 @@ typedef struct rm_dialect {
     void (*render_type)(const struct rm_dialect *self, rm_sb *sb, const rm_sql_column *c);
     /* The DEFAULT expression without the keyword; appends nothing when there is none. */
     void (*render_default)(const struct rm_dialect *self, rm_sb *sb, const rm_sql_column *c);
+    /* Can a column be converted in place from one type to the other (by any cast)? NULL: always
+     * (MySQL converts anything in MODIFY; SQLite copies values as they are). When not, the
+     * differ drops and re-adds the column, as Prisma does. */
+    bool (*can_cast)(const rm_sql_type *from, const rm_sql_type *to);
     /* Append the step(s) for a group of changes that belong together: one change, or all
      * ALTER TABLE changes of one table, or all table redefinitions (see rm_diff_group_end). */
     int (*emit)(const struct rm_dialect *self, rm_sql_script *out, const struct rm_diff *diff,

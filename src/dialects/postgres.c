@@ -231,6 +231,23 @@ static bool assignment_cast(const rm_sql_type *from, const rm_sql_type *to)
            to->family == RM_TYPE_STRING;
 }
 
+/* Is there any cast from -> to (explicit ones included, as USING applies them)? Every type has
+ * an I/O cast to and from text; numbers convert among themselves; int4 <-> boolean; enums go
+ * through text (handled with a ::text:: cast). Nothing else: bigint to boolean, a number to a
+ * timestamp, a timestamp to a number have none. */
+static bool pg_can_cast(const rm_sql_type *from, const rm_sql_type *to)
+{
+    if (from->array != to->array)
+        return false;
+    rm_type_family f = from->family, t = to->family;
+    if (f == t || f == RM_TYPE_STRING || t == RM_TYPE_STRING || f == RM_TYPE_ENUM ||
+        t == RM_TYPE_ENUM || f == RM_TYPE_UNSUPPORTED || t == RM_TYPE_UNSUPPORTED)
+        return true;
+    if (is_numeric(f) && is_numeric(t))
+        return true;
+    return (f == RM_TYPE_INT && t == RM_TYPE_BOOLEAN) || (f == RM_TYPE_BOOLEAN && t == RM_TYPE_INT);
+}
+
 static void seq_name(rm_sb *sb, const rm_sql_table *t, const rm_sql_column *c)
 {
     rm_sb_appendf(sb, "%s_%s_seq", t->name, c->name);
@@ -289,6 +306,24 @@ static void alter_table(const rm_dialect *self, rm_sql_script *out, const rm_cha
             break;
         case RM_CHANGE_ALTER_COLUMN: {
             unsigned what = c->u.column.what;
+            const rm_sql_column *from = c->u.column.from;
+            bool explicit_cast =
+                (what & RM_ALTER_TYPE) &&
+                (to->type.family == RM_TYPE_ENUM || from->type.family == RM_TYPE_ENUM ||
+                 !assignment_cast(&from->type, &to->type));
+            /* The old default would have to be cast with the column, and PostgreSQL applies
+             * only assignment casts to it ("default ... cannot be cast automatically"): drop it
+             * before the type change and set the new one after. */
+            rm_sb olddef = RM_SB_INIT;
+            self->render_default(self, &olddef, from);
+            bool reset_default = explicit_cast && olddef.len && !from->autoincrement;
+            rm_sb_free(&olddef);
+            if (reset_default) {
+                CLAUSE();
+                rm_sb_puts(sb, "ALTER COLUMN ");
+                rm_dialect_ident(self, sb, to->name);
+                rm_sb_puts(sb, " DROP DEFAULT");
+            }
             if (what & RM_ALTER_TYPE) {
                 CLAUSE();
                 rm_sb_puts(sb, "ALTER COLUMN ");
@@ -340,16 +375,19 @@ static void alter_table(const rm_dialect *self, rm_sql_script *out, const rm_cha
                     rm_sb_puts(sb, " DROP DEFAULT");
                 }
             }
-            if ((what & RM_ALTER_DEFAULT) && !to->autoincrement) {
-                CLAUSE();
-                rm_sb_puts(sb, "ALTER COLUMN ");
-                rm_dialect_ident(self, sb, to->name);
+            if (((what & RM_ALTER_DEFAULT) || reset_default) && !to->autoincrement) {
                 rm_sb tmp = RM_SB_INIT;
                 self->render_default(self, &tmp, to);
                 if (tmp.len) {
+                    CLAUSE();
+                    rm_sb_puts(sb, "ALTER COLUMN ");
+                    rm_dialect_ident(self, sb, to->name);
                     rm_sb_puts(sb, " SET DEFAULT ");
                     rm_sb_append(sb, rm_sb_str(&tmp), tmp.len);
-                } else {
+                } else if (!reset_default) {
+                    CLAUSE();
+                    rm_sb_puts(sb, "ALTER COLUMN ");
+                    rm_dialect_ident(self, sb, to->name);
                     rm_sb_puts(sb, " DROP DEFAULT");
                 }
                 rm_sb_free(&tmp);
@@ -636,5 +674,6 @@ const rm_dialect rm_dialect_postgres = {
     .scalar_type = pg_scalar_type,
     .render_type = pg_render_type,
     .render_default = pg_render_default,
+    .can_cast = pg_can_cast,
     .emit = pg_emit,
 };

@@ -250,6 +250,33 @@ static void diff_columns(differ *df, const rm_sql_table *ft, const rm_sql_table 
             what |= RM_ALTER_AUTOINCREMENT;
         if (!what)
             continue;
+        if ((what & RM_ALTER_TYPE) && df->d->can_cast && !df->d->can_cast(&fc->type, &tc->type)) {
+            /* No cast at all: drop the column and add it with its new type (Prisma's
+             * DropAndRecreateColumn); its data is lost, which the warning says. */
+            rm_sb a = RM_SB_INIT, b = RM_SB_INIT;
+            render_type(df, &a, fc);
+            render_type(df, &b, tc);
+            rm_change *d = push(df, RM_CHANGE_DROP_COLUMN, ft, tt, (uint32_t)(fc - ft->cols));
+            d->u.column.from = fc;
+            warn(df, d,
+                 rm_arena_sprintf(df->a,
+                                  "Changed the type of `%s` on the `%s` table. No cast exists "
+                                  "from `%s` to `%s`: the column will be dropped and recreated, "
+                                  "and all the data in it will be lost.",
+                                  tc->name, tt->name, rm_sb_str(&a), rm_sb_str(&b)));
+            rm_sb_free(&a);
+            rm_sb_free(&b);
+            rm_change *add = push(df, RM_CHANGE_ADD_COLUMN, ft, tt, (uint32_t)i);
+            add->u.column.to = tc;
+            if (!tc->nullable && !has_default(tc) && !tc->autoincrement)
+                warn(df, add,
+                     rm_arena_sprintf(df->a,
+                                      "Added the required column `%s` to the `%s` table without "
+                                      "a default value. This is not possible if the table is "
+                                      "not empty.",
+                                      tc->name, tt->name));
+            continue;
+        }
         rm_change *c = push(df, RM_CHANGE_ALTER_COLUMN, ft, tt, (uint32_t)i);
         c->u.column.from = fc;
         c->u.column.to = tc;
