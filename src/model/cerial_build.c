@@ -26,6 +26,7 @@ typedef struct bst {
     size_t *fcap;
     size_t *icap;
     size_t rcap;
+    rm_cerial_nmap **rmaps; /* per model, see rel_map */
     size_t ecap;
 } bst;
 
@@ -69,6 +70,8 @@ static size_t field_pos(const rm_cerial_block *m, const char *name)
     size_t i;
     if (name == NULL)
         return SIZE_MAX;
+    if (m->field_index != NULL)
+        return rm_cerial_nmap_get(m->field_index, name, &i, NULL) ? i : SIZE_MAX;
     for (i = 0; i < m->nfields; i++)
         if (streq(m->fields[i]->name, name))
             return i;
@@ -311,16 +314,13 @@ static bool has_unique_on(const rm_model *m, uint32_t field)
     return false;
 }
 
-/* Is f (a Record) the backing field of a forward relation in m? */
-static const rm_cerial_field *forward_for(const rm_cerial_block *m, const rm_cerial_field *rec)
+/* The forward relation of m whose @field names rec, or NULL. fwd maps @field values to
+ * relation positions (built once per model: a scan per field would be quadratic). */
+static const rm_cerial_field *forward_for(const rm_cerial_block *m, const rm_cerial_nmap *fwd,
+                                          const rm_cerial_field *rec)
 {
     size_t i;
-    for (i = 0; i < m->nfields; i++) {
-        const rm_cerial_field *f = m->fields[i];
-        if (f->type == RM_CT_RELATION && streq(dec_value(f, RM_CD_FIELD), rec->name))
-            return f;
-    }
-    return NULL;
+    return rm_cerial_nmap_get(fwd, rec->name, &i, NULL) ? m->fields[i] : NULL;
 }
 
 /* Does the object or tuple type_name carry decorators on its own fields/elements (defaults,
@@ -346,10 +346,16 @@ static void build_model_fields(bst *b, size_t mi)
     const rm_cerial_block *cm = model_at(b, mi);
     rm_model *m = &b->g->models[mi];
     size_t i;
+    const char **fwd_names = RM_NEW_ARRAY(b->a, const char *, cm->nfields + 1);
+    rm_cerial_nmap fwd;
+    for (i = 0; i < cm->nfields; i++)
+        fwd_names[i] =
+            cm->fields[i]->type == RM_CT_RELATION ? dec_value(cm->fields[i], RM_CD_FIELD) : NULL;
+    rm_cerial_nmap_build(&fwd, b->a, fwd_names, cm->nfields);
     b->fmap[mi] = RM_NEW_ARRAY(b->a, uint32_t, cm->nfields + 1);
     for (i = 0; i < cm->nfields; i++) {
         const rm_cerial_field *f = cm->fields[i];
-        const rm_cerial_field *fwd = NULL;
+        const rm_cerial_field *fwd_rel = NULL;
         rm_field gf;
         const char *native = NULL;
         b->fmap[mi][i] = RM_NONE;
@@ -374,12 +380,12 @@ static void build_model_fields(bst *b, size_t mi)
             gf.list = f->array;
         } else {
             if (f->type == RM_CT_RECORD && !has_dec(f, RM_CD_ID))
-                fwd = forward_for(cm, f);
-            if (fwd != NULL && f->array)
+                fwd_rel = forward_for(cm, &fwd, f);
+            if (fwd_rel != NULL && f->array)
                 continue; /* Record[] of an n:n relation: represented by the join table */
             gf.kind = RM_FIELD_SCALAR;
-            if (fwd != NULL) {
-                size_t tp = model_pos(b, dec_value(fwd, RM_CD_MODEL));
+            if (fwd_rel != NULL) {
+                size_t tp = model_pos(b, dec_value(fwd_rel, RM_CD_MODEL));
                 gf.scalar = tp == SIZE_MAX ? RM_SCALAR_STRING : b->pk_scalar[tp];
                 native = tp == SIZE_MAX ? NULL : b->pk_native[tp];
                 gf.type_name = "Record";
@@ -472,46 +478,54 @@ static void build_model_fields(bst *b, size_t mi)
 /* ---------------------------------------------------------------------------------------- */
 /* Relations                                                                                 */
 
-static bool keys_match(const char *k1, const char *k2)
+/* The reverse field (no @field) in target model tp pointing back at model mi with a matching
+ * key, skipping `self_skip` (the forward field itself for self relations). */
+/* Per target model, its relation fields hashed by "R|M|k" (reverse to M with key k) and
+ * "N|M|k" (forward Relation[] to M), k = "\x02" when there is no key: one lookup per relation
+ * instead of a scan of the target (quadratic on big schemas). */
+static const rm_cerial_nmap *rel_map(bst *b, size_t tp)
 {
-    return (k1 == NULL && k2 == NULL) || streq(k1, k2);
+    const rm_cerial_block *t = model_at(b, tp);
+    const char **keys;
+    size_t i;
+    if (b->rmaps[tp] != NULL)
+        return b->rmaps[tp];
+    keys = RM_NEW_ARRAY(b->a, const char *, t->nfields + 1);
+    for (i = 0; i < t->nfields; i++) {
+        const rm_cerial_field *g = t->fields[i];
+        const char *tm = dec_value(g, RM_CD_MODEL), *k = dec_value(g, RM_CD_KEY);
+        bool fwd = has_dec(g, RM_CD_FIELD);
+        if (g->type != RM_CT_RELATION || tm == NULL || (fwd && !g->array))
+            continue;
+        keys[i] = rm_arena_sprintf(b->a, "%c|%s|%s", fwd ? 'N' : 'R', tm, k ? k : "\x02");
+    }
+    b->rmaps[tp] = RM_NEW(b->a, rm_cerial_nmap);
+    rm_cerial_nmap_build(b->rmaps[tp], b->a, keys, t->nfields);
+    return b->rmaps[tp];
 }
 
 /* The reverse field (no @field) in target model tp pointing back at model mi with a matching
- * key, skipping `self_skip` (the forward field itself for self relations). */
-static size_t find_reverse(const bst *b, size_t tp, size_t mi, const char *key,
-                           const rm_cerial_field *self_skip)
+ * key. */
+static size_t find_reverse(bst *b, size_t tp, size_t mi, const char *key)
 {
-    const rm_cerial_block *t = model_at(b, tp);
-    const char *mname = model_at(b, mi)->name;
-    size_t i;
-    for (i = 0; i < t->nfields; i++) {
-        const rm_cerial_field *g = t->fields[i];
-        if (g == self_skip || g->type != RM_CT_RELATION || has_dec(g, RM_CD_FIELD))
-            continue;
-        if (!streq(dec_value(g, RM_CD_MODEL), mname))
-            continue;
-        if (keys_match(key, dec_value(g, RM_CD_KEY)))
-            return i;
-    }
-    return SIZE_MAX;
+    size_t first;
+    char *k = rm_arena_sprintf(b->a, "R|%s|%s", model_at(b, mi)->name, key ? key : "\x02");
+    return rm_cerial_nmap_get(rel_map(b, tp), k, &first, NULL) ? first : SIZE_MAX;
 }
 
-/* For n:n: the forward Relation[] in tp pointing back at mi with a matching key. */
-static size_t find_mm_partner(const bst *b, size_t tp, size_t mi, const char *key,
+/* For n:n: the forward Relation[] in tp pointing back at mi with a matching key, other than
+ * self_skip (a self relation's own field). */
+static size_t find_mm_partner(bst *b, size_t tp, size_t mi, const char *key,
                               const rm_cerial_field *self_skip)
 {
     const rm_cerial_block *t = model_at(b, tp);
-    const char *mname = model_at(b, mi)->name;
-    size_t i;
-    for (i = 0; i < t->nfields; i++) {
-        const rm_cerial_field *g = t->fields[i];
-        if (g == self_skip || g->type != RM_CT_RELATION || !has_dec(g, RM_CD_FIELD) || !g->array)
-            continue;
-        if (streq(dec_value(g, RM_CD_MODEL), mname) && keys_match(key, dec_value(g, RM_CD_KEY)))
-            return i;
-    }
-    return SIZE_MAX;
+    size_t first, last;
+    char *k = rm_arena_sprintf(b->a, "N|%s|%s", model_at(b, mi)->name, key ? key : "\x02");
+    if (!rm_cerial_nmap_get(rel_map(b, tp), k, &first, &last))
+        return SIZE_MAX;
+    if (t->fields[first] != self_skip)
+        return first;
+    return last != first ? last : SIZE_MAX;
 }
 
 static rm_ref_action action_of(const char *a)
@@ -595,7 +609,7 @@ static void build_relations(bst *b)
                 link_field(b, tp, pp, rel);
                 continue;
             }
-            rp = find_reverse(b, tp, mi, key, f);
+            rp = find_reverse(b, tp, mi, key);
             r.card = rp != SIZE_MAX && !model_at(b, tp)->fields[rp]->array ? RM_CARD_ONE_TO_ONE
                                                                            : RM_CARD_ONE_TO_MANY;
             r.from.model = (uint32_t)mi;
@@ -649,6 +663,7 @@ int rm_cerial_build(rm_graph **out, const rm_cerial_schema *resolved, rm_arena *
     b.fmap = RM_NEW_ARRAY(a, uint32_t *, b.nmodels + 1);
     b.fcap = RM_NEW_ARRAY(a, size_t, b.nmodels + 1);
     b.icap = RM_NEW_ARRAY(a, size_t, b.nmodels + 1);
+    b.rmaps = RM_NEW_ARRAY(a, rm_cerial_nmap *, b.nmodels + 1);
     *out = b.g;
     /* enums first (field types refer to them) */
     for (i = 0; i < resolved->n[RM_CERIAL_ENUM]; i++)

@@ -176,6 +176,7 @@ typedef struct rm_cerial_block {
     rm_loc loc; /* the header line */
     rm_loc name_loc;
     rm_cerial_nmap *field_index; /* field names -> positions (rm_cerial_schema_index) */
+    rm_cerial_nmap *rel_index;   /* relation facts, built lazily by the validator */
 } rm_cerial_block;
 
 /* One namespace: the blocks of every file, per kind in file order (as Cerial concatenates). */

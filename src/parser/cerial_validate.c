@@ -806,27 +806,67 @@ static void v_relations(vst *v, const rm_cerial_schema *s)
 
 static const rm_cerial_field *record_field(const rm_cerial_block *m, const char *name)
 {
+    const rm_cerial_field *f = find_field(m, name);
     size_t i;
-    if (name == NULL)
-        return NULL;
+    if (f == NULL || f->type == RM_CT_RECORD)
+        return f;
+    /* the first field of that name is not a Record: a later duplicate may be (rare) */
     for (i = 0; i < m->nfields; i++)
         if (streq(m->fields[i]->name, name) && m->fields[i]->type == RM_CT_RECORD)
             return m->fields[i];
     return NULL;
 }
 
-static bool paired_relation(const rm_cerial_block *m, const rm_cerial_field *rec)
+/* Relation facts of a model, hashed once (the relation rules look up the target model for
+ * every relation; scanning it each time is quadratic on big schemas). Keys, with k the @key
+ * value or "\x02" when absent: F|M|k forward to M, R|M|k reverse to M, K|M|k either, A|M any
+ * relation to M, P|M any forward relation to M, D|x some relation has @field(x). */
+static rm_cerial_nmap *rel_index(vst *v, const rm_cerial_block *m)
 {
-    size_t i, j;
+    rm_cerial_block *mm = (rm_cerial_block *)(uintptr_t)m; /* a cache on the block */
+    const char **keys;
+    size_t i, j, n = 0, nk = 5 * m->nfields + 1;
+    if (mm->rel_index != NULL)
+        return mm->rel_index;
+    for (i = 0; i < m->nfields; i++)
+        nk += m->fields[i]->ndecs;
+    keys = RM_NEW_ARRAY(v->a, const char *, nk);
     for (i = 0; i < m->nfields; i++) {
-        const rm_cerial_field *f = m->fields[i];
-        if (f->type != RM_CT_RELATION)
+        const rm_cerial_field *g = m->fields[i];
+        const char *tm = dec_value(g, RM_CD_MODEL), *k = dec_value(g, RM_CD_KEY);
+        bool fwd = has_dec(g, RM_CD_FIELD);
+        if (g->type == RM_CT_RELATION)
+            for (j = 0; j < g->ndecs; j++)
+                if (g->decs[j].kind == RM_CD_FIELD && g->decs[j].value != NULL)
+                    keys[n++] = rm_arena_sprintf(v->a, "D|%s", g->decs[j].value);
+        if (g->type != RM_CT_RELATION || tm == NULL)
             continue;
-        for (j = 0; j < f->ndecs; j++)
-            if (f->decs[j].kind == RM_CD_FIELD && streq(f->decs[j].value, rec->name))
-                return true;
+        k = k ? k : "\x02";
+        keys[n++] = rm_arena_sprintf(v->a, "%c|%s|%s", fwd ? 'F' : 'R', tm, k);
+        keys[n++] = rm_arena_sprintf(v->a, "K|%s|%s", tm, k);
+        keys[n++] = rm_arena_sprintf(v->a, "A|%s", tm);
+        if (fwd)
+            keys[n++] = rm_arena_sprintf(v->a, "P|%s", tm);
     }
-    return false;
+    mm->rel_index = RM_NEW(v->a, rm_cerial_nmap);
+    rm_cerial_nmap_build(mm->rel_index, v->a, keys, n);
+    return mm->rel_index;
+}
+
+/* Does m have a relation fact kind ('F','R','K','A','P') to model, with key (NULL = none)? */
+static bool rel_has(vst *v, const rm_cerial_block *m, char kind, const char *model, const char *key)
+{
+    char *k = kind == 'A' || kind == 'P'
+                  ? rm_arena_sprintf(v->a, "%c|%s", kind, model)
+                  : rm_arena_sprintf(v->a, "%c|%s|%s", kind, model, key ? key : "\x02");
+    return rm_cerial_nmap_get(rel_index(v, m), k, NULL, NULL);
+}
+
+/* Is rec the backing field of a relation (any @field(rec) on a Relation of m)? */
+static bool paired_relation(vst *v, const rm_cerial_block *m, const rm_cerial_field *rec)
+{
+    return rm_cerial_nmap_get(rel_index(v, m), rm_arena_sprintf(v->a, "D|%s", rec->name), NULL,
+                              NULL);
 }
 
 static void v_relation_rules(vst *v, const rm_cerial_schema *s)
@@ -940,76 +980,78 @@ static void v_relation_rules(vst *v, const rm_cerial_schema *s)
     /* validateKeyRequired */
     FOR_MODELS(s, m)
     {
-        size_t i, j, t;
-        const char **targets = RM_NEW_ARRAY(v->a, const char *, m->nfields + 1);
-        size_t nt = 0;
-        for (i = 0; i < m->nfields; i++) {
-            const char *tm = dec_value(m->fields[i], RM_CD_MODEL);
-            if (m->fields[i]->type != RM_CT_RELATION || tm == NULL)
+        size_t i, g, nf = m->nfields;
+        const char **tn = RM_NEW_ARRAY(v->a, const char *, nf + 1);
+        size_t *next = RM_NEW_ARRAY(v->a, size_t, nf + 1),
+               *tail = RM_NEW_ARRAY(v->a, size_t, nf + 1);
+        const rm_cerial_field **rels = RM_NEW_ARRAY(v->a, const rm_cerial_field *, nf + 1);
+        const char **keys = RM_NEW_ARRAY(v->a, const char *, nf + 1);
+        rm_cerial_nmap tmap;
+        for (i = 0; i < nf; i++)
+            tn[i] =
+                m->fields[i]->type == RM_CT_RELATION ? dec_value(m->fields[i], RM_CD_MODEL) : NULL;
+        rm_cerial_nmap_build(&tmap, v->a, tn, nf);
+        /* group the relations by target, in order of first appearance (a linked list) */
+        for (i = 0; i < nf; i++) {
+            next[i] = SIZE_MAX;
+            if (tn[i] == NULL)
                 continue;
-            for (j = 0; j < nt && strcmp(targets[j], tm) != 0; j++) {
-            }
-            if (j == nt)
-                targets[nt++] = tm;
+            rm_cerial_nmap_get(&tmap, tn[i], &g, NULL);
+            if (g != i)
+                next[tail[g]] = i;
+            tail[g] = i;
         }
-        for (t = 0; t < nt; t++) {
-            const rm_cerial_field **rels = RM_NEW_ARRAY(v->a, const rm_cerial_field *, m->nfields);
-            size_t nr = 0, pass;
-            bool self = strcmp(targets[t], m->name) == 0;
-            for (i = 0; i < m->nfields; i++)
-                if (m->fields[i]->type == RM_CT_RELATION &&
-                    streq(dec_value(m->fields[i], RM_CD_MODEL), targets[t]))
-                    rels[nr++] = m->fields[i];
+        for (g = 0; g < nf; g++) {
+            size_t first, nr = 0, pass, q;
+            const char *target = tn[g];
+            if (target == NULL || !rm_cerial_nmap_get(&tmap, target, &first, NULL) || first != g)
+                continue;
+            for (q = g; q != SIZE_MAX; q = next[q])
+                rels[nr++] = m->fields[q];
             if (nr <= 1)
                 continue;
-            if (self) {
-                for (pass = 0; pass < 2; pass++) {
-                    /* pass 0: forward (with @field), pass 1: reverse */
-                    const char *dir = pass == 0 ? "forward" : "reverse";
-                    size_t cnt = 0;
-                    for (i = 0; i < nr; i++)
-                        if ((has_dec(rels[i], RM_CD_FIELD)) == (pass == 0))
-                            cnt++;
-                    if (cnt <= 1)
-                        continue;
-                    for (i = 0; i < nr; i++)
-                        if ((has_dec(rels[i], RM_CD_FIELD)) == (pass == 0) &&
-                            dec_value(rels[i], RM_CD_KEY) == NULL)
-                            verr(v, RM_E_CERIAL_RELATION, rels[i]->loc,
-                                 "Multiple %s relations to \"%s\" require @key for "
-                                 "disambiguation. Add @key(name) to \"%s\"",
-                                 dir, targets[t], rels[i]->name);
-                    for (i = 0; i < nr; i++) {
-                        const char *k = dec_value(rels[i], RM_CD_KEY);
-                        if ((has_dec(rels[i], RM_CD_FIELD)) != (pass == 0) || k == NULL)
-                            continue;
-                        for (j = 0; j < i; j++)
-                            if ((has_dec(rels[j], RM_CD_FIELD)) == (pass == 0) &&
-                                streq(dec_value(rels[j], RM_CD_KEY), k))
-                                break;
-                        if (j < i)
-                            verr(v, RM_E_CERIAL_RELATION, rels[i]->loc,
-                                 "Duplicate @key(%s) on %s relations to \"%s\"", k, dir,
-                                 targets[t]);
-                    }
+            for (pass = 0; pass < 3; pass++) {
+                /* self: pass 0 forward (with @field), pass 1 reverse; others: pass 2, all */
+                bool self = strcmp(target, m->name) == 0;
+                const char *dir = pass == 0 ? "forward" : "reverse";
+                size_t cnt = 0;
+                rm_cerial_nmap kmap;
+                if (self == (pass == 2))
+                    continue;
+                for (i = 0; i < nr; i++) {
+                    bool in = pass == 2 || has_dec(rels[i], RM_CD_FIELD) == (pass == 0);
+                    keys[i] = in ? dec_value(rels[i], RM_CD_KEY) : NULL;
+                    cnt += in;
                 }
-            } else {
-                for (i = 0; i < nr; i++)
-                    if (dec_value(rels[i], RM_CD_KEY) == NULL)
+                if (cnt <= 1)
+                    continue;
+                for (i = 0; i < nr; i++) {
+                    bool in = pass == 2 || has_dec(rels[i], RM_CD_FIELD) == (pass == 0);
+                    if (!in || keys[i] != NULL)
+                        continue;
+                    if (pass == 2)
                         verr(v, RM_E_CERIAL_RELATION, rels[i]->loc,
                              "Multiple relations to \"%s\" require @key for disambiguation. Add "
                              "@key(name) to \"%s\"",
-                             targets[t], rels[i]->name);
-                for (i = 0; i < nr; i++) {
-                    const char *k = dec_value(rels[i], RM_CD_KEY);
-                    if (k == NULL)
-                        continue;
-                    for (j = 0; j < i; j++)
-                        if (streq(dec_value(rels[j], RM_CD_KEY), k))
-                            break;
-                    if (j < i)
+                             target, rels[i]->name);
+                    else
                         verr(v, RM_E_CERIAL_RELATION, rels[i]->loc,
-                             "Duplicate @key(%s) for relations to \"%s\"", k, targets[t]);
+                             "Multiple %s relations to \"%s\" require @key for disambiguation. "
+                             "Add @key(name) to \"%s\"",
+                             dir, target, rels[i]->name);
+                }
+                rm_cerial_nmap_build(&kmap, v->a, keys, nr);
+                for (i = 0; i < nr; i++) {
+                    size_t kf;
+                    if (keys[i] == NULL || !rm_cerial_nmap_get(&kmap, keys[i], &kf, NULL) ||
+                        kf >= i)
+                        continue;
+                    if (pass == 2)
+                        verr(v, RM_E_CERIAL_RELATION, rels[i]->loc,
+                             "Duplicate @key(%s) for relations to \"%s\"", keys[i], target);
+                    else
+                        verr(v, RM_E_CERIAL_RELATION, rels[i]->loc,
+                             "Duplicate @key(%s) on %s relations to \"%s\"", keys[i], dir, target);
                 }
             }
         }
@@ -1017,28 +1059,20 @@ static void v_relation_rules(vst *v, const rm_cerial_schema *s)
     /* validateKeyPairing */
     FOR_MODELS(s, m)
     {
-        size_t i, j;
+        size_t i;
         for (i = 0; i < m->nfields; i++) {
             const rm_cerial_field *f = m->fields[i];
             const rm_cerial_dec *kd = rm_cerial_field_dec(f, RM_CD_KEY);
             const char *tm = dec_value(f, RM_CD_MODEL);
             const rm_cerial_block *tgt;
-            bool fwd = has_dec(f, RM_CD_FIELD), found = false;
+            bool fwd = has_dec(f, RM_CD_FIELD);
             if (f->type != RM_CT_RELATION || kd == NULL || tm == NULL)
                 continue;
             tgt = find_last(s, RM_CERIAL_MODEL, tm);
             if (tgt == NULL)
                 continue;
-            for (j = 0; j < tgt->nfields && !found; j++) {
-                const rm_cerial_field *g = tgt->fields[j];
-                const char *gk = dec_value(g, RM_CD_KEY);
-                if (g->type != RM_CT_RELATION || !streq(dec_value(g, RM_CD_MODEL), m->name))
-                    continue;
-                if (!(gk == kd->value || streq(gk, kd->value)))
-                    continue;
-                found = has_dec(g, RM_CD_FIELD) != fwd;
-            }
-            if (!found)
+            /* a relation in the target back to this model, same key, other direction */
+            if (!rel_has(v, tgt, fwd ? 'R' : 'F', m->name, kd->value))
                 verr(v, RM_E_CERIAL_RELATION, kd->loc,
                      "@key(%s) on %s relation \"%s\" requires matching %s relation in \"%s\"",
                      kd->value ? kd->value : "undefined", fwd ? "forward" : "reverse", f->name,
@@ -1048,61 +1082,48 @@ static void v_relation_rules(vst *v, const rm_cerial_schema *s)
     /* validateNonPKSide */
     FOR_MODELS(s, m)
     {
-        size_t i, j;
+        size_t i;
         for (i = 0; i < m->nfields; i++) {
             const rm_cerial_field *f = m->fields[i];
             const char *tm = dec_value(f, RM_CD_MODEL), *key = dec_value(f, RM_CD_KEY);
             const rm_cerial_block *tgt;
-            bool found = false;
             if (f->type != RM_CT_RELATION || has_dec(f, RM_CD_FIELD) || tm == NULL)
                 continue;
             tgt = find_last(s, RM_CERIAL_MODEL, tm);
             if (tgt == NULL)
                 continue;
-            for (j = 0; j < tgt->nfields && !found; j++) {
-                const rm_cerial_field *g = tgt->fields[j];
-                if (g->type != RM_CT_RELATION || !streq(dec_value(g, RM_CD_MODEL), m->name) ||
-                    !has_dec(g, RM_CD_FIELD))
-                    continue;
-                found = key == NULL || streq(dec_value(g, RM_CD_KEY), key);
-            }
-            if (!found) {
-                if (key != NULL)
-                    verr(v, RM_E_CERIAL_RELATION, f->loc,
-                         "Reverse relation \"%s\" with @key(%s) requires PK side (Record + "
-                         "Relation @field) in model \"%s\"",
-                         f->name, key, tm);
-                else
-                    verr(v, RM_E_CERIAL_RELATION, f->loc,
-                         "Reverse relation \"%s\" requires PK side (Record + Relation @field) in "
-                         "model \"%s\"",
-                         f->name, tm);
-            }
+            /* a forward relation (PK side) in the target back to this model (same key) */
+            if (rel_has(v, tgt, key != NULL ? 'F' : 'P', m->name, key))
+                continue;
+            if (key != NULL)
+                verr(v, RM_E_CERIAL_RELATION, f->loc,
+                     "Reverse relation \"%s\" with @key(%s) requires PK side (Record + "
+                     "Relation @field) in model \"%s\"",
+                     f->name, key, tm);
+            else
+                verr(v, RM_E_CERIAL_RELATION, f->loc,
+                     "Reverse relation \"%s\" requires PK side (Record + Relation @field) in "
+                     "model \"%s\"",
+                     f->name, tm);
         }
     }
     /* validateSingleSidedOptional */
     FOR_MODELS(s, m)
     {
-        size_t i, j;
+        size_t i;
         for (i = 0; i < m->nfields; i++) {
             const rm_cerial_field *f = m->fields[i];
             const rm_cerial_dec *fd = rm_cerial_field_dec(f, RM_CD_FIELD);
             const char *tm = dec_value(f, RM_CD_MODEL), *key = dec_value(f, RM_CD_KEY);
             const rm_cerial_block *tgt;
             const rm_cerial_field *rec;
-            bool back = false;
             if (f->type != RM_CT_RELATION || fd == NULL || f->array || tm == NULL)
                 continue;
             tgt = find_last(s, RM_CERIAL_MODEL, tm);
             if (tgt == NULL)
                 continue;
-            for (j = 0; j < tgt->nfields && !back; j++) {
-                const rm_cerial_field *g = tgt->fields[j];
-                if (g->type != RM_CT_RELATION || !streq(dec_value(g, RM_CD_MODEL), m->name))
-                    continue;
-                back = key == NULL || streq(dec_value(g, RM_CD_KEY), key);
-            }
-            if (back || strcmp(tm, m->name) == 0)
+            /* any relation in the target back to this model (same key when keyed) */
+            if (rel_has(v, tgt, key != NULL ? 'K' : 'A', m->name, key) || strcmp(tm, m->name) == 0)
                 continue;
             if (!f->optional)
                 verr(v, RM_E_CERIAL_RELATION, f->loc,
@@ -1150,7 +1171,7 @@ static void v_array_decorators(vst *v, const rm_cerial_schema *s)
                          "database)");
                 continue;
             }
-            if (f->type == RM_CT_RECORD && paired_relation(m, f)) {
+            if (f->type == RM_CT_RECORD && paired_relation(v, m, f)) {
                 if (di)
                     verr(v, RM_E_CERIAL_DECORATOR_PLACEMENT, f->loc,
                          "@distinct cannot be used on Record[] fields paired with a Relation "
@@ -1561,7 +1582,7 @@ static void v_record_id_types(vst *v, const rm_cerial_schema *s)
             const rm_cerial_field *f = m->fields[i];
             if (f->type != RM_CT_RECORD)
                 continue;
-            if (paired_relation(m, f) && f->nrecord_types > 0) {
+            if (paired_relation(v, m, f) && f->nrecord_types > 0) {
                 verr(v, RM_E_CERIAL_RECORD_ID_TYPE, f->type_loc,
                      "Record(Type) cannot be used on FK field \"%s\" with Relation in model "
                      "\"%s\" \xE2\x80\x94 type is inferred from target model's @id. Remove the "

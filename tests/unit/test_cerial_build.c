@@ -22,6 +22,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 static const char *fname(const rm_graph *g, uint32_t m, uint32_t f)
 {
@@ -251,10 +252,50 @@ static void test_lower(void **state)
     free(text);
 }
 
+/* Scale: 20,000 keyed relations between two models (a hostile-size schema) are checked and
+ * mapped in bounded time; relation lookups are hashed, not scanned. */
+static void test_many_relations(void **state)
+{
+    size_t n = 20000, i, len = 0, cap = n * 160 + 256;
+    char *text = malloc(cap);
+    rm_sources srcs;
+    rm_diags d;
+    rm_arena a;
+    rm_cerial_schema *res = NULL;
+    rm_graph *g = NULL;
+    rm_cerial_opts o = {false};
+    uint32_t id;
+    clock_t t0 = clock();
+    (void)state;
+    assert_non_null(text);
+    len += (size_t)sprintf(text + len, "model User {\n  id Record @id\n");
+    for (i = 0; i < n; i++)
+        len += (size_t)sprintf(text + len, "  r%zu Relation[] @model(Post) @key(k%zu)\n", i, i);
+    len += (size_t)sprintf(text + len, "}\nmodel Post {\n  id Record @id\n");
+    for (i = 0; i < n; i++)
+        len += (size_t)sprintf(text + len,
+                               "  u%zu Record?\n  p%zu Relation? @field(u%zu) @model(User) "
+                               "@key(k%zu)\n",
+                               i, i, i, i);
+    len += (size_t)sprintf(text + len, "}\n");
+    rm_sources_init(&srcs);
+    rm_diags_init(&d);
+    rm_arena_init(&a, 0);
+    id = rm_sources_add(&srcs, "big.cerial", text, len)->id;
+    assert_int_equal(rm_cerial_check(&res, NULL, &srcs, &id, 1, &o, &a, &d), RM_OK);
+    assert_int_equal(rm_cerial_build(&g, res, &a, &d), RM_OK);
+    assert_int_equal(g->nrelations, n);
+    assert_true((double)(clock() - t0) / CLOCKS_PER_SEC < 20.0);
+    rm_arena_free(&a);
+    rm_diags_free(&d);
+    rm_sources_free(&srcs);
+    free(text);
+}
+
 int main(void)
 {
     size_t n = RM_ARRAY_LEN(rows), i;
-    struct CMUnitTest *tests = calloc(n + RM_ARRAY_LEN(lower_cases), sizeof(*tests));
+    struct CMUnitTest *tests = calloc(n + RM_ARRAY_LEN(lower_cases) + 1, sizeof(*tests));
     int rc;
     for (i = 0; i < n; i++) {
         tests[i].name = rows[i].name;
@@ -266,6 +307,7 @@ int main(void)
         tests[n].test_func = test_lower;
         tests[n].initial_state = (void *)&lower_cases[i];
     }
+    tests[n++] = (struct CMUnitTest)cmocka_unit_test(test_many_relations);
     rc = _cmocka_run_group_tests("cerial_build", tests, n, NULL, NULL);
     free(tests);
     return rc;
