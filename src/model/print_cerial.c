@@ -205,7 +205,8 @@ static bool is_single_index(const rm_model *m, uint32_t fi)
     for (size_t i = 0; i < m->nindexes; i++) {
         const rm_index *ix = &m->indexes[i];
         if (ix->kind == RM_INDEX_NORMAL && ix->nfields == 1 && ix->fields[0].field == fi &&
-            ix->algo == RM_ALGO_DEFAULT && !ix->where)
+            ix->algo == RM_ALGO_DEFAULT && !ix->where && ix->fields[0].sort == RM_SORT_DEFAULT &&
+            !ix->fields[0].length)
             return true;
     }
     return false;
@@ -213,9 +214,10 @@ static bool is_single_index(const rm_model *m, uint32_t fi)
 
 static bool single_column(const rm_index *ix)
 {
+    bool plain = ix->algo == RM_ALGO_DEFAULT && !ix->where && ix->nfields == 1 &&
+                 ix->fields[0].sort == RM_SORT_DEFAULT && !ix->fields[0].length;
     return ix->nfields == 1 &&
-           (ix->kind == RM_INDEX_UNIQUE ||
-            (ix->kind == RM_INDEX_NORMAL && ix->algo == RM_ALGO_DEFAULT && !ix->where));
+           (ix->kind == RM_INDEX_UNIQUE || (ix->kind == RM_INDEX_NORMAL && plain));
 }
 
 /* The relation whose FK list contains field fi of model mi (fi is a foreign-key column). */
@@ -476,8 +478,12 @@ static void print_model(cp *p, uint32_t mi)
             rm_sb_putc(p->out, '\n');
         blank = true;
         bool fulltext = ix->kind == RM_INDEX_FULLTEXT;
-        if (fulltext || ix->algo != RM_ALGO_DEFAULT || ix->where) {
-            rm_sb_puts(p->out, "  # index options (type, where, fulltext) not kept\n");
+        bool sorted = false;
+        for (size_t k = 0; k < ix->nfields; k++)
+            sorted = sorted || ix->fields[k].sort != RM_SORT_DEFAULT || ix->fields[k].length;
+        if (fulltext || ix->algo != RM_ALGO_DEFAULT || ix->where || sorted) {
+            rm_sb_puts(p->out,
+                       "  # index options (type, where, fulltext, sort, length) not kept\n");
             rm_diag_warning(p->d, RM_E_PRINT_CERIAL_UNSUPPORTED, RM_LOC_NONE,
                             "%s: index options cannot be expressed in Cerial; written as a "
                             "comment",

@@ -56,7 +56,8 @@ static void doc_lines(rm_sb *sb, const char *doc, const char *indent)
     bool indented = false;
     for (const char *q = strchr(doc, '\n'); q && !indented; q = strchr(q + 1, '\n'))
         indented = is_blank(q[1]);
-    if (indented && dn && !is_blank(doc[0]) && doc[0] != '/' && !is_blank(doc[dn - 1]) && doc[dn - 1] != '\n' &&
+    if (indented && dn && !is_blank(doc[0]) && doc[0] != '/' && !is_blank(doc[dn - 1]) &&
+        doc[dn - 1] != '\n' &&
         !strstr(doc, "*/")) {
         rm_sb_appendf(sb, "%s/*%s\n%s */\n", indent, doc, indent);
         return;
