@@ -37,7 +37,7 @@ typedef struct rm_catalog {
     size_t cap;
 } rm_catalog;
 
-static void rm_catalog_free(rm_catalog *c)
+static inline void rm_catalog_free(rm_catalog *c)
 {
     for (size_t i = 0; i < c->n; i++)
         free(c->lines[i]);
@@ -46,7 +46,7 @@ static void rm_catalog_free(rm_catalog *c)
     c->n = c->cap = 0;
 }
 
-static void rm_catalog_add(rm_catalog *c, const char *line)
+static inline void rm_catalog_add(rm_catalog *c, const char *line)
 {
     if (c->n == c->cap) {
         c->cap = c->cap ? 2 * c->cap : 64;
@@ -62,7 +62,7 @@ static void rm_catalog_add(rm_catalog *c, const char *line)
     c->lines[c->n++] = s;
 }
 
-static int rm_catalog_cmp(const void *a, const void *b)
+static inline int rm_catalog_cmp(const void *a, const void *b)
 {
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
@@ -146,7 +146,7 @@ static const char *const rm_catalog_my[] = {
 
 /* Read the catalog of c's database into out (sorted). RM_OK or the driver's
  * error (err filled; the failing query is printed). */
-static int rm_catalog_read(rm_catalog *out, rm_conn *c, rm_db_kind kind, rm_dberr *err)
+static inline int rm_catalog_read(rm_catalog *out, rm_conn *c, rm_db_kind kind, rm_dberr *err)
 {
     const char *const *qs = kind == RM_DB_POSTGRES ? rm_catalog_pg
                             : kind == RM_DB_MYSQL  ? rm_catalog_my
@@ -176,7 +176,7 @@ static int rm_catalog_read(rm_catalog *out, rm_conn *c, rm_db_kind kind, rm_dber
 
 /* Lines in exactly one of a and b (both sorted), printed as "- a-only" / "+ b-only" under
  * the given labels; returns how many. */
-static size_t rm_catalog_diff(const rm_catalog *a, const rm_catalog *b, const char *la,
+static inline size_t rm_catalog_diff(const rm_catalog *a, const rm_catalog *b, const char *la,
                               const char *lb, bool print)
 {
     size_t i = 0, k = 0, n = 0;
@@ -198,7 +198,7 @@ static size_t rm_catalog_diff(const rm_catalog *a, const rm_catalog *b, const ch
 }
 
 /* base_url with its database (the path segment) replaced by db; written to out. */
-static void rm_catalog_url_with_db(char *out, size_t cap, const char *base_url, const char *db)
+static inline void rm_catalog_url_with_db(char *out, size_t cap, const char *base_url, const char *db)
 {
     const char *q = strchr(base_url, '?');
     size_t end = q ? (size_t)(q - base_url) : strlen(base_url);
@@ -214,7 +214,7 @@ static void rm_catalog_url_with_db(char *out, size_t cap, const char *base_url, 
 
 /* A fresh, empty server database named db (dropped first if left over), on the server of
  * base_url (PostgreSQL or MySQL); its URL is written to url_out. RM_OK or RM_EDB (printed). */
-static int rm_catalog_fresh_db(char *url_out, size_t cap, const char *base_url, const char *db)
+static inline int rm_catalog_fresh_db(char *url_out, size_t cap, const char *base_url, const char *db)
 {
     rm_conn *admin = NULL;
     rm_dberr err;
@@ -239,7 +239,7 @@ static int rm_catalog_fresh_db(char *url_out, size_t cap, const char *base_url, 
     return rc;
 }
 
-static void rm_catalog_drop_db(const char *base_url, const char *db)
+static inline void rm_catalog_drop_db(const char *base_url, const char *db)
 {
     rm_conn *admin = NULL;
     rm_dberr err;
