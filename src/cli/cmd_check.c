@@ -47,11 +47,11 @@ static int replay_dir(rm_sqlschema *out, const rm_mig_dir *dir, const char *url,
     int rc = connect_or_report(&c, url, a, d);
     for (size_t i = 0; rc == RM_OK && i < dir->n; i++) {
         if (rm_db_exec(c, dir->items[i].sql->text, &err) != RM_OK) {
-            rm_diag *g = rm_diag_error(d, RM_E_MIG_APPLY_FAILED,
-                                       rm_loc_make(dir->items[i].sql->id, 0, 0),
-                                       "replaying migration %s into the shadow database failed: "
-                                       "%s",
-                                       dir->items[i].name, err.message);
+            rm_diag *g =
+                rm_diag_error(d, RM_E_MIG_APPLY_FAILED, rm_loc_make(dir->items[i].sql->id, 0, 0),
+                              "replaying migration %s into the shadow database failed: "
+                              "%s",
+                              dir->items[i].name, err.message);
             rm_diag_set_hint(d, g, "--shadow-url must name an empty scratch database.");
             rc = RM_EDB;
         }

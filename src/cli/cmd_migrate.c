@@ -65,19 +65,18 @@ static int replay(rm_sqlschema *out, const rm_mig_dir *dir, const char *url, rm_
     rm_conn *c = NULL;
     rm_dberr err;
     if (rm_db_connect(&c, url, NULL, &err) != RM_OK) {
-        rm_db_report(d, &err, rm_arena_sprintf(a, "cannot connect to %s",
-                                               rm_dburl_redact(url, a)));
+        rm_db_report(d, &err, rm_arena_sprintf(a, "cannot connect to %s", rm_dburl_redact(url, a)));
         return RM_EDB;
     }
     int rc = RM_OK;
     for (size_t i = 0; rc == RM_OK && i < dir->n; i++) {
         if (rm_db_exec(c, dir->items[i].sql->text, &err) != RM_OK) {
-            rm_diag *g = rm_diag_error(d, RM_E_MIG_APPLY_FAILED,
-                                       rm_loc_make(dir->items[i].sql->id, 0, 0),
-                                       "replaying migration %s failed: %s", dir->items[i].name,
-                                       err.message);
-            rm_diag_set_hint(d, g, "The shadow database must be empty and of the schema's "
-                                   "provider.");
+            rm_diag *g =
+                rm_diag_error(d, RM_E_MIG_APPLY_FAILED, rm_loc_make(dir->items[i].sql->id, 0, 0),
+                              "replaying migration %s failed: %s", dir->items[i].name, err.message);
+            rm_diag_set_hint(d, g,
+                             "The shadow database must be empty and of the schema's "
+                             "provider.");
             rc = RM_EDB;
         }
     }
@@ -142,8 +141,9 @@ static int run_new(const rm_opts *o, const char *dirpath)
     bool ls_loaded = true;
     if (rm_schema_load(&ls, schema, nschema, &d) != RM_OK)
         goto done;
-    provider = ls.graph->provider == RM_PROVIDER_POSTGRES || ls.graph->provider == RM_PROVIDER_MYSQL
-                       || ls.graph->provider == RM_PROVIDER_SQLITE
+    provider = ls.graph->provider == RM_PROVIDER_POSTGRES ||
+                       ls.graph->provider == RM_PROVIDER_MYSQL ||
+                       ls.graph->provider == RM_PROVIDER_SQLITE
                    ? rm_provider_name(ls.graph->provider)
                    : NULL;
     dia = provider ? rm_dialect_by_name(provider) : NULL;
@@ -206,8 +206,7 @@ static int run_new(const rm_opts *o, const char *dirpath)
         goto done;
     for (size_t i = 0; i < up.n; i++)
         for (size_t k = 0; k < up.items[i].nwarnings; k++)
-            rm_diag_warning(&d, RM_E_MIG_NEW_WARNING, RM_LOC_NONE, "%s",
-                            up.items[i].warnings[k]);
+            rm_diag_warning(&d, RM_E_MIG_NEW_WARNING, RM_LOC_NONE, "%s", up.items[i].warnings[k]);
     {
         char stamp[32];
         time_t now = time(NULL);
@@ -280,7 +279,8 @@ const rm_cli_cmd rm_cmd_migrate = {
     .name = "migrate",
     .run = run,
     .summary = "create migrations (migrate new) and maintain relmig.sum (migrate hash)",
-    .usage = "  relmig migrate new --name N --schema PATH [--dir DIR] [--url URL | --shadow-url URL]\n  relmig migrate hash [--dir DIR]",
+    .usage = "  relmig migrate new --name N --schema PATH [--dir DIR] [--url URL | --shadow-url "
+             "URL]\n  relmig migrate hash [--dir DIR]",
     .description = "migrate hash: rewrite DIR/relmig.sum (the SHA-256 of every migration.sql and\n"
                    "a total over all of them), which relmig apply and status verify.\n"
                    "migrate new: write DIR/<UTC timestamp>_<N>/migration.sql (and down.sql)\n"

@@ -55,8 +55,8 @@ static int run(const rm_cli_cmd *self, int argc, char **argv)
     if (rm_db_connect(&c, url, &dbo, &err) != RM_OK) {
         if (rm_mig_connect_busy(&err, &d))
             goto done;
-        rm_db_report(&d, &err, rm_arena_sprintf(&a, "cannot connect to %s",
-                                                rm_dburl_redact(url, &a)));
+        rm_db_report(&d, &err,
+                     rm_arena_sprintf(&a, "cannot connect to %s", rm_dburl_redact(url, &a)));
         goto done;
     }
     if (rm_mig_resolve(c, &dir, applied ? RM_MIG_RESOLVE_APPLIED : RM_MIG_RESOLVE_ROLLED_BACK,

@@ -50,8 +50,7 @@ static void render_json(rm_sb *sb, const rm_mig_status *st, bool sum_ok, bool up
     rm_sb_puts(sb, "]}\n");
 }
 
-static void render_text(rm_sb *sb, const rm_mig_status *st, const rm_mig_dir *dir,
-                        bool up_to_date)
+static void render_text(rm_sb *sb, const rm_mig_status *st, const rm_mig_dir *dir, bool up_to_date)
 {
     if (!st->has_table)
         rm_sb_puts(sb, "The database has no _prisma_migrations table: nothing is applied yet.\n");
@@ -116,8 +115,8 @@ static int run(const rm_cli_cmd *self, int argc, char **argv)
     /* A folder that does not match relmig.sum is reported but the status is still useful. */
     sum_ok = rm_mig_sum_verify(&dir, true, &d) == RM_OK;
     if (rm_db_connect(&c, url, NULL, &err) != RM_OK) {
-        rm_db_report(&d, &err, rm_arena_sprintf(&a, "cannot connect to %s",
-                                                rm_dburl_redact(url, &a)));
+        rm_db_report(&d, &err,
+                     rm_arena_sprintf(&a, "cannot connect to %s", rm_dburl_redact(url, &a)));
         goto done;
     }
     if (rm_mig_history_read(&h, c, &a, &d) != RM_OK)

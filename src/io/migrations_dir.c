@@ -57,11 +57,12 @@ int rm_io_read_migrations(rm_mig_dir *out, const char *path, rm_sources *srcs, r
     for (size_t i = 0; i < n; i++) {
         char *sqlp = rm_arena_sprintf(a, "%s/%s/migration.sql", path, names[i]);
         if (!is_file(sqlp)) {
-            rm_diag *g = rm_diag_error(d, RM_E_MIG_NO_SCRIPT, RM_LOC_NONE,
-                                       "migration folder %s/%s has no migration.sql", path,
-                                       names[i]);
-            rm_diag_set_hint(d, g, "Every sub-folder of the migrations folder is a migration; "
-                                   "remove or move folders that are not.");
+            rm_diag *g =
+                rm_diag_error(d, RM_E_MIG_NO_SCRIPT, RM_LOC_NONE,
+                              "migration folder %s/%s has no migration.sql", path, names[i]);
+            rm_diag_set_hint(d, g,
+                             "Every sub-folder of the migrations folder is a migration; "
+                             "remove or move folders that are not.");
             rc = RM_ERR;
             continue;
         }

@@ -11,21 +11,29 @@
 const char *rm_drift_kind_name(rm_drift_kind k)
 {
     switch (k) {
-    case RM_DRIFT_ONE_TO_ONE_NOT_UNIQUE: return "one_to_one_not_unique";
-    case RM_DRIFT_PK_COLUMNS: return "pk_columns";
-    case RM_DRIFT_PK_ORDER: return "pk_order";
-    case RM_DRIFT_FK_ORDER: return "fk_order";
-    case RM_DRIFT_FK_REF_NOT_UNIQUE: return "fk_references_not_unique";
-    case RM_DRIFT_FK_MISSING: return "fk_missing";
-    case RM_DRIFT_FK_EXTRA: return "fk_extra";
-    case RM_DRIFT_FK_ACTION: return "fk_action";
-    case RM_DRIFT_MIGRATION_MISSING: return "migration_missing";
+    case RM_DRIFT_ONE_TO_ONE_NOT_UNIQUE:
+        return "one_to_one_not_unique";
+    case RM_DRIFT_PK_COLUMNS:
+        return "pk_columns";
+    case RM_DRIFT_PK_ORDER:
+        return "pk_order";
+    case RM_DRIFT_FK_ORDER:
+        return "fk_order";
+    case RM_DRIFT_FK_REF_NOT_UNIQUE:
+        return "fk_references_not_unique";
+    case RM_DRIFT_FK_MISSING:
+        return "fk_missing";
+    case RM_DRIFT_FK_EXTRA:
+        return "fk_extra";
+    case RM_DRIFT_FK_ACTION:
+        return "fk_action";
+    case RM_DRIFT_MIGRATION_MISSING:
+        return "migration_missing";
     }
     return "?";
 }
 
-static void add(rm_drift *out, rm_arena *a, rm_drift_kind kind, const char *table,
-                const char *msg)
+static void add(rm_drift *out, rm_arena *a, rm_drift_kind kind, const char *table, const char *msg)
 {
     rm_drift_finding f = {kind, table, msg};
     RM_VEC_PUSH(a, out->items, out->n, out->cap, f);
@@ -130,8 +138,8 @@ static bool same_pairing(const rm_sql_fk *x, const rm_sql_fk *y)
 }
 
 static void check_table(rm_drift *out, const rm_sql_table *et, const rm_sql_table *at,
-                        const rm_sqlschema *expected, const rm_sqlschema *actual,
-                        bool rina, rm_arena *a)
+                        const rm_sqlschema *expected, const rm_sqlschema *actual, bool rina,
+                        rm_arena *a)
 {
     const char *tn = et->name;
     /* primary keys */
@@ -139,16 +147,17 @@ static void check_table(rm_drift *out, const rm_sql_table *et, const rm_sql_tabl
     const char **apk = idx_names(at->pk.cols, at->pk.ncols, a);
     if (!same_set(epk, et->pk.ncols, apk, at->pk.ncols)) {
         add(out, a, RM_DRIFT_PK_COLUMNS, tn,
-            rm_arena_sprintf(a, "table %s: the primary key is %s in the schema but %s in the "
-                                "database",
+            rm_arena_sprintf(a,
+                             "table %s: the primary key is %s in the schema but %s in the "
+                             "database",
                              tn, et->pk.ncols ? list_text(epk, et->pk.ncols, a) : "absent",
                              at->pk.ncols ? list_text(apk, at->pk.ncols, a) : "absent"));
     } else if (!same_list(epk, et->pk.ncols, apk, at->pk.ncols)) {
         add(out, a, RM_DRIFT_PK_ORDER, tn,
-            rm_arena_sprintf(a, "table %s: the composite primary key's column order is %s in "
-                                "the schema but %s in the database",
-                             tn, list_text(epk, et->pk.ncols, a),
-                             list_text(apk, at->pk.ncols, a)));
+            rm_arena_sprintf(a,
+                             "table %s: the composite primary key's column order is %s in "
+                             "the schema but %s in the database",
+                             tn, list_text(epk, et->pk.ncols, a), list_text(apk, at->pk.ncols, a)));
     }
     /* expected foreign keys */
     for (size_t i = 0; i < et->nfks; i++) {
@@ -157,38 +166,40 @@ static void check_table(rm_drift *out, const rm_sql_table *et, const rm_sql_tabl
         const char *cols = list_text(efk->cols, efk->ncols, a);
         if (!afk) {
             add(out, a, RM_DRIFT_FK_MISSING, tn,
-                rm_arena_sprintf(a, "table %s: the foreign key %s -> %s%s is missing from the "
-                                    "database",
+                rm_arena_sprintf(a,
+                                 "table %s: the foreign key %s -> %s%s is missing from the "
+                                 "database",
                                  tn, cols, efk->ref_table,
                                  list_text(efk->ref_cols, efk->ncols, a)));
             continue;
         }
-        if (efk->ncols > 1 && (!same_list(efk->cols, efk->ncols, afk->cols, afk->ncols) ||
-                               !same_pairing(efk, afk) ||
-                               !same_list(efk->ref_cols, efk->ncols, afk->ref_cols, afk->ncols)))
+        if (efk->ncols > 1 &&
+            (!same_list(efk->cols, efk->ncols, afk->cols, afk->ncols) || !same_pairing(efk, afk) ||
+             !same_list(efk->ref_cols, efk->ncols, afk->ref_cols, afk->ncols)))
             add(out, a, RM_DRIFT_FK_ORDER, tn,
-                rm_arena_sprintf(a, "table %s: the composite foreign key %s -> %s%s is %s -> "
-                                    "%s%s in the database (column order or pairing differs)",
-                                 tn, cols, efk->ref_table,
-                                 list_text(efk->ref_cols, efk->ncols, a),
+                rm_arena_sprintf(a,
+                                 "table %s: the composite foreign key %s -> %s%s is %s -> "
+                                 "%s%s in the database (column order or pairing differs)",
+                                 tn, cols, efk->ref_table, list_text(efk->ref_cols, efk->ncols, a),
                                  list_text(afk->cols, afk->ncols, a), afk->ref_table,
                                  list_text(afk->ref_cols, afk->ncols, a)));
         if (!action_equal(efk->on_delete, afk->on_delete, rina) ||
             !action_equal(efk->on_update, afk->on_update, rina))
             add(out, a, RM_DRIFT_FK_ACTION, tn,
-                rm_arena_sprintf(a, "table %s: the foreign key %s -> %s has ON DELETE %s ON "
-                                    "UPDATE %s in the schema but ON DELETE %s ON UPDATE %s in "
-                                    "the database",
+                rm_arena_sprintf(a,
+                                 "table %s: the foreign key %s -> %s has ON DELETE %s ON "
+                                 "UPDATE %s in the schema but ON DELETE %s ON UPDATE %s in "
+                                 "the database",
                                  tn, cols, efk->ref_table, rm_fk_action_sql(efk->on_delete),
-                                 rm_fk_action_sql(efk->on_update),
-                                 rm_fk_action_sql(afk->on_delete),
+                                 rm_fk_action_sql(efk->on_update), rm_fk_action_sql(afk->on_delete),
                                  rm_fk_action_sql(afk->on_update)));
         /* one-to-one: the schema makes the FK columns unique; the database must too */
         if (unique_on(et, efk->cols, efk->ncols, a) && !unique_on(at, efk->cols, efk->ncols, a))
             add(out, a, RM_DRIFT_ONE_TO_ONE_NOT_UNIQUE, tn,
-                rm_arena_sprintf(a, "table %s: the one-to-one relation %s -> %s has no UNIQUE "
-                                    "constraint or index on %s in the database, so the database "
-                                    "allows one-to-many",
+                rm_arena_sprintf(a,
+                                 "table %s: the one-to-one relation %s -> %s has no UNIQUE "
+                                 "constraint or index on %s in the database, so the database "
+                                 "allows one-to-many",
                                  tn, cols, efk->ref_table, cols));
     }
     /* database foreign keys the schema does not have */
@@ -196,19 +207,19 @@ static void check_table(rm_drift *out, const rm_sql_table *et, const rm_sql_tabl
         const rm_sql_fk *afk = &at->fks[i];
         if (!match_fk(et, afk))
             add(out, a, RM_DRIFT_FK_EXTRA, tn,
-                rm_arena_sprintf(a, "table %s: the database has a foreign key %s -> %s%s that "
-                                    "the schema does not",
+                rm_arena_sprintf(a,
+                                 "table %s: the database has a foreign key %s -> %s%s that "
+                                 "the schema does not",
                                  tn, list_text(afk->cols, afk->ncols, a), afk->ref_table,
                                  list_text(afk->ref_cols, afk->ncols, a)));
-        const rm_sql_table *rt = rm_sqlschema_find_table(actual, afk->ref_schema
-                                                                     ? afk->ref_schema
-                                                                     : at->schema,
-                                                         afk->ref_table);
+        const rm_sql_table *rt = rm_sqlschema_find_table(
+            actual, afk->ref_schema ? afk->ref_schema : at->schema, afk->ref_table);
         if (rt && !unique_on(rt, afk->ref_cols, afk->ncols, a))
             add(out, a, RM_DRIFT_FK_REF_NOT_UNIQUE, tn,
-                rm_arena_sprintf(a, "table %s: the foreign key %s references %s%s, which has "
-                                    "no primary key or UNIQUE constraint on those columns in "
-                                    "the database",
+                rm_arena_sprintf(a,
+                                 "table %s: the foreign key %s references %s%s, which has "
+                                 "no primary key or UNIQUE constraint on those columns in "
+                                 "the database",
                                  tn, list_text(afk->cols, afk->ncols, a), afk->ref_table,
                                  list_text(afk->ref_cols, afk->ncols, a)));
     }
@@ -234,8 +245,9 @@ void rm_drift_missing_migrations(rm_drift *out, const rm_mig_status *st, rm_aren
     for (size_t i = 0; i < st->n; i++)
         if (st->items[i].state == RM_MIG_MISSING)
             add(out, a, RM_DRIFT_MIGRATION_MISSING, "",
-                rm_arena_sprintf(a, "migration %s is applied to the database but absent from "
-                                    "the migrations folder",
+                rm_arena_sprintf(a,
+                                 "migration %s is applied to the database but absent from "
+                                 "the migrations folder",
                                  st->items[i].name));
 }
 

@@ -24,8 +24,8 @@ typedef enum rm_drift_kind {
 
 typedef struct rm_drift_finding {
     rm_drift_kind kind;
-    const char *table;       /* the table concerned ("" for migrations) */
-    const char *message;     /* one sentence, names the objects */
+    const char *table;   /* the table concerned ("" for migrations) */
+    const char *message; /* one sentence, names the objects */
 } rm_drift_finding;
 
 typedef struct rm_drift {

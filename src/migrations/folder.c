@@ -16,8 +16,7 @@ void rm_mig_dir_init(rm_mig_dir *dir, const char *path, rm_arena *a)
     dir->path = rm_arena_strdup(a, path ? path : "migrations");
 }
 
-void rm_mig_dir_add(rm_mig_dir *dir, const char *name, const rm_source *sql,
-                    const rm_source *down)
+void rm_mig_dir_add(rm_mig_dir *dir, const char *name, const rm_source *sql, const rm_source *down)
 {
     rm_mig m;
     memset(&m, 0, sizeof m);
@@ -65,8 +64,7 @@ int rm_mig_dir_finish(rm_mig_dir *dir, rm_diags *d)
         }
     }
     if (dir->lock_file)
-        dir->provider = rm_mig_lock_provider(dir->lock_file->text, dir->lock_file->len,
-                                             dir->arena);
+        dir->provider = rm_mig_lock_provider(dir->lock_file->text, dir->lock_file->len, dir->arena);
     return rc;
 }
 
@@ -146,7 +144,7 @@ void rm_mig_sum_render(rm_sb *out, const rm_mig_dir *dir)
 typedef struct sum_line {
     const char *name;
     const char *hex;
-    size_t off;                 /* byte offset of the line in relmig.sum */
+    size_t off; /* byte offset of the line in relmig.sum */
     size_t len;
 } sum_line;
 
@@ -165,10 +163,9 @@ int rm_mig_sum_verify(const rm_mig_dir *dir, bool allow_missing, rm_diags *d)
     const rm_source *sum = dir->sum;
     if (!sum) {
         if (allow_missing) {
-            rm_diag *g = rm_diag_warning(d, RM_E_MIG_SUM_MISSING, RM_LOC_NONE,
-                                         "%s has no " RM_MIG_SUM_FILE
-                                         "; the folder's integrity is not checked",
-                                         dir->path);
+            rm_diag *g = rm_diag_warning(
+                d, RM_E_MIG_SUM_MISSING, RM_LOC_NONE,
+                "%s has no " RM_MIG_SUM_FILE "; the folder's integrity is not checked", dir->path);
             rm_diag_set_hint(d, g, "Run `relmig migrate hash --dir %s` and commit the file.",
                              dir->path);
             return RM_OK;
@@ -197,9 +194,9 @@ int rm_mig_sum_verify(const rm_mig_dir *dir, bool allow_missing, rm_diags *d)
         rm_loc loc = rm_loc_make(sum->id, i, le - i);
         if (le == i || t[i] == '#') {
             /* blank or comment */
-        } else if (le - i >= 7 && (memcmp(t + i, "<<<<<<<", 7) == 0 ||
-                                   memcmp(t + i, "=======", 7) == 0 ||
-                                   memcmp(t + i, ">>>>>>>", 7) == 0)) {
+        } else if (le - i >= 7 &&
+                   (memcmp(t + i, "<<<<<<<", 7) == 0 || memcmp(t + i, "=======", 7) == 0 ||
+                    memcmp(t + i, ">>>>>>>", 7) == 0)) {
             rm_diag *g = rm_diag_error(d, RM_E_MIG_SUM_SYNTAX, loc,
                                        RM_MIG_SUM_FILE " has merge-conflict markers");
             rm_diag_set_hint(d, g,
@@ -210,8 +207,8 @@ int rm_mig_sum_verify(const rm_mig_dir *dir, bool allow_missing, rm_diags *d)
         } else {
             const char *sp = memchr(t + i, ' ', le - i);
             if (!sp || !is_hex64(sp + 1, (size_t)(t + le - (sp + 1)))) {
-                rm_diag *g = rm_diag_error(d, RM_E_MIG_SUM_SYNTAX, loc,
-                                           "line is not `<name> <sha256 hex>`");
+                rm_diag *g =
+                    rm_diag_error(d, RM_E_MIG_SUM_SYNTAX, loc, "line is not `<name> <sha256 hex>`");
                 rm_diag_set_hint(d, g, "Regenerate the file with `relmig migrate hash`.");
                 return RM_ECONFLICT;
             }
@@ -242,16 +239,16 @@ int rm_mig_sum_verify(const rm_mig_dir *dir, bool allow_missing, rm_diags *d)
                                        "migration %s is listed in " RM_MIG_SUM_FILE
                                        " but its folder is missing",
                                        lines[k].name);
-            rm_diag_set_hint(d, g, "Restore the folder; if it was removed on purpose, run "
-                                   "`relmig migrate hash`.");
+            rm_diag_set_hint(d, g,
+                             "Restore the folder; if it was removed on purpose, run "
+                             "`relmig migrate hash`.");
             rc = RM_ECONFLICT;
         } else if (strcmp(m->checksum, lines[k].hex) != 0) {
-            rm_diag *g = rm_diag_error(d, RM_E_MIG_SUM_EDITED, loc,
-                                       "migration %s was edited after " RM_MIG_SUM_FILE
-                                       " was written",
-                                       m->name);
-            rm_diag_set_detail(d, g, "%s/migration.sql has SHA-256 %s; " RM_MIG_SUM_FILE
-                                     " expects %s",
+            rm_diag *g = rm_diag_error(
+                d, RM_E_MIG_SUM_EDITED, loc,
+                "migration %s was edited after " RM_MIG_SUM_FILE " was written", m->name);
+            rm_diag_set_detail(d, g,
+                               "%s/migration.sql has SHA-256 %s; " RM_MIG_SUM_FILE " expects %s",
                                m->name, m->checksum, lines[k].hex);
             rm_diag_set_hint(d, g,
                              "Migrations that may already be applied must not change: add a "
@@ -289,16 +286,16 @@ int rm_mig_sum_verify(const rm_mig_dir *dir, bool allow_missing, rm_diags *d)
     if (!order_ok) {
         rm_diag *g = rm_diag_error(d, RM_E_MIG_SUM_TOTAL, rm_loc_make(sum->id, 0, 0),
                                    RM_MIG_SUM_FILE " lists the migrations in a different order "
-                                   "than they run");
+                                                   "than they run");
         rm_diag_set_hint(d, g, "Run `relmig migrate hash` after checking the order.");
         return RM_ECONFLICT;
     }
     char want[RM_SHA256_HEX_LEN + 1];
     sum_total(want, dir);
     if (strcmp(want, total) != 0) {
-        rm_diag *g = rm_diag_error(d, RM_E_MIG_SUM_TOTAL,
-                                   rm_loc_make(sum->id, total_off, total_len),
-                                   "the total in " RM_MIG_SUM_FILE " does not match its lines");
+        rm_diag *g =
+            rm_diag_error(d, RM_E_MIG_SUM_TOTAL, rm_loc_make(sum->id, total_off, total_len),
+                          "the total in " RM_MIG_SUM_FILE " does not match its lines");
         rm_diag_set_detail(d, g, "expected total %s", want);
         rm_diag_set_hint(d, g, "The file was edited by hand; run `relmig migrate hash`.");
         return RM_ECONFLICT;
@@ -373,14 +370,14 @@ static bool only_space(const char *s, size_t n)
     return true;
 }
 
-void rm_mig_split_statements(const char ***out, size_t **offs, size_t *n, const char *s,
-                             size_t len, rm_arena *a)
+void rm_mig_split_statements(const char ***out, size_t **offs, size_t *n, const char *s, size_t len,
+                             rm_arena *a)
 {
     const char **items = NULL;
     size_t *pos = NULL;
     size_t cnt = 0, cap = 0, pcnt = 0, pcap = 0;
     size_t start = 0, i = 0;
-    bool has_code = false;   /* the current statement has something besides comments */
+    bool has_code = false; /* the current statement has something besides comments */
     while (i <= len) {
         char c = i < len ? s[i] : ';';
         if (i < len && (c == '\'' || c == '"' || c == '`')) {

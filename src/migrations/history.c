@@ -22,18 +22,23 @@
 #include <string.h>
 
 #define DEFAULT_LOCK_TIMEOUT_MS 10000
-#define HISTORY_COLUMNS                                                                        \
-    "id, checksum, finished_at, migration_name, logs, rolled_back_at, started_at, "            \
+#define HISTORY_COLUMNS                                                                            \
+    "id, checksum, finished_at, migration_name, logs, rolled_back_at, started_at, "                \
     "applied_steps_count"
 
 const char *rm_mig_state_name(rm_mig_state s)
 {
     switch (s) {
-    case RM_MIG_PENDING: return "pending";
-    case RM_MIG_APPLIED: return "applied";
-    case RM_MIG_EDITED: return "edited";
-    case RM_MIG_FAILED: return "failed";
-    case RM_MIG_MISSING: return "missing";
+    case RM_MIG_PENDING:
+        return "pending";
+    case RM_MIG_APPLIED:
+        return "applied";
+    case RM_MIG_EDITED:
+        return "edited";
+    case RM_MIG_FAILED:
+        return "failed";
+    case RM_MIG_MISSING:
+        return "missing";
     }
     return "?";
 }
@@ -52,8 +57,8 @@ static int db_exec(rm_conn *c, const char *sql, rm_dberr *err)
     return c->drv->ops.exec(c, sql, err);
 }
 
-static int db_query(rm_conn *c, const char *sql, const char *const *params, size_t n,
-                    rm_arena *a, rm_rows **out, rm_dberr *err)
+static int db_query(rm_conn *c, const char *sql, const char *const *params, size_t n, rm_arena *a,
+                    rm_rows **out, rm_dberr *err)
 {
     rm_dberr_clear(err);
     return c->drv->ops.query(c, sql, params, n, a, out, err);
@@ -72,8 +77,10 @@ static rm_diag *report(rm_diags *d, uint16_t id, const rm_dberr *err, const char
 static const char *now_sql(rm_conn *c)
 {
     switch (kind_of(c)) {
-    case RM_DB_POSTGRES: return "clock_timestamp()";
-    case RM_DB_MYSQL: return "CURRENT_TIMESTAMP(3)";
+    case RM_DB_POSTGRES:
+        return "clock_timestamp()";
+    case RM_DB_MYSQL:
+        return "CURRENT_TIMESTAMP(3)";
     default:
         /* What Prisma 6 writes through its SQLite adapter (checked with the oracle):
          * 2026-11-22T03:38:39.509+00:00. Text in this form also sorts by time. */
@@ -214,10 +221,11 @@ int rm_mig_check_provider(const rm_mig_dir *dir, rm_conn *c, rm_diags *d)
     if (strcmp(dir->provider, want) == 0)
         return RM_OK;
     rm_diag *g = rm_diag_error(d, RM_E_MIG_PROVIDER, rm_loc_make(dir->lock_file->id, 0, 0),
-                               "the migrations in %s are for %s, but the database is %s",
-                               dir->path, dir->provider, want);
-    rm_diag_set_hint(d, g, "Point --url at a %s database, or --dir at that provider's "
-                           "migrations (Prisma error P3019).",
+                               "the migrations in %s are for %s, but the database is %s", dir->path,
+                               dir->provider, want);
+    rm_diag_set_hint(d, g,
+                     "Point --url at a %s database, or --dir at that provider's "
+                     "migrations (Prisma error P3019).",
                      dir->provider);
     return RM_ECONFLICT;
 }
@@ -275,8 +283,8 @@ void rm_mig_status_compute(rm_mig_status *out, const rm_mig_dir *dir, const rm_m
         for (size_t k = 0; k < n && !seen; k++)
             seen = strcmp(items[k].name, dir->items[i].name) == 0;
         if (!seen)
-            items[n++] = (rm_mig_status_item){dir->items[i].name, RM_MIG_PENDING, &dir->items[i],
-                                              NULL};
+            items[n++] =
+                (rm_mig_status_item){dir->items[i].name, RM_MIG_PENDING, &dir->items[i], NULL};
     }
     out->items = items;
     out->n = n;
@@ -300,8 +308,8 @@ static int take_lock(rm_conn *c, int timeout_ms, const rm_mig_env *env, rm_diags
             rm_arena a;
             rm_arena_init(&a, 0);
             rm_rows *r = NULL;
-            int rc = db_query(c, "SELECT pg_try_advisory_lock(" RM_MIG_PG_LOCK_ID ")", NULL, 0,
-                              &a, &r, &err);
+            int rc = db_query(c, "SELECT pg_try_advisory_lock(" RM_MIG_PG_LOCK_ID ")", NULL, 0, &a,
+                              &r, &err);
             bool got = rc == RM_OK && r->nrows == 1 && rm_rows_get(r, 0, 0) &&
                        rm_rows_get(r, 0, 0)[0] == 't';
             rm_arena_free(&a);
@@ -328,10 +336,12 @@ static int take_lock(rm_conn *c, int timeout_ms, const rm_mig_env *env, rm_diags
                                "another apply holds the lock: gave up after %d.%d s waiting for "
                                "the migration lock",
                                timeout_ms / 1000, timeout_ms % 1000 / 100);
-    rm_diag_set_detail(d, g, "another `relmig apply`, `relmig resolve` or `prisma migrate` is "
-                             "running against this database");
-    rm_diag_set_hint(d, g, "Wait for it to finish and run the command again, or raise "
-                           "--lock-timeout.");
+    rm_diag_set_detail(d, g,
+                       "another `relmig apply`, `relmig resolve` or `prisma migrate` is "
+                       "running against this database");
+    rm_diag_set_hint(d, g,
+                     "Wait for it to finish and run the command again, or raise "
+                     "--lock-timeout.");
     return RM_ECONFLICT;
 }
 
@@ -343,8 +353,9 @@ bool rm_mig_connect_busy(const rm_dberr *err, rm_diags *d)
                                    "another apply holds the lock: the SQLite database stayed "
                                    "locked by another connection");
         rm_diag_set_detail(d, g, "%s", err->message);
-        rm_diag_set_hint(d, g, "Wait for it to finish and run the command again, or raise "
-                               "--lock-timeout.");
+        rm_diag_set_hint(d, g,
+                         "Wait for it to finish and run the command again, or raise "
+                         "--lock-timeout.");
         return true;
     }
     return false;
@@ -376,10 +387,9 @@ static void new_uuid(char out[37], const rm_mig_env *env)
     env->random(env->ud, b, sizeof b);
     b[6] = (uint8_t)((b[6] & 0x0f) | 0x40);
     b[8] = (uint8_t)((b[8] & 0x3f) | 0x80);
-    snprintf(out, 37,
-             "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x", b[0], b[1],
-             b[2], b[3], b[4], b[5], b[6], b[7], b[8], b[9], b[10], b[11], b[12], b[13], b[14],
-             b[15]);
+    snprintf(out, 37, "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x", b[0],
+             b[1], b[2], b[3], b[4], b[5], b[6], b[7], b[8], b[9], b[10], b[11], b[12], b[13],
+             b[14], b[15]);
 }
 
 static int insert_row(rm_conn *c, const char *id, const char *checksum, const char *name,
@@ -397,8 +407,8 @@ static int insert_row(rm_conn *c, const char *id, const char *checksum, const ch
 }
 
 /* Run an UPDATE on one row: $1 is id, $2 (when logs is non-NULL) logs. */
-static int update_row(rm_conn *c, const char *sql, const char *id, const char *logs,
-                      rm_arena *a, rm_dberr *err)
+static int update_row(rm_conn *c, const char *sql, const char *id, const char *logs, rm_arena *a,
+                      rm_dberr *err)
 {
     const char *params[2] = {id, logs};
     rm_rows *r = NULL;
@@ -419,8 +429,7 @@ static const char *rollback_sql(rm_conn *c, rm_arena *a)
                             now_sql(c));
 }
 
-static const char *failure_log(const rm_dberr *err, size_t stmt_no, const char *stmt,
-                               rm_arena *a)
+static const char *failure_log(const rm_dberr *err, size_t stmt_no, const char *stmt, rm_arena *a)
 {
     if (!stmt)
         return rm_arena_sprintf(a, "relmig: the migration script failed\n%s%s%s", err->message,
@@ -468,8 +477,8 @@ static int apply_one(rm_conn *c, const rm_mig *m, const rm_mig_env *env, rm_diag
         }
         if (script_failed) {
             const char *logs = failure_log(&script_err, fail_no, fail_stmt, &a);
-            if (update_row(c, "UPDATE _prisma_migrations SET logs = $2 WHERE id = $1", id, logs,
-                           &a, &err) != RM_OK)
+            if (update_row(c, "UPDATE _prisma_migrations SET logs = $2 WHERE id = $1", id, logs, &a,
+                           &err) != RM_OK)
                 report(d, RM_E_MIG_HISTORY, &err, "cannot record the failure");
         } else if (update_row(c, finish_sql(c, &a), id, NULL, &a, &err) != RM_OK) {
             report(d, RM_E_MIG_HISTORY, &err, "cannot record the migration as finished");
@@ -539,8 +548,8 @@ static bool refuse_on_history(const rm_mig_status *st, const rm_mig_dir *dir, rm
         if (it->state == RM_MIG_FAILED) {
             rm_diag *g = rm_diag_error(
                 d, RM_E_MIG_FAILED_PRESENT, RM_LOC_NONE,
-                "migration %s started at %s failed; new migrations will not be applied",
-                it->name, it->row->started_at ? it->row->started_at : "?");
+                "migration %s started at %s failed; new migrations will not be applied", it->name,
+                it->row->started_at ? it->row->started_at : "?");
             if (it->row->logs)
                 rm_diag_set_detail(d, g, "%s", it->row->logs);
             rm_diag_set_hint(d, g,
@@ -551,20 +560,21 @@ static bool refuse_on_history(const rm_mig_status *st, const rm_mig_dir *dir, rm
             refuse = true;
         } else if (it->state == RM_MIG_EDITED) {
             rm_diag *g = rm_diag_error(d, RM_E_MIG_EDITED, rm_loc_make(it->mig->sql->id, 0, 0),
-                                       "migration %s was edited after it was applied",
-                                       it->name);
+                                       "migration %s was edited after it was applied", it->name);
             rm_diag_set_detail(d, g, "the database recorded checksum %s; the file has %s",
                                it->row->checksum, it->mig->checksum);
-            rm_diag_set_hint(d, g, "Restore the applied text (see version control) and put "
-                                   "the change in a new migration.");
+            rm_diag_set_hint(d, g,
+                             "Restore the applied text (see version control) and put "
+                             "the change in a new migration.");
             refuse = true;
         } else if (it->state == RM_MIG_MISSING) {
             rm_diag *g = rm_diag_warning(d, RM_E_MIG_MISSING_LOCAL, RM_LOC_NONE,
                                          "migration %s is applied to the database but absent "
                                          "from %s",
                                          it->name, dir->path);
-            rm_diag_set_hint(d, g, "Is this folder from an older branch? Pull the migration "
-                                   "before applying.");
+            rm_diag_set_hint(d, g,
+                             "Is this folder from an older branch? Pull the migration "
+                             "before applying.");
         }
     }
     return refuse;
@@ -628,8 +638,7 @@ int rm_mig_apply(rm_mig_apply_result *out, rm_conn *c, const rm_mig_dir *dir,
         out->pending++;
         if (opts->dry_run) {
             char line[512];
-            snprintf(line, sizeof line, "would apply %s (%zu bytes)", it->name,
-                     it->mig->sql->len);
+            snprintf(line, sizeof line, "would apply %s (%zu bytes)", it->name, it->mig->sql->len);
             env->progress(env->ud, line);
             continue;
         }
@@ -656,8 +665,8 @@ done:
 /* ---------------------------------------------------------------------------------------- */
 /* Resolve                                                                                   */
 
-int rm_mig_resolve(rm_conn *c, const rm_mig_dir *dir, rm_mig_resolve_kind kind,
-                   const char *name, int lock_timeout_ms, const rm_mig_env *env, rm_diags *d)
+int rm_mig_resolve(rm_conn *c, const rm_mig_dir *dir, rm_mig_resolve_kind kind, const char *name,
+                   int lock_timeout_ms, const rm_mig_env *env, rm_diags *d)
 {
     rm_arena a;
     rm_arena_init(&a, 0);

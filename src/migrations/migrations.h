@@ -28,21 +28,21 @@ struct rm_dberr;
 /* The folder                                                                                */
 
 typedef struct rm_mig {
-    const char *name;            /* directory name, e.g. "20250101000000_init" */
-    const rm_source *sql;        /* migration.sql (locations point into it) */
-    const rm_source *down;       /* down.sql, or NULL */
+    const char *name;                     /* directory name, e.g. "20250101000000_init" */
+    const rm_source *sql;                 /* migration.sql (locations point into it) */
+    const rm_source *down;                /* down.sql, or NULL */
     char checksum[RM_SHA256_HEX_LEN + 1]; /* sha256 hex of migration.sql, as Prisma stores */
 } rm_mig;
 
 typedef struct rm_mig_dir {
-    rm_arena *arena;             /* where everything below lives (borrowed) */
-    const char *path;            /* display path of the folder */
-    rm_mig *items;               /* sorted by name (bytewise) after rm_mig_dir_finish */
+    rm_arena *arena;  /* where everything below lives (borrowed) */
+    const char *path; /* display path of the folder */
+    rm_mig *items;    /* sorted by name (bytewise) after rm_mig_dir_finish */
     size_t n;
     size_t cap;
-    const rm_source *lock_file;  /* migration_lock.toml, or NULL */
-    const char *provider;        /* its provider value, or NULL */
-    const rm_source *sum;        /* relmig.sum, or NULL */
+    const rm_source *lock_file; /* migration_lock.toml, or NULL */
+    const char *provider;       /* its provider value, or NULL */
+    const rm_source *sum;       /* relmig.sum, or NULL */
 } rm_mig_dir;
 
 #define RM_MIG_SUM_FILE "relmig.sum"
@@ -51,8 +51,7 @@ typedef struct rm_mig_dir {
 void rm_mig_dir_init(rm_mig_dir *dir, const char *path, rm_arena *a);
 /* Add one migration (the io layer calls this per sub-folder). sql must be non-NULL; names
  * are validated by rm_mig_dir_finish. */
-void rm_mig_dir_add(rm_mig_dir *dir, const char *name, const rm_source *sql,
-                    const rm_source *down);
+void rm_mig_dir_add(rm_mig_dir *dir, const char *name, const rm_source *sql, const rm_source *down);
 /* Sort by name, compute checksums, parse migration_lock.toml's provider, and reject names
  * relmig.sum cannot hold (E0900: empty, whitespace or control characters, duplicates).
  * Returns RM_OK or RM_ERR with diagnostics in d. */
@@ -100,10 +99,10 @@ void rm_mig_split_statements(const char ***out, size_t **offs, size_t *n, const 
 /* What the algorithms need from the outside world. Every member is required. */
 typedef struct rm_mig_env {
     void *ud;
-    int64_t (*now_ms)(void *ud);                   /* monotonic milliseconds */
+    int64_t (*now_ms)(void *ud); /* monotonic milliseconds */
     void (*sleep_ms)(void *ud, int ms);
-    void (*random)(void *ud, uint8_t *out, size_t n);  /* for UUIDs */
-    void (*progress)(void *ud, const char *line);  /* one finished line, no newline */
+    void (*random)(void *ud, uint8_t *out, size_t n); /* for UUIDs */
+    void (*progress)(void *ud, const char *line);     /* one finished line, no newline */
 } rm_mig_env;
 
 /* One row of `_prisma_migrations`. Strings are the driver's text rendering; NULL = SQL NULL. */
@@ -120,31 +119,31 @@ typedef struct rm_mig_row {
 
 typedef struct rm_mig_history {
     bool has_table;
-    rm_mig_row *rows;            /* ordered by started_at, then name */
+    rm_mig_row *rows; /* ordered by started_at, then name */
     size_t n;
 } rm_mig_history;
 
 /* The state of one migration name, folder and database combined. */
 typedef enum rm_mig_state {
-    RM_MIG_PENDING,      /* in the folder, not applied */
-    RM_MIG_APPLIED,      /* applied; checksum matches */
-    RM_MIG_EDITED,       /* applied; the file changed since */
-    RM_MIG_FAILED,       /* started and not finished, not rolled back */
-    RM_MIG_MISSING       /* applied (or failed) but absent from the folder */
+    RM_MIG_PENDING, /* in the folder, not applied */
+    RM_MIG_APPLIED, /* applied; checksum matches */
+    RM_MIG_EDITED,  /* applied; the file changed since */
+    RM_MIG_FAILED,  /* started and not finished, not rolled back */
+    RM_MIG_MISSING  /* applied (or failed) but absent from the folder */
 } rm_mig_state;
 
 typedef struct rm_mig_status_item {
     const char *name;
     rm_mig_state state;
-    const rm_mig *mig;           /* the folder entry, NULL for MISSING */
-    const rm_mig_row *row;       /* the deciding history row, NULL for PENDING */
+    const rm_mig *mig;     /* the folder entry, NULL for MISSING */
+    const rm_mig_row *row; /* the deciding history row, NULL for PENDING */
 } rm_mig_status_item;
 
 typedef struct rm_mig_status {
     bool has_table;
-    rm_mig_status_item *items;   /* applied-order first (history), then pending by name */
+    rm_mig_status_item *items; /* applied-order first (history), then pending by name */
     size_t n;
-    size_t count[5];             /* per rm_mig_state */
+    size_t count[5]; /* per rm_mig_state */
 } rm_mig_status;
 
 const char *rm_mig_state_name(rm_mig_state s);
@@ -165,14 +164,14 @@ void rm_mig_status_compute(rm_mig_status *out, const rm_mig_dir *dir, const rm_m
                            rm_arena *a);
 
 typedef struct rm_mig_apply_opts {
-    int lock_timeout_ms;         /* 0 = 10 s, Prisma's timeout */
-    bool dry_run;                /* no lock, no table, no changes: report what would run */
+    int lock_timeout_ms; /* 0 = 10 s, Prisma's timeout */
+    bool dry_run;        /* no lock, no table, no changes: report what would run */
 } rm_mig_apply_opts;
 
 typedef struct rm_mig_apply_result {
-    size_t applied;              /* migrations applied by this run */
-    size_t pending;              /* with dry_run: how many would be applied */
-    const char *failed;          /* name of the migration that failed, or NULL */
+    size_t applied;     /* migrations applied by this run */
+    size_t pending;     /* with dry_run: how many would be applied */
+    const char *failed; /* name of the migration that failed, or NULL */
 } rm_mig_apply_result;
 
 /* Apply every pending migration of dir, in order, under the migration lock. Refuses (E0910)
@@ -191,8 +190,8 @@ typedef enum rm_mig_resolve_kind {
  * back and inserting a finished row; for a baseline, just inserting it); --rolled-back marks a
  * failed migration rolled back. Under the migration lock. E0915 when the state does not allow
  * it. */
-int rm_mig_resolve(rm_conn *c, const rm_mig_dir *dir, rm_mig_resolve_kind kind,
-                   const char *name, int lock_timeout_ms, const rm_mig_env *env, rm_diags *d);
+int rm_mig_resolve(rm_conn *c, const rm_mig_dir *dir, rm_mig_resolve_kind kind, const char *name,
+                   int lock_timeout_ms, const rm_mig_env *env, rm_diags *d);
 
 /* The name Prisma's and relmig's migration lock uses (MySQL GET_LOCK, SQLite key). */
 #define RM_MIG_LOCK_KEY "prisma_migrate"

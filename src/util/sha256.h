@@ -13,9 +13,9 @@
 
 typedef struct rm_sha256 {
     uint32_t state[8];
-    uint64_t nbytes;        /* total bytes fed so far */
-    uint8_t block[64];      /* pending partial block */
-    size_t nblock;          /* bytes in block */
+    uint64_t nbytes;   /* total bytes fed so far */
+    uint8_t block[64]; /* pending partial block */
+    size_t nblock;     /* bytes in block */
 } rm_sha256;
 
 void rm_sha256_init(rm_sha256 *h);

@@ -133,15 +133,24 @@ typedef struct usage_row {
 static const usage_row usage_rows[] = {
     {"usage_migrate_no_subcommand", {"migrate", NULL}, "give a subcommand"},
     {"usage_migrate_unknown_subcommand", {"migrate", "frobnicate", NULL}, "unknown subcommand"},
-    {"usage_migrate_new_no_name", {"migrate", "new", "--schema", "x.prisma", NULL}, "--name N and --schema PATH"},
+    {"usage_migrate_new_no_name",
+     {"migrate", "new", "--schema", "x.prisma", NULL},
+     "--name N and --schema PATH"},
     {"usage_apply_no_url", {"apply", NULL}, "--url is required"},
     {"usage_status_no_url", {"status", NULL}, "--url is required"},
-    {"usage_resolve_neither", {"resolve", "--url", "sqlite::memory:", NULL}, "exactly one of --applied"},
-    {"usage_resolve_both", {"resolve", "--url", "sqlite::memory:", "--applied", "a", "--rolled-back", "b", NULL},
+    {"usage_resolve_neither",
+     {"resolve", "--url", "sqlite::memory:", NULL},
+     "exactly one of --applied"},
+    {"usage_resolve_both",
+     {"resolve", "--url", "sqlite::memory:", "--applied", "a", "--rolled-back", "b", NULL},
      "exactly one of --applied"},
     {"usage_check_neither", {"check", "--url", "sqlite::memory:", NULL}, "exactly one of --schema"},
-    {"usage_check_dir_needs_shadow", {"check", "--url", "postgresql://u@h/db", "--dir", "m", NULL}, "needs --shadow-url"},
-    {"usage_apply_bad_lock_timeout", {"apply", "--url", "sqlite::memory:", "--lock-timeout", "soon", NULL}, "wants seconds"},
+    {"usage_check_dir_needs_shadow",
+     {"check", "--url", "postgresql://u@h/db", "--dir", "m", NULL},
+     "needs --shadow-url"},
+    {"usage_apply_bad_lock_timeout",
+     {"apply", "--url", "sqlite::memory:", "--lock-timeout", "soon", NULL},
+     "wants seconds"},
 };
 
 static void usage_error(void **state)
@@ -218,8 +227,8 @@ static void new_apply_check_status(void **state)
     rm_test_proc_free(&p);
     /* tampering with an applied migration is caught by relmig.sum */
     char cmd[8192];
-    snprintf(cmd, sizeof cmd, "for f in '%s'/*_init/migration.sql; do echo '-- edited' >> \"$f\"; done",
-             m);
+    snprintf(cmd, sizeof cmd,
+             "for f in '%s'/*_init/migration.sql; do echo '-- edited' >> \"$f\"; done", m);
     assert_int_equal(system(cmd), 0);
     assert_int_equal(run(&p, ap), 1);
     assert_non_null(strstr(p.err, "E0904"));

@@ -49,10 +49,10 @@
 
 typedef struct apply_env {
     rm_arena arena;
-    rm_dburl base;           /* server URL (not SQLite) */
-    char *tmpdir;            /* folders and SQLite files */
-    int seq;                 /* fresh database counter */
-    const char **dbs;        /* created databases, dropped at the end */
+    rm_dburl base;    /* server URL (not SQLite) */
+    char *tmpdir;     /* folders and SQLite files */
+    int seq;          /* fresh database counter */
+    const char **dbs; /* created databases, dropped at the end */
     size_t ndbs, capdbs;
 } apply_env;
 
@@ -221,9 +221,9 @@ static char *folder_with(int n)
 
 static long count_rows(const char *url, const char *where)
 {
-    return scalar_long(url, rm_arena_sprintf(&ae.arena,
-                                             "SELECT count(*) FROM _prisma_migrations%s%s",
-                                             where ? " WHERE " : "", where ? where : ""));
+    return scalar_long(url,
+                       rm_arena_sprintf(&ae.arena, "SELECT count(*) FROM _prisma_migrations%s%s",
+                                        where ? " WHERE " : "", where ? where : ""));
 }
 
 /* ---------------------------------------------------------------------------------------- */
@@ -391,8 +391,7 @@ static void failure_blocks_until_resolve(void **state)
     assert_non_null(strstr(p.out, "failed   20250101000002_t2"));
     rm_test_proc_free(&p);
     /* resolve --rolled-back on a migration that is not failed is refused, as Prisma */
-    const char *rb1[] = {"resolve", "--url", url, "--dir", dir, "--rolled-back", mig_name(1),
-                         NULL};
+    const char *rb1[] = {"resolve", "--url", url, "--dir", dir, "--rolled-back", mig_name(1), NULL};
     assert_int_equal(relmig(&p, rb1), 1);
     assert_non_null(strstr(p.err, "is not in a failed state"));
     rm_test_proc_free(&p);
@@ -403,8 +402,7 @@ static void failure_blocks_until_resolve(void **state)
         assert_int_equal(rm_db_exec(c, "DROP TABLE t2", &err), RM_OK);
         rm_db_close(c);
     }
-    const char *rb[] = {"resolve", "--url", url, "--dir", dir, "--rolled-back", mig_name(2),
-                        NULL};
+    const char *rb[] = {"resolve", "--url", url, "--dir", dir, "--rolled-back", mig_name(2), NULL};
     assert_int_equal(relmig_quiet(rb), 0);
     assert_int_equal(count_rows(url, "rolled_back_at IS NOT NULL"), 1);
     /* fix the script and apply again */
@@ -475,13 +473,11 @@ static void lock_held_message(void **state)
     rm_arena_init(&a, 0);
     rm_rows *r = NULL;
     if (APPLY_KIND == RM_DB_POSTGRES)
-        assert_int_equal(rm_db_query(c, "SELECT pg_advisory_lock(72707369)", NULL, 0, &a, &r,
-                                     &err),
+        assert_int_equal(rm_db_query(c, "SELECT pg_advisory_lock(72707369)", NULL, 0, &a, &r, &err),
                          RM_OK);
     else if (APPLY_KIND == RM_DB_MYSQL)
-        assert_int_equal(rm_db_query(c, "SELECT GET_LOCK('prisma_migrate', 1)", NULL, 0, &a, &r,
-                                     &err),
-                         RM_OK);
+        assert_int_equal(
+            rm_db_query(c, "SELECT GET_LOCK('prisma_migrate', 1)", NULL, 0, &a, &r, &err), RM_OK);
     else
         assert_int_equal(rm_db_exec(c, "BEGIN EXCLUSIVE", &err), RM_OK);
     const char *ap[] = {"apply", "--url", url, "--dir", dir, "--lock-timeout", "1", NULL};
@@ -542,10 +538,10 @@ static void concurrent_applies(void **state)
     int applied_lines = 0;
     for (int i = 0; i < NPROC; i++) {
         int st = wait_status(pids[i]);
-        char *out = rm_test_read_file(rm_arena_sprintf(&ae.arena, "%s/c%d.out", ae.tmpdir, i),
-                                      NULL);
-        char *err = rm_test_read_file(rm_arena_sprintf(&ae.arena, "%s/c%d.err", ae.tmpdir, i),
-                                      NULL);
+        char *out =
+            rm_test_read_file(rm_arena_sprintf(&ae.arena, "%s/c%d.out", ae.tmpdir, i), NULL);
+        char *err =
+            rm_test_read_file(rm_arena_sprintf(&ae.arena, "%s/c%d.err", ae.tmpdir, i), NULL);
         if (!(st == 0 || (st == 1 && strstr(err, "another apply holds the lock"))))
             fail_msg("process %d exited %d\nstdout: %s\nstderr: %s", i, st, out, err);
         for (char *s = out; (s = strstr(s, "applied 2025")) != NULL; s++)
@@ -609,13 +605,12 @@ static void check_consistent(const char *url, int nmig, const char **unfinished)
     else
         assert_true(nunfinished <= 1);
     for (int k = 1; k <= nmig; k++) {
-        const char *where = rm_arena_sprintf(&ae.arena,
-                                             "migration_name = '%s' AND rolled_back_at IS NULL",
-                                             mig_name(k));
-        long done = count_rows(url, rm_arena_sprintf(&ae.arena, "%s AND finished_at IS NOT NULL",
-                                                     where));
-        long open = count_rows(url, rm_arena_sprintf(&ae.arena, "%s AND finished_at IS NULL",
-                                                     where));
+        const char *where = rm_arena_sprintf(
+            &ae.arena, "migration_name = '%s' AND rolled_back_at IS NULL", mig_name(k));
+        long done =
+            count_rows(url, rm_arena_sprintf(&ae.arena, "%s AND finished_at IS NOT NULL", where));
+        long open =
+            count_rows(url, rm_arena_sprintf(&ae.arena, "%s AND finished_at IS NULL", where));
         bool exists = table_exists(url, rm_arena_sprintf(&ae.arena, "t%d", k));
         if (open) {
             *unfinished = mig_name(k);
@@ -671,8 +666,9 @@ static void kill9_trials(void **state)
             rm_test_proc_free(&p);
             int k = atoi(unfinished + 10);
             bool exists = table_exists(url, rm_arena_sprintf(&ae.arena, "t%d", k));
-            const char *ra[] = {"resolve", "--url", url, "--dir", dir,
-                                exists ? "--applied" : "--rolled-back", unfinished, NULL};
+            const char *ra[] = {"resolve",  "--url", url,
+                                "--dir",    dir,     exists ? "--applied" : "--rolled-back",
+                                unfinished, NULL};
             assert_int_equal(relmig_quiet(ra), 0);
         }
         const char *ap2[] = {"apply", "--url", url, "--dir", dir, NULL};
@@ -732,22 +728,20 @@ static int apply_main(void)
     size_t n = RM_ARRAY_LEN(apply_cases);
     struct CMUnitTest *tests = calloc(n, sizeof *tests);
     for (size_t i = 0; i < n; i++) {
-        tests[i].name = rm_arena_sprintf(&ae.arena, "%s/%s", rm_db_kind_name(APPLY_KIND),
-                                         apply_cases[i].name);
+        tests[i].name =
+            rm_arena_sprintf(&ae.arena, "%s/%s", rm_db_kind_name(APPLY_KIND), apply_cases[i].name);
         tests[i].test_func = apply_cases[i].fn;
     }
     int rc = _cmocka_run_group_tests(
-        rm_arena_sprintf(&ae.arena, "apply_%s", rm_db_kind_name(APPLY_KIND)), tests, n, NULL,
-        NULL);
+        rm_arena_sprintf(&ae.arena, "apply_%s", rm_db_kind_name(APPLY_KIND)), tests, n, NULL, NULL);
     free(tests);
     if (APPLY_ENV[0]) {
         rm_conn *c = NULL;
         rm_dberr err;
         if (rm_db_connect_url(&c, &ae.base, NULL, &err) == RM_OK) {
             for (size_t i = 0; i < ae.ndbs; i++)
-                (void)rm_db_exec(c, rm_arena_sprintf(&ae.arena, "DROP DATABASE IF EXISTS %s",
-                                                     ae.dbs[i]),
-                                 &err);
+                (void)rm_db_exec(
+                    c, rm_arena_sprintf(&ae.arena, "DROP DATABASE IF EXISTS %s", ae.dbs[i]), &err);
             rm_db_close(c);
         }
     }

@@ -73,8 +73,9 @@ static void round_trip(const char *provider, const char *prisma_url, const char 
                                   "env(\"PEER_URL\")\n}\n\nmodel A {\n  id Int @id\n}\n",
                                   provider);
     assert_true(rm_test_write_file(schema, text, strlen(text)));
-    write_mig(dir, "20250101000000_init", "CREATE TABLE \"A\" (\"id\" INTEGER NOT NULL PRIMARY "
-                                          "KEY);\n");
+    write_mig(dir, "20250101000000_init",
+              "CREATE TABLE \"A\" (\"id\" INTEGER NOT NULL PRIMARY "
+              "KEY);\n");
     char *lock = rm_arena_sprintf(&arena, "%s/migration_lock.toml", dir);
     char *lock_text = rm_arena_sprintf(&arena, "provider = \"%s\"\n", provider);
     assert_true(rm_test_write_file(lock, lock_text, strlen(lock_text)));
@@ -87,8 +88,9 @@ static void round_trip(const char *provider, const char *prisma_url, const char 
         fail_msg("relmig status after prisma deploy: %s", out);
     assert_non_null(strstr(out, "applied  20250101000000_init"));
     /* 2. relmig applies the next one; Prisma's status agrees */
-    write_mig(dir, "20250102000000_b", "CREATE TABLE \"B\" (\"id\" INTEGER NOT NULL PRIMARY "
-                                       "KEY);\n");
+    write_mig(dir, "20250102000000_b",
+              "CREATE TABLE \"B\" (\"id\" INTEGER NOT NULL PRIMARY "
+              "KEY);\n");
     const char *ap[] = {"apply", "--url", relmig_url, "--dir", dir, NULL};
     if (relmig(ap, &out) != 0)
         fail_msg("relmig apply: %s", out);
@@ -97,8 +99,9 @@ static void round_trip(const char *provider, const char *prisma_url, const char 
         !strstr(out, "Database schema is up to date!"))
         fail_msg("prisma status after relmig apply: %s", out);
     /* 3. and Prisma deploys on top of relmig's rows */
-    write_mig(dir, "20250103000000_c", "CREATE TABLE \"C\" (\"id\" INTEGER NOT NULL PRIMARY "
-                                       "KEY);\n");
+    write_mig(dir, "20250103000000_c",
+              "CREATE TABLE \"C\" (\"id\" INTEGER NOT NULL PRIMARY "
+              "KEY);\n");
     if (prisma(provider, prisma_url, dir, schema, "deploy", &out) != 0 ||
         !strstr(out, "20250103000000_c"))
         fail_msg("prisma deploy after relmig: %s", out);
@@ -141,9 +144,9 @@ int main(void)
     rm_arena_init(&arena, 0);
     const char *home = getenv("RELMIG_ORACLE_HOME");
     const char *h = getenv("HOME");
-    char *bin = home ? rm_arena_sprintf(&arena, "%s/bin/prisma6", home)
-                     : rm_arena_sprintf(&arena, "%s/.cache/relmig-oracle/bin/prisma6",
-                                        h ? h : "/root");
+    char *bin =
+        home ? rm_arena_sprintf(&arena, "%s/bin/prisma6", home)
+             : rm_arena_sprintf(&arena, "%s/.cache/relmig-oracle/bin/prisma6", h ? h : "/root");
     if (access(bin, X_OK) != 0) {
         printf("skipped: the Prisma oracle is not installed (%s; bash ../shared/oracle/setup.sh)\n",
                bin);

@@ -57,10 +57,10 @@ static const char check_schema_fmt[] =
 
 typedef struct check_case {
     const char *name;
-    const char *sql;         /* the hand-made change for this database; NULL = untouched */
+    const char *sql; /* the hand-made change for this database; NULL = untouched */
     int want_exit;
-    const char *want_text;   /* in stdout of the human report */
-    const char *want_kind;   /* in --json ("kind":"..."), or NULL */
+    const char *want_text; /* in stdout of the human report */
+    const char *want_kind; /* in --json ("kind":"..."), or NULL */
 } check_case;
 
 #define Q(x) "\"" x "\""
@@ -72,8 +72,8 @@ typedef struct check_case {
 
 static const check_case check_cases[] = {
     {"untouched_in_sync", NULL, 0, "in sync", NULL},
-    {"add_column_by_hand", "ALTER TABLE " I("User") " ADD COLUMN " I("nickname") " VARCHAR(50)",
-     2, "Added column `nickname`", NULL},
+    {"add_column_by_hand", "ALTER TABLE " I("User") " ADD COLUMN " I("nickname") " VARCHAR(50)", 2,
+     "Added column `nickname`", NULL},
 #if defined(CHECK_DB_MYSQL)
     /* InnoDB needs an index for the FK, so one replaces the UNIQUE */
     {"one_to_one_unique_dropped",
@@ -83,8 +83,9 @@ static const check_case check_cases[] = {
     {"composite_pk_reordered",
      "ALTER TABLE Member DROP FOREIGN KEY Member_orgId_teamNo_fkey; ALTER TABLE Team DROP "
      "PRIMARY KEY, ADD PRIMARY KEY (teamNo, orgId)",
-     2, "the composite primary key's column order is (orgId, teamNo) in the schema but "
-        "(teamNo, orgId)",
+     2,
+     "the composite primary key's column order is (orgId, teamNo) in the schema but "
+     "(teamNo, orgId)",
      "pk_order"},
     {"fk_action_changed",
      "ALTER TABLE Post DROP FOREIGN KEY Post_authorId_fkey; ALTER TABLE Post ADD CONSTRAINT "
@@ -97,7 +98,8 @@ static const check_case check_cases[] = {
     {"fk_to_non_unique_columns",
      "ALTER TABLE User ADD COLUMN code INT NULL, ADD INDEX User_code_idx (code); ALTER TABLE "
      "Post ADD CONSTRAINT Post_code_fkey FOREIGN KEY (id) REFERENCES User(code)",
-     2, "which has no primary key or UNIQUE constraint on those columns", "fk_references_not_unique"},
+     2, "which has no primary key or UNIQUE constraint on those columns",
+     "fk_references_not_unique"},
 #elif defined(CHECK_DB_POSTGRES)
     {"one_to_one_unique_dropped", "DROP INDEX \"Profile_userId_key\"", 2,
      "the one-to-one relation (userId) -> User has no UNIQUE", "one_to_one_not_unique"},
@@ -107,8 +109,9 @@ static const check_case check_cases[] = {
      "KEY (\"teamNo\", \"orgId\"); ALTER TABLE \"Member\" ADD CONSTRAINT "
      "\"Member_orgId_teamNo_fkey\" FOREIGN KEY (\"orgId\", \"teamNo\") REFERENCES "
      "\"Team\"(\"orgId\", \"teamNo\") ON DELETE RESTRICT ON UPDATE CASCADE",
-     2, "the composite primary key's column order is (orgId, teamNo) in the schema but "
-        "(teamNo, orgId)",
+     2,
+     "the composite primary key's column order is (orgId, teamNo) in the schema but "
+     "(teamNo, orgId)",
      "pk_order"},
     {"fk_action_changed",
      "ALTER TABLE \"Post\" DROP CONSTRAINT \"Post_authorId_fkey\"; ALTER TABLE \"Post\" ADD "
@@ -134,8 +137,9 @@ static const check_case check_cases[] = {
      "PRAGMA foreign_keys=OFF; CREATE TABLE \"new_Team\" (\"orgId\" INTEGER NOT NULL, "
      "\"teamNo\" INTEGER NOT NULL, PRIMARY KEY (\"teamNo\", \"orgId\")); DROP TABLE \"Team\"; "
      "ALTER TABLE \"new_Team\" RENAME TO \"Team\"",
-     2, "the composite primary key's column order is (orgId, teamNo) in the schema but "
-        "(teamNo, orgId)",
+     2,
+     "the composite primary key's column order is (orgId, teamNo) in the schema but "
+     "(teamNo, orgId)",
      "pk_order"},
     {"fk_action_changed",
      "PRAGMA foreign_keys=OFF; CREATE TABLE \"new_Post\" (\"id\" INTEGER NOT NULL PRIMARY KEY "
@@ -253,7 +257,7 @@ static void check_dir_and_missing_migration(void **state)
     rm_test_proc_free(&p);
     char *shadow = CHECK_KIND == RM_DB_SQLITE ? NULL : check_fresh_db();
     const char *args[] = {"check", "--url", url, "--dir", dir, shadow ? "--shadow-url" : NULL,
-                          shadow, NULL};
+                          shadow,  NULL};
     assert_int_equal(rm_test_relmig(&p, args, NULL), 0);
     if (p.status != 0)
         fail_msg("in sync expected: exit %d\n%s\n%s", p.status, p.out, p.err);
@@ -267,8 +271,9 @@ static void check_dir_and_missing_migration(void **state)
         args[6] = shadow;
     }
     assert_int_equal(rm_test_relmig(&p, args, NULL), 0);
-    if (p.status != 2 || !strstr(p.out, "migration 20250102000000_extra is applied to the "
-                                        "database but absent from the migrations folder") ||
+    if (p.status != 2 ||
+        !strstr(p.out, "migration 20250102000000_extra is applied to the "
+                       "database but absent from the migrations folder") ||
         !strstr(p.out, "extra_t"))
         fail_msg("exit %d\n%s\n%s", p.status, p.out, p.err);
     rm_test_proc_free(&p);
@@ -315,13 +320,13 @@ static int check_main(void)
     size_t n = RM_ARRAY_LEN(check_cases);
     struct CMUnitTest *tests = calloc(n + 1, sizeof *tests);
     for (size_t i = 0; i < n; i++) {
-        tests[i].name = rm_arena_sprintf(&ce.arena, "%s/%s", rm_db_kind_name(CHECK_KIND),
-                                         check_cases[i].name);
+        tests[i].name =
+            rm_arena_sprintf(&ce.arena, "%s/%s", rm_db_kind_name(CHECK_KIND), check_cases[i].name);
         tests[i].test_func = run_check_case;
         tests[i].initial_state = (void *)&check_cases[i];
     }
-    tests[n].name = rm_arena_sprintf(&ce.arena, "%s/dir_and_missing_migration",
-                                     rm_db_kind_name(CHECK_KIND));
+    tests[n].name =
+        rm_arena_sprintf(&ce.arena, "%s/dir_and_missing_migration", rm_db_kind_name(CHECK_KIND));
     tests[n].test_func = check_dir_and_missing_migration;
     int rc = _cmocka_run_group_tests(
         rm_arena_sprintf(&ce.arena, "check_%s", rm_db_kind_name(CHECK_KIND)), tests, n + 1, NULL,

@@ -58,8 +58,8 @@ static void build(rm_sqlschema *s, rm_arena *a, variant v)
         rm_sql_table_add_index(s, profile, RM_SQL_INDEX_UNIQUE, "Profile_userId_key", uid, 1);
     else
         rm_sql_table_add_index(s, profile, RM_SQL_INDEX_NORMAL, "Profile_userId_idx", uid, 1);
-    rm_sql_table_add_fk(s, profile, "Profile_userId_fkey", uid, 1, NULL, "User", id,
-                        RM_FK_RESTRICT, RM_FK_CASCADE);
+    rm_sql_table_add_fk(s, profile, "Profile_userId_fkey", uid, 1, NULL, "User", id, RM_FK_RESTRICT,
+                        RM_FK_CASCADE);
 
     rm_sql_table *post = rm_sqlschema_add_table(s, NULL, "Post");
     add_int(s, post, "id");
@@ -74,8 +74,8 @@ static void build(rm_sqlschema *s, rm_arena *a, variant v)
                             aid, 1, NULL, "User", id, del, RM_FK_CASCADE);
     if (v == V_FK_TO_NON_UNIQUE) {
         const char *code[] = {"code"};
-        rm_sql_table_add_fk(s, post, "Post_code_fkey", id, 1, NULL, "User", code,
-                            RM_FK_RESTRICT, RM_FK_CASCADE);
+        rm_sql_table_add_fk(s, post, "Post_code_fkey", id, 1, NULL, "User", code, RM_FK_RESTRICT,
+                            RM_FK_CASCADE);
     }
 
     rm_sql_table *team = rm_sqlschema_add_table(s, NULL, "Team");
@@ -104,15 +104,15 @@ static void build(rm_sqlschema *s, rm_arena *a, variant v)
                         v == V_MEMBER_FK_SWAPPED ? mc_swapped : mc, 2, NULL, "Team", tpk,
                         RM_FK_RESTRICT, RM_FK_CASCADE);
     if (v == V_EXTRA_FK)
-        rm_sql_table_add_fk(s, member, "Member_id_fkey", id, 1, NULL, "User", id,
-                            RM_FK_RESTRICT, RM_FK_CASCADE);
+        rm_sql_table_add_fk(s, member, "Member_id_fkey", id, 1, NULL, "User", id, RM_FK_RESTRICT,
+                            RM_FK_CASCADE);
 }
 
 typedef struct drift_case {
     const char *name;
-    variant expected;        /* usually V_SAME */
+    variant expected; /* usually V_SAME */
     variant actual;
-    bool mysql;              /* RESTRICT == NO ACTION */
+    bool mysql; /* RESTRICT == NO ACTION */
     rm_drift_kind want[3];
     size_t nwant;
 } drift_case;
@@ -120,21 +120,36 @@ typedef struct drift_case {
 static const drift_case cases[] = {
     {"same_no_findings", V_SAME, V_SAME, false, {0}, 0},
     {"constraint_renamed_not_drift", V_SAME, V_FK_RENAMED, false, {0}, 0},
-    {"one_to_one_unique_dropped", V_SAME, V_PROFILE_UNIQUE_DROPPED, false,
-     {RM_DRIFT_ONE_TO_ONE_NOT_UNIQUE}, 1},
+    {"one_to_one_unique_dropped",
+     V_SAME,
+     V_PROFILE_UNIQUE_DROPPED,
+     false,
+     {RM_DRIFT_ONE_TO_ONE_NOT_UNIQUE},
+     1},
     {"composite_pk_reordered", V_SAME, V_TEAM_PK_REORDERED, false, {RM_DRIFT_PK_ORDER}, 1},
-    {"composite_pk_other_columns", V_SAME, V_TEAM_PK_OTHER_COLUMNS, false,
-     {RM_DRIFT_PK_COLUMNS}, 1},
+    {"composite_pk_other_columns",
+     V_SAME,
+     V_TEAM_PK_OTHER_COLUMNS,
+     false,
+     {RM_DRIFT_PK_COLUMNS},
+     1},
     {"fk_action_changed", V_SAME, V_POST_ACTION_RESTRICT, false, {RM_DRIFT_FK_ACTION}, 1},
     {"fk_dropped", V_SAME, V_POST_FK_DROPPED, false, {RM_DRIFT_FK_MISSING}, 1},
     {"fk_extra", V_SAME, V_EXTRA_FK, false, {RM_DRIFT_FK_EXTRA}, 1},
     {"composite_fk_pairing", V_SAME, V_MEMBER_FK_SWAPPED, false, {RM_DRIFT_FK_ORDER}, 1},
-    {"fk_to_non_unique", V_SAME, V_FK_TO_NON_UNIQUE, false,
-     {RM_DRIFT_FK_EXTRA, RM_DRIFT_FK_REF_NOT_UNIQUE}, 2},
-    {"restrict_vs_no_action_postgres", V_POST_ACTION_RESTRICT, V_POST_NO_ACTION, false,
-     {RM_DRIFT_FK_ACTION}, 1},
-    {"restrict_vs_no_action_mysql_equal", V_POST_ACTION_RESTRICT, V_POST_NO_ACTION, true, {0},
-     0},
+    {"fk_to_non_unique",
+     V_SAME,
+     V_FK_TO_NON_UNIQUE,
+     false,
+     {RM_DRIFT_FK_EXTRA, RM_DRIFT_FK_REF_NOT_UNIQUE},
+     2},
+    {"restrict_vs_no_action_postgres",
+     V_POST_ACTION_RESTRICT,
+     V_POST_NO_ACTION,
+     false,
+     {RM_DRIFT_FK_ACTION},
+     1},
+    {"restrict_vs_no_action_mysql_equal", V_POST_ACTION_RESTRICT, V_POST_NO_ACTION, true, {0}, 0},
 };
 
 static void run_case(void **state)
@@ -187,8 +202,8 @@ int main(void)
     struct CMUnitTest *t = calloc(n + 1, sizeof *t);
     for (size_t i = 0; i < n; i++)
         t[i] = (struct CMUnitTest){cases[i].name, run_case, NULL, NULL, (void *)&cases[i]};
-    t[n] = (struct CMUnitTest){"missing_migrations_named", missing_migrations_named, NULL, NULL,
-                               NULL};
+    t[n] =
+        (struct CMUnitTest){"missing_migrations_named", missing_migrations_named, NULL, NULL, NULL};
     int rc = _cmocka_run_group_tests("migrations_drift", t, n + 1, NULL, NULL);
     free(t);
     return rc;

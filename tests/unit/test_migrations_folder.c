@@ -91,25 +91,25 @@ static bool has_id(const rm_diags *d, uint16_t id, rm_severity sev)
 
 typedef enum mutation {
     MUT_NONE,
-    MUT_EDIT_SQL,        /* change migration 2's text */
-    MUT_ADD_LATER,       /* a new migration that sorts last, not hashed */
-    MUT_ADD_EARLIER,     /* a new migration that sorts before listed ones */
-    MUT_REMOVE,          /* migration 3's folder deleted */
-    MUT_SWAP_LINES,      /* lines 2 and 3 of relmig.sum swapped */
-    MUT_EDIT_TOTAL,      /* total line changed */
-    MUT_EDIT_HASH_LINE,  /* a per-migration hash changed in relmig.sum */
-    MUT_CONFLICT,        /* git conflict markers */
-    MUT_GARBAGE,         /* a line that is not name + hex */
-    MUT_NO_SUM,          /* relmig.sum missing, not allowed */
-    MUT_NO_SUM_ALLOWED,  /* relmig.sum missing, allowed (warning) */
-    MUT_CRLF_SUM,        /* relmig.sum with CRLF line ends still verifies */
+    MUT_EDIT_SQL,       /* change migration 2's text */
+    MUT_ADD_LATER,      /* a new migration that sorts last, not hashed */
+    MUT_ADD_EARLIER,    /* a new migration that sorts before listed ones */
+    MUT_REMOVE,         /* migration 3's folder deleted */
+    MUT_SWAP_LINES,     /* lines 2 and 3 of relmig.sum swapped */
+    MUT_EDIT_TOTAL,     /* total line changed */
+    MUT_EDIT_HASH_LINE, /* a per-migration hash changed in relmig.sum */
+    MUT_CONFLICT,       /* git conflict markers */
+    MUT_GARBAGE,        /* a line that is not name + hex */
+    MUT_NO_SUM,         /* relmig.sum missing, not allowed */
+    MUT_NO_SUM_ALLOWED, /* relmig.sum missing, allowed (warning) */
+    MUT_CRLF_SUM,       /* relmig.sum with CRLF line ends still verifies */
 } mutation;
 
 typedef struct sum_case {
     const char *name;
     mutation mut;
     int want_rc;
-    uint16_t want_id;    /* 0: no diagnostic expected */
+    uint16_t want_id; /* 0: no diagnostic expected */
     rm_severity want_sev;
 } sum_case;
 
@@ -123,8 +123,7 @@ static const sum_case sum_cases[] = {
     {"sum_listed_folder_gone", MUT_REMOVE, RM_ECONFLICT, RM_E_MIG_SUM_GONE, RM_SEV_ERROR},
     {"sum_reordered_lines", MUT_SWAP_LINES, RM_ECONFLICT, RM_E_MIG_SUM_TOTAL, RM_SEV_ERROR},
     {"sum_total_edited", MUT_EDIT_TOTAL, RM_ECONFLICT, RM_E_MIG_SUM_TOTAL, RM_SEV_ERROR},
-    {"sum_line_hash_edited", MUT_EDIT_HASH_LINE, RM_ECONFLICT, RM_E_MIG_SUM_EDITED,
-     RM_SEV_ERROR},
+    {"sum_line_hash_edited", MUT_EDIT_HASH_LINE, RM_ECONFLICT, RM_E_MIG_SUM_EDITED, RM_SEV_ERROR},
     {"sum_merge_conflict", MUT_CONFLICT, RM_ECONFLICT, RM_E_MIG_SUM_SYNTAX, RM_SEV_ERROR},
     {"sum_garbage_line", MUT_GARBAGE, RM_ECONFLICT, RM_E_MIG_SUM_SYNTAX, RM_SEV_ERROR},
     {"sum_missing_refused", MUT_NO_SUM, RM_ECONFLICT, RM_E_MIG_SUM_MISSING, RM_SEV_ERROR},
@@ -206,8 +205,9 @@ static void run_sum_case(void **state)
     case MUT_CONFLICT: {
         char *l = line_of(sum, base_names[2]);
         char *conf = malloc(strlen(l) * 2 + 200);
-        sprintf(conf, "<<<<<<< HEAD\n%s=======\n20250103000000_other "
-                      "%064d\n>>>>>>> branch\n",
+        sprintf(conf,
+                "<<<<<<< HEAD\n%s=======\n20250103000000_other "
+                "%064d\n>>>>>>> branch\n",
                 l, 0);
         text = replace(sum, l, conf);
         free(l), free(conf);
@@ -268,7 +268,8 @@ static const ck_case ck_cases[] = {
      "CREATE TABLE a (id INT);\n", true},
     {"checksum_other_script", "176e30308e132fb0ab359938d9befb30524b3798c61c0b89d062d624490c2183",
      "CREATE TABLE a (id INT); \n", false},
-    {"checksum_uppercase_refused", "176E30308E132FB0AB359938D9BEFB30524B3798C61C0B89D062D624490C2183",
+    {"checksum_uppercase_refused",
+     "176E30308E132FB0AB359938D9BEFB30524B3798C61C0B89D062D624490C2183",
      "CREATE TABLE a (id INT);\n", false},
 };
 
@@ -374,7 +375,7 @@ static void dir_bad_names(void **state)
 typedef struct lock_case {
     const char *name;
     const char *text;
-    const char *want;    /* NULL: none */
+    const char *want; /* NULL: none */
 } lock_case;
 
 static const lock_case lock_cases[] = {
@@ -419,15 +420,15 @@ typedef struct split_case {
 } split_case;
 
 static const split_case split_cases[] = {
-    {"split_two", "CREATE TABLE a (x INT);\nCREATE TABLE b (y INT);\n", 2, "CREATE TABLE b (y INT)"},
+    {"split_two", "CREATE TABLE a (x INT);\nCREATE TABLE b (y INT);\n", 2,
+     "CREATE TABLE b (y INT)"},
     {"split_no_final_semicolon", "SELECT 1;\nSELECT 2", 2, "SELECT 2"},
     {"split_semicolon_in_string", "INSERT INTO t VALUES ('a;b');SELECT 3;", 2, "SELECT 3"},
     {"split_escaped_quote", "INSERT INTO t VALUES ('it''s; ok');", 1,
      "INSERT INTO t VALUES ('it''s; ok')"},
     {"split_backslash_quote_mysql", "INSERT INTO t VALUES ('a\\';b');", 1,
      "INSERT INTO t VALUES ('a\\';b')"},
-    {"split_line_comment", "-- drop; everything\nSELECT 1;", 1,
-     "-- drop; everything\nSELECT 1"},
+    {"split_line_comment", "-- drop; everything\nSELECT 1;", 1, "-- drop; everything\nSELECT 1"},
     {"split_only_comments_dropped", "SELECT 1;\n-- trailing comment; here\n", 1, "SELECT 1"},
     {"split_block_comment", "/* a; b */ SELECT 1; SELECT 2;", 2, "SELECT 2"},
     {"split_backticks", "CREATE TABLE `a;b` (x INT); SELECT 1;", 2, "SELECT 1"},
@@ -463,11 +464,11 @@ int main(void)
     size_t total = ns + nk + nl + np + 3, k = 0;
     struct CMUnitTest *t = calloc(total, sizeof *t);
     for (size_t i = 0; i < ns; i++)
-        t[k++] = (struct CMUnitTest){sum_cases[i].name, run_sum_case, NULL, NULL,
-                                     (void *)&sum_cases[i]};
+        t[k++] =
+            (struct CMUnitTest){sum_cases[i].name, run_sum_case, NULL, NULL, (void *)&sum_cases[i]};
     for (size_t i = 0; i < nk; i++)
-        t[k++] = (struct CMUnitTest){ck_cases[i].name, run_ck_case, NULL, NULL,
-                                     (void *)&ck_cases[i]};
+        t[k++] =
+            (struct CMUnitTest){ck_cases[i].name, run_ck_case, NULL, NULL, (void *)&ck_cases[i]};
     for (size_t i = 0; i < nl; i++)
         t[k++] = (struct CMUnitTest){lock_cases[i].name, run_lock_case, NULL, NULL,
                                      (void *)&lock_cases[i]};

@@ -19,7 +19,7 @@
 
 typedef struct vec_case {
     const char *name;
-    const char *msg;        /* NULL: one million 'a' */
+    const char *msg; /* NULL: one million 'a' */
     const char *hex;
 } vec_case;
 
@@ -110,7 +110,7 @@ int main(void)
     size_t nv = sizeof vectors / sizeof vectors[0];
     size_t nb = sizeof boundary_lens / sizeof boundary_lens[0];
     struct CMUnitTest *tests = calloc(nv + nb, sizeof *tests);
-    char (*names)[48] = calloc(nb, sizeof *names);
+    char(*names)[48] = calloc(nb, sizeof *names);
     for (size_t i = 0; i < nv; i++) {
         tests[i].name = vectors[i].name;
         tests[i].test_func = run_vector;
