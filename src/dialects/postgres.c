@@ -480,68 +480,80 @@ static void alter_enum(const rm_dialect *self, rm_sql_script *out, const rm_diff
     enum_values(self, sb, e);
     rm_sb_putc(sb, ')');
     rm_sql_script_stmt(out, step, sb, 0);
-    const rm_sqlschema *to = diff->to;
-    for (size_t ti = 0; ti < to->ntables; ti++) {
-        const rm_sql_table *t = to->tables[ti];
-        for (size_t ci = 0; ci < t->ncols; ci++) {
-            const rm_sql_column *col = &t->cols[ci];
-            if (!column_uses_enum(col, e) || col->def.kind == RM_SQL_DEFAULT_NONE)
-                continue;
-            rm_sb_puts(sb, "ALTER TABLE ");
-            table_name(self, sb, t);
-            rm_sb_puts(sb, " ALTER COLUMN ");
-            rm_dialect_ident(self, sb, col->name);
-            rm_sb_puts(sb, " DROP DEFAULT");
+    /* The columns that have the type now (in the old schema). One that keeps it goes to E_new;
+     * one on its way out (table or column dropped, type changed) goes to text, which always
+     * works and which the later ALTER TABLE converts from. Columns that only get the type later
+     * are created with the final name and are none of this step's business. */
+    const rm_sqlschema *from = diff->from, *to = diff->to;
+    const rm_sql_enum *fe = c->u.enm.from;
+    for (int phase = 0; phase < 3; phase++) {
+        if (phase == 2) {
+            rm_sb_puts(sb, "ALTER TYPE ");
+            rm_dialect_qualified(self, sb, e->schema, e->name);
+            rm_sb_puts(sb, " RENAME TO ");
+            rm_dialect_ident(self, sb, tmp_old);
+            rm_sql_script_stmt(out, step, sb, 0);
+            rm_sb_puts(sb, "ALTER TYPE ");
+            rm_dialect_qualified(self, sb, e->schema, tmp_new);
+            rm_sb_puts(sb, " RENAME TO ");
+            rm_dialect_ident(self, sb, e->name);
+            rm_sql_script_stmt(out, step, sb, 0);
+            rm_sb_puts(sb, "DROP TYPE ");
+            rm_dialect_qualified(self, sb, e->schema, tmp_old);
             rm_sql_script_stmt(out, step, sb, 0);
         }
-    }
-    for (size_t ti = 0; ti < to->ntables; ti++) {
-        const rm_sql_table *t = to->tables[ti];
-        for (size_t ci = 0; ci < t->ncols; ci++) {
-            const rm_sql_column *col = &t->cols[ci];
-            if (!column_uses_enum(col, e))
-                continue;
-            const char *arr = col->type.array ? "[]" : "";
-            rm_sb_puts(sb, "ALTER TABLE ");
-            table_name(self, sb, t);
-            rm_sb_puts(sb, " ALTER COLUMN ");
-            rm_dialect_ident(self, sb, col->name);
-            rm_sb_puts(sb, " TYPE ");
-            rm_dialect_qualified(self, sb, e->schema, tmp_new);
-            rm_sb_appendf(sb, "%s USING (", arr);
-            rm_dialect_ident(self, sb, col->name);
-            rm_sb_appendf(sb, "::text%s::", arr);
-            rm_dialect_qualified(self, sb, e->schema, tmp_new);
-            rm_sb_appendf(sb, "%s)", arr);
-            rm_sql_script_stmt(out, step, sb, 0);
-        }
-    }
-    rm_sb_puts(sb, "ALTER TYPE ");
-    rm_dialect_qualified(self, sb, e->schema, e->name);
-    rm_sb_puts(sb, " RENAME TO ");
-    rm_dialect_ident(self, sb, tmp_old);
-    rm_sql_script_stmt(out, step, sb, 0);
-    rm_sb_puts(sb, "ALTER TYPE ");
-    rm_dialect_qualified(self, sb, e->schema, tmp_new);
-    rm_sb_puts(sb, " RENAME TO ");
-    rm_dialect_ident(self, sb, e->name);
-    rm_sql_script_stmt(out, step, sb, 0);
-    rm_sb_puts(sb, "DROP TYPE ");
-    rm_dialect_qualified(self, sb, e->schema, tmp_old);
-    rm_sql_script_stmt(out, step, sb, 0);
-    for (size_t ti = 0; ti < to->ntables; ti++) {
-        const rm_sql_table *t = to->tables[ti];
-        for (size_t ci = 0; ci < t->ncols; ci++) {
-            const rm_sql_column *col = &t->cols[ci];
-            if (!column_uses_enum(col, e) || col->def.kind == RM_SQL_DEFAULT_NONE)
-                continue;
-            rm_sb_puts(sb, "ALTER TABLE ");
-            table_name(self, sb, t);
-            rm_sb_puts(sb, " ALTER COLUMN ");
-            rm_dialect_ident(self, sb, col->name);
-            rm_sb_puts(sb, " SET DEFAULT ");
-            self->render_default(self, sb, col);
-            rm_sql_script_stmt(out, step, sb, 0);
+        for (size_t ti = 0; ti < from->ntables; ti++) {
+            const rm_sql_table *ft = from->tables[ti];
+            const rm_sql_table *tt = rm_sqlschema_find_table(to, ft->schema, ft->name);
+            for (size_t ci = 0; ci < ft->ncols; ci++) {
+                const rm_sql_column *fc = &ft->cols[ci];
+                if (!column_uses_enum(fc, fe))
+                    continue;
+                const rm_sql_column *tc = tt ? rm_sql_table_find_column(tt, fc->name) : NULL;
+                bool staying = tc && column_uses_enum(tc, e) && tc->type.array == fc->type.array;
+                const char *arr = fc->type.array ? "[]" : "";
+                if (phase == 0 && fc->def.kind == RM_SQL_DEFAULT_NONE)
+                    continue;
+                if (phase == 2) {
+                    /* Defaults back: the new one for a staying column, the old one as text for
+                     * a leaving one (the later ALTER TABLE sets what it needs). */
+                    const rm_sql_column *dc = staying ? tc : fc;
+                    rm_sb def = RM_SB_INIT;
+                    self->render_default(self, &def, dc);
+                    bool has = def.len > 0;
+                    if (has) {
+                        rm_sb_puts(sb, "ALTER TABLE ");
+                        table_name(self, sb, ft);
+                        rm_sb_puts(sb, " ALTER COLUMN ");
+                        rm_dialect_ident(self, sb, fc->name);
+                        rm_sb_puts(sb, " SET DEFAULT ");
+                        rm_sb_append(sb, rm_sb_str(&def), def.len);
+                        rm_sql_script_stmt(out, step, sb, 0);
+                    }
+                    rm_sb_free(&def);
+                    continue;
+                }
+                rm_sb_puts(sb, "ALTER TABLE ");
+                table_name(self, sb, ft);
+                rm_sb_puts(sb, " ALTER COLUMN ");
+                rm_dialect_ident(self, sb, fc->name);
+                if (phase == 0) {
+                    rm_sb_puts(sb, " DROP DEFAULT");
+                } else if (staying) {
+                    rm_sb_puts(sb, " TYPE ");
+                    rm_dialect_qualified(self, sb, e->schema, tmp_new);
+                    rm_sb_appendf(sb, "%s USING (", arr);
+                    rm_dialect_ident(self, sb, fc->name);
+                    rm_sb_appendf(sb, "::text%s::", arr);
+                    rm_dialect_qualified(self, sb, e->schema, tmp_new);
+                    rm_sb_appendf(sb, "%s)", arr);
+                } else {
+                    rm_sb_appendf(sb, " TYPE TEXT%s USING (", arr);
+                    rm_dialect_ident(self, sb, fc->name);
+                    rm_sb_appendf(sb, "::text%s)", arr);
+                }
+                rm_sql_script_stmt(out, step, sb, 0);
+            }
         }
     }
     rm_sb_puts(sb, "COMMIT");
