@@ -147,7 +147,8 @@ const rm_cli_cmd rm_cmd_diff = {
              "[-o FILE]",
     .description =
         "SRC is `empty`, schema file(s) or folder(s) (Prisma or Cerial; repeat the option for "
-        "several),\na database URL (issue #6) or a migrations folder (issue #7). The dialect is "
+        "several),\na database URL (postgresql://, mysql://, sqlite:PATH; introspected) or a migrations "
+        "folder (issue #7). The dialect is "
         "the schema's\ndatasource provider unless --dialect says otherwise; Cerial schemas need "
         "--dialect.\nA down migration is the same diff with --from and --to swapped.\n"
         "Exit status: 0 ok (with --exit-code: no changes), 2 changes found (--exit-code), 1 error.",

@@ -1,12 +1,14 @@
 /*
- * See state_source.h. Database URLs and migrations folders are recognised here already so the
- * command line keeps one meaning; resolving them arrives with introspection (issue #6) and the
- * migrations engine (issue #7), each as one branch below.
+ * See state_source.h. Each state kind is one branch of load/dialect/resolve: schemas are
+ * parsed and lowered, database URLs introspected (src/db/introspect.h). Migrations folders are
+ * recognised so the command line keeps one meaning; replaying them is one more branch.
  */
 #define _POSIX_C_SOURCE 200809L
 #include "cli/state_source.h"
 
+#include "db/introspect.h"
 #include "sqlschema/lower.h"
+#include "sqlschema/raise.h"
 
 #include <string.h>
 #include <strings.h>
@@ -73,11 +75,8 @@ int rm_state_load(rm_state *s, rm_diags *d)
         return rc;
     }
     case RM_STATE_EMPTY:
+    case RM_STATE_URL: /* connecting waits for resolve: the dialect is known from the URL */
         return RM_OK;
-    case RM_STATE_URL:
-        rm_diag_error(d, RM_E_NOT_IMPLEMENTED, RM_LOC_NONE,
-                      "database URLs as diff states are not implemented yet (issue #6)");
-        return RM_ERR;
     case RM_STATE_MIGRATIONS:
         rm_diag_error(d, RM_E_NOT_IMPLEMENTED, RM_LOC_NONE,
                       "migrations folders as diff states are not implemented yet (issue #7)");
@@ -88,6 +87,10 @@ int rm_state_load(rm_state *s, rm_diags *d)
 
 const rm_dialect *rm_state_dialect(const rm_state *s, rm_diags *d)
 {
+    if (s->kind == RM_STATE_URL) {
+        const char *name = rm_introspect_dialect_of_url(s->args[0]);
+        return name ? rm_dialect_by_name(name) : NULL;
+    }
     if (s->kind != RM_STATE_SCHEMA || !s->loaded || !s->schema.graph)
         return NULL;
     const rm_graph *g = s->schema.graph;
@@ -124,11 +127,47 @@ int rm_state_resolve(rm_sqlschema *out, rm_state *s, const rm_dialect *dia, rm_a
         rm_lower_opts opts = {(dia->caps & RM_CAP_SCHEMAS) ? "public" : NULL, false};
         return rm_sqlschema_lower(out, s->schema.graph, dia, &opts, a, d);
     }
-    case RM_STATE_URL:
+    case RM_STATE_URL: {
+        /* A database speaks one dialect: generating another one's SQL from it is a mistake. */
+        const char *name = rm_introspect_dialect_of_url(s->args[0]);
+        if (!name || rm_dialect_by_name(name) != dia) {
+            rm_diag_error(d, RM_E_USAGE, RM_LOC_NONE,
+                          "the database is %s, but the SQL asked for is %s", name ? name : "?",
+                          dia->name);
+            return RM_EUSAGE;
+        }
+        return rm_introspect_url(out, s->args[0], a, d);
+    }
     case RM_STATE_MIGRATIONS:
         break;
     }
     return RM_ERR; /* rm_state_load already reported why */
+}
+
+int rm_state_graph(const rm_graph **out, rm_state *s, rm_arena *a, rm_diags *d)
+{
+    *out = NULL;
+    switch (s->kind) {
+    case RM_STATE_SCHEMA:
+        *out = s->schema.graph;
+        return rm_diags_has_errors(d) ? RM_ERR : RM_OK;
+    case RM_STATE_URL: {
+        const rm_dialect *dia = rm_state_dialect(s, d);
+        rm_sqlschema sql;
+        int rc = dia ? rm_state_resolve(&sql, s, dia, a, d) : RM_ERR;
+        if (rc != RM_OK)
+            return rc;
+        rm_graph *g = NULL;
+        rc = rm_sqlschema_raise(&g, &sql, dia, NULL, a, d);
+        *out = g;
+        return rc;
+    }
+    case RM_STATE_EMPTY:
+    case RM_STATE_MIGRATIONS:
+        break;
+    }
+    rm_diag_error(d, RM_E_USAGE, RM_LOC_NONE, "this state has no relation graph to show");
+    return RM_EUSAGE;
 }
 
 const rm_sources *rm_state_sources(const rm_state *s)

@@ -44,6 +44,10 @@ const rm_dialect *rm_state_dialect(const rm_state *s, rm_diags *d);
 int rm_state_resolve(rm_sqlschema *out, rm_state *s, const rm_dialect *dia, rm_arena *a,
                      rm_diags *d);
 
+/* The state as a relation graph: a schema's own graph, or a database introspected and raised
+ * (with Prisma's introspection rules). Borrowed from s or allocated in a. */
+int rm_state_graph(const rm_graph **out, rm_state *s, rm_arena *a, rm_diags *d);
+
 /* The sources diagnostics may point into (an empty set for states without files). */
 const rm_sources *rm_state_sources(const rm_state *s);
 void rm_state_free(rm_state *s);

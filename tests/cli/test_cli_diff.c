@@ -1,6 +1,7 @@
 /*
- * relmig diff through the real binary: dialect selection, exit codes (--exit-code), output
- * file, JSON, down migrations, and errors (invalid schema, mixed state kinds, no dialect).
+ * relmig diff (and graph, which shares its states) through the real binary: dialect
+ * selection, exit codes (--exit-code), output file, JSON, down migrations, database URLs as
+ * states, graph formats, and errors (invalid schema, mixed state kinds, no dialect).
  * The SQL text itself is covered byte for byte by the golden tests in tests/golden/diff.
  */
 #include <setjmp.h>
@@ -55,6 +56,15 @@ static const diff_case cases[] = {
      NULL, "'empty' cannot be combined"},
     {"missing_file", {"diff", "--from", "empty", "--to", "/nonexistent/x.prisma"}, 1, NULL, NULL,
      "cannot read /nonexistent/x.prisma"},
+    {"missing_sqlite_database", {"diff", "--from", "sqlite:/nonexistent/dir/x.db", "--to", BLOG}, 1,
+     NULL, "-- ", "/nonexistent/dir/x.db"},
+    {"graph_mermaid", {"graph", BLOG, "--format", "mermaid"}, 0,
+     "erDiagram\n    \"Category\" {", NULL, NULL},
+    {"graph_dot", {"graph", BLOG, "--format", "dot"}, 0, "digraph", NULL, NULL},
+    {"graph_json_default", {"graph", BLOG}, 0, "\"version\": 1", NULL, NULL},
+    {"graph_unknown_format", {"graph", BLOG, "--format", "png"}, 64, NULL, NULL,
+     "unknown format 'png'"},
+    {"graph_empty_is_usage", {"graph", "empty"}, 64, NULL, NULL, "give schema files"},
 };
 
 static void run_case(void **state)
@@ -103,6 +113,35 @@ static void output_file_applies_to_sqlite(void **state)
     assert_int_equal(p.status, 0);
     assert_non_null(strstr(p.out, "_CategoryToPost"));
     assert_non_null(strstr(p.out, "Profile"));
+    rm_test_proc_free(&p);
+
+    /* The database built from the script is in sync with its schema, and behind v2. */
+    char url[1100];
+    snprintf(url, sizeof url, "sqlite:%s", db);
+    const char *in_sync[] = {"diff", "--from", url, "--to", BLOG, "--exit-code", NULL};
+    assert_int_equal(rm_test_relmig(&p, in_sync, NULL), 0);
+    if (p.status != 0)
+        fprintf(stderr, "in sync: %d\n%s\n%s\n", p.status, p.out, p.err);
+    assert_int_equal(p.status, 0);
+    assert_non_null(strstr(p.out, "-- This is an empty migration."));
+    rm_test_proc_free(&p);
+    const char *behind[] = {"diff", "--from", url, "--to", RELMIG_SOURCE_DIR "/examples/blog-v2/schema.prisma",
+                            "--exit-code", NULL};
+    assert_int_equal(rm_test_relmig(&p, behind, NULL), 0);
+    assert_int_equal(p.status, 2);
+    assert_non_null(strstr(p.out, "ALTER TABLE \"Profile\" ADD COLUMN \"website\" TEXT;"));
+    rm_test_proc_free(&p);
+    const char *wrong_dialect[] = {"diff", "--from", url, "--to", BLOG, "--dialect", "mysql", NULL};
+    assert_int_equal(rm_test_relmig(&p, wrong_dialect, NULL), 0);
+    assert_int_equal(p.status, 1);
+    assert_non_null(strstr(p.err, "the database is sqlite, but the SQL asked for is mysql"));
+    rm_test_proc_free(&p);
+    /* The same database as a graph: introspected and raised. */
+    const char *graph[] = {"graph", url, "--format", "mermaid", NULL};
+    assert_int_equal(rm_test_relmig(&p, graph, NULL), 0);
+    assert_int_equal(p.status, 0);
+    assert_non_null(strstr(p.out, "erDiagram"));
+    assert_non_null(strstr(p.out, "\"Profile\" {"));
     rm_test_proc_free(&p);
     rm_test_rmtree(dir);
     free(dir);
