@@ -2,7 +2,7 @@
  * bench_diff: how fast `relmig diff --from empty --to SCHEMA` is, per dialect, and how that
  * compares with Prisma's `migrate diff --from-empty --to-schema-datamodel` on the same file.
  *
- *   bench_diff [--runs R] [--oracle-runs K] [--no-oracle] [N]...     (default: 1000 10000)
+ *   bench_diff [--runs R] [--oracle-runs K] [--no-oracle] [--oracle-big] [N]...  (default 1000)
  *
  * For each N, shared/oracle/gen_schema.py writes a schema of N models per provider
  * (postgresql, mysql, sqlite; url = env("PEER_URL") so the oracle can read it too). Timed:
@@ -168,8 +168,9 @@ int main(int argc, char **argv)
         return 64;
     }
     if (!nsizes) {
+        /* 10,000 is asked for explicitly: until the graph builder's quadratic constraint-name
+         * pass is fixed it needs tens of GB (bench/README.md). */
         sizes[nsizes++] = 1000;
-        sizes[nsizes++] = 10000;
     }
     const char *pg_url = getenv("RELMIG_TEST_PG_URL");
     const char *home = getenv("RELMIG_ORACLE_HOME");
