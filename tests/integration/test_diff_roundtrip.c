@@ -146,7 +146,7 @@ static void finish(rm_conn *c, const row *r, const char *db, rm_catalog *out)
 {
     rm_dberr err;
     rm_dberr_clear(&err);
-    assert_int_equal(rm_catalog_read(out, c, r->kind, &err), RM_OK);
+    assert_int_equal(rm_catalog_read(out, c, r->kind, false, &err), RM_OK);
     rm_db_close(c);
     if (r->kind != RM_DB_SQLITE)
         rm_catalog_drop_db(r->kind == RM_DB_POSTGRES ? pg_url : my_url, db);

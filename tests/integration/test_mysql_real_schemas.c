@@ -122,7 +122,7 @@ static void run_schema(void **state)
         printf("apply failed: %s\n%s\n", err.message, p.out);
     assert_int_equal(err.kind, RM_DBERR_NONE);
     rm_catalog cat;
-    assert_int_equal(rm_catalog_read(&cat, c, RM_DB_MYSQL, &err), RM_OK);
+    assert_int_equal(rm_catalog_read(&cat, c, RM_DB_MYSQL, false, &err), RM_OK);
     rm_db_close(c);
     size_t tables = 0;
     for (size_t i = 0; i < cat.n; i++)

@@ -145,7 +145,7 @@ static void build(rm_catalog *out, const row *r, const char *side, const char *s
     exec_or_fail(c, script, what);
     rm_dberr err;
     rm_dberr_clear(&err);
-    assert_int_equal(rm_catalog_read(out, c, kind, &err), RM_OK);
+    assert_int_equal(rm_catalog_read(out, c, kind, true, &err), RM_OK);
     rm_db_close(c);
     if (kind == RM_DB_POSTGRES)
         rm_catalog_drop_db(pg_url, db);

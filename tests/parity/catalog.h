@@ -19,6 +19,7 @@
  *   enum S.NAME v1,v2,...                   (PostgreSQL)
  *   index T.NAME unique=.. cols=..          (SQLite and MySQL: columns with order, collation,
  *                                            prefix length and method)
+ *   order T c1,c2,...                       (column order, when asked for)
  *   fk T(cols) -> P(cols) ...               (SQLite: no constraint names in its catalog;
  *                                            MySQL: named, with actions)
  */
@@ -144,9 +145,29 @@ static const char *const rm_catalog_my[] = {
     " r.DELETE_RULE",
 };
 
-/* Read the catalog of c's database into out (sorted). RM_OK or the driver's
+/* Column order, one fact per table ("order T c1,c2,..."): asked for by the Prisma comparison
+ * (both tools create a table in one statement), not by the migration round trip (ADD COLUMN
+ * appends, so "v1 + migration" may legitimately order columns differently from "v2 fresh"). */
+static const char *const rm_catalog_order_pg =
+    "SELECT format('order %s.%s %s', n.nspname, c.relname, string_agg(a.attname, ','"
+    " ORDER BY a.attnum)) FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid"
+    " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE " RM_CATALOG_PG_USER
+    " AND c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped"
+    " GROUP BY n.nspname, c.relname";
+static const char *const rm_catalog_order_lite =
+    "SELECT 'order ' || t || ' ' || group_concat(name, ',') FROM (SELECT m.name AS t, p.name"
+    " AS name FROM sqlite_master m, pragma_table_info(m.name) p WHERE m.type = 'table'"
+    " AND m.name NOT LIKE 'sqlite_%' ORDER BY m.name, p.cid) GROUP BY t";
+static const char *const rm_catalog_order_my =
+    "SELECT CONCAT('order ', TABLE_NAME, ' ', GROUP_CONCAT(COLUMN_NAME ORDER BY"
+    " ORDINAL_POSITION)) FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE()"
+    " GROUP BY TABLE_NAME";
+
+/* Read the catalog of c's database into out (sorted); with column_order, plus one "order"
+ * fact per table. RM_OK or the driver's
  * error (err filled; the failing query is printed). */
-static inline int rm_catalog_read(rm_catalog *out, rm_conn *c, rm_db_kind kind, rm_dberr *err)
+static inline int rm_catalog_read(rm_catalog *out, rm_conn *c, rm_db_kind kind,
+                                  bool column_order, rm_dberr *err)
 {
     const char *const *qs = kind == RM_DB_POSTGRES ? rm_catalog_pg
                             : kind == RM_DB_MYSQL  ? rm_catalog_my
@@ -154,13 +175,17 @@ static inline int rm_catalog_read(rm_catalog *out, rm_conn *c, rm_db_kind kind, 
     size_t nq = kind == RM_DB_POSTGRES ? RM_ARRAY_LEN(rm_catalog_pg)
                 : kind == RM_DB_MYSQL  ? RM_ARRAY_LEN(rm_catalog_my)
                                        : RM_ARRAY_LEN(rm_catalog_lite);
+    const char *order = kind == RM_DB_POSTGRES ? rm_catalog_order_pg
+                        : kind == RM_DB_MYSQL  ? rm_catalog_order_my
+                                               : rm_catalog_order_lite;
     memset(out, 0, sizeof *out);
     rm_arena a;
     rm_arena_init(&a, 0);
-    for (size_t q = 0; q < nq; q++) {
+    for (size_t q = 0; q < nq + (column_order ? 1 : 0); q++) {
+        const char *sql = q < nq ? qs[q] : order;
         rm_rows *rows;
-        if (rm_db_query(c, qs[q], NULL, 0, &a, &rows, err) != RM_OK) {
-            printf("catalog query failed: %s\n%s\n", err->message, qs[q]);
+        if (rm_db_query(c, sql, NULL, 0, &a, &rows, err) != RM_OK) {
+            printf("catalog query failed: %s\n%s\n", err->message, sql);
             rm_arena_free(&a);
             return RM_EDB;
         }
