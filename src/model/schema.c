@@ -1,14 +1,24 @@
 /*
  * Dispatch of sources to their language front end and merge into one graph (see schema.h).
- * Cerial sources form their own namespace (parser/cerial.h) and are mapped by
- * model/cerial_build.c; a schema mixing both languages is refused. Not for reading files.
+ * Prisma-only and Cerial-only schemas go straight to their builder. A mixed schema (issue #4)
+ * keeps each language's own validator and builder, and lets relations cross languages by model
+ * name: each builder is given "stub" models standing for the other language's models (their id
+ * and the relation fields that cross over), written as synthetic source text in that builder's
+ * language, so neither builder needs to know about the other. The two graphs are then merged:
+ * real models from both, and each cross-language relation taken from the builder of the model
+ * that holds the foreign key, so its delete defaults follow that model's language.
+ * Diagnostics found in a stub are moved to the real model it stands for.
+ * Not for reading files (src/io) or for the language rules themselves (model/prisma_build.c,
+ * model/cerial_build.c).
  */
 #include "model/schema.h"
 
 #include "model/cerial_build.h"
 #include "model/prisma_build.h"
 #include "parser/prisma.h"
+#include "util/sb.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 static bool has_ext(const char *path, const char *ext)
@@ -35,34 +45,457 @@ static int build_cerial(rm_graph **out, const rm_sources *srcs, rm_arena *a, rm_
     return rm_cerial_build(out, resolved, a, d);
 }
 
-int rm_schema_build(rm_graph **out, const rm_sources *srcs, rm_arena *a, rm_diags *d)
+static int build_prisma(rm_graph **out, const rm_sources *srcs, rm_arena *a, rm_diags *d)
 {
     int rc = RM_OK;
     rm_prisma_ast **asts = RM_NEW_ARRAY(a, rm_prisma_ast *, srcs->n ? srcs->n : 1);
-    size_t nasts = 0, ncerial = 0;
+    /* Anything given explicitly is read as Prisma (io/ already reported unknown extensions
+     * where that matters). */
+    for (size_t i = 0; i < srcs->n; i++)
+        if (rm_prisma_parse(&asts[i], srcs->items[i], a, d) != RM_OK && rc == RM_OK)
+            rc = RM_ESYNTAX;
+    int brc = rm_prisma_build(out, asts, srcs->n, a, d);
+    if (rc == RM_OK && brc != RM_OK)
+        rc = brc;
+    return rc;
+}
+
+/* ---- Mixed schemas ------------------------------------------------------------------- */
+
+/* A synthetic source made of stubs, and for each stub the model it stands for (whose location
+ * takes the diagnostics found inside the stub). */
+typedef struct stub_src {
+    rm_source *src;
+    size_t *starts; /* byte offset where stub i begins */
+    rm_loc *real;   /* name of the real model of stub i */
+    size_t n, cap_starts, cap_real;
+} stub_src;
+
+static void stub_begin(stub_src *s, rm_arena *a, rm_sb *sb, rm_loc real)
+{
+    size_t off = sb->len, n = s->n;
+    RM_VEC_PUSH(a, s->starts, n, s->cap_starts, off);
+    RM_VEC_PUSH(a, s->real, s->n, s->cap_real, real);
+}
+
+/* Turn the text of sb into a source with the given id (not added to any rm_sources set: the
+ * caller's set is const and the stubs are never shown as files). */
+static rm_source *stub_source(rm_arena *a, uint32_t id, const char *path, rm_sb *sb)
+{
+    rm_source *src = RM_NEW(a, rm_source);
+    const char *text = rm_sb_str(sb);
+    size_t len = sb->len, nlines = 1, k = 0;
+    src->id = id;
+    src->path = path;
+    src->text = rm_arena_strndup(a, text, len);
+    src->len = len;
+    for (size_t i = 0; i < len; i++)
+        nlines += text[i] == '\n';
+    uint32_t *starts = RM_NEW_ARRAY(a, uint32_t, nlines);
+    starts[k++] = 0;
+    for (size_t i = 0; i < len; i++)
+        if (text[i] == '\n')
+            starts[k++] = (uint32_t)(i + 1);
+    src->line_starts = starts;
+    src->nlines = nlines;
+    return src;
+}
+
+/* Move diagnostics [from, d->n) located in stub source s to the real model they stand for. */
+static void relocate(rm_diags *d, size_t from, const stub_src *s)
+{
+    if (!s->src)
+        return;
+    for (size_t i = from; i < d->n; i++) {
+        rm_diag *g = d->items[i];
+        if (g->loc.file != s->src->id)
+            continue;
+        size_t k = 0;
+        while (k + 1 < s->n && s->starts[k + 1] <= g->loc.off)
+            k++;
+        g->loc = s->n ? s->real[k] : RM_LOC_NONE;
+    }
+}
+
+static const rm_prisma_attr *pattr(const rm_prisma_field *f, const char *name)
+{
+    for (size_t i = 0; i < f->nattrs; i++)
+        if (!f->attrs[i].block && strcmp(f->attrs[i].name, name) == 0)
+            return &f->attrs[i];
+    return NULL;
+}
+
+static const rm_prisma_field *pfield(const rm_prisma_block *b, const char *name, size_t len)
+{
+    for (size_t i = 0; i < b->nfields; i++)
+        if (strlen(b->fields[i].name) == len && memcmp(b->fields[i].name, name, len) == 0)
+            return &b->fields[i];
+    return NULL;
+}
+
+/* The `fields: [...]` array of a @relation, or NULL. */
+static const rm_prisma_expr *relation_fields(const rm_prisma_attr *rel)
+{
+    if (!rel)
+        return NULL;
+    for (size_t i = 0; i < rel->args.n; i++)
+        if (rel->args.items[i].name && strcmp(rel->args.items[i].name, "fields") == 0 &&
+            rel->args.items[i].value.kind == RM_PEXPR_ARRAY)
+            return &rel->args.items[i].value;
+    return NULL;
+}
+
+/* Cerial stubs of the Prisma models: `model P { <id> Record @id ...cross fields }`. A Prisma
+ * relation field to a Cerial model with `fields:` becomes a forward relation (its single FK
+ * field a Record), one without becomes a reverse one. */
+static void cerial_stubs(rm_sb *sb, stub_src *s, rm_arena *a, rm_prisma_ast *const *asts,
+                         size_t nasts, const rm_graph *names_cerial)
+{
+    for (size_t i = 0; i < nasts; i++)
+        for (size_t j = 0; j < asts[i]->nblocks; j++) {
+            const rm_prisma_block *b = &asts[i]->blocks[j];
+            if (b->kind != RM_PBLOCK_MODEL)
+                continue;
+            stub_begin(s, a, sb, b->name_loc);
+            rm_sb_appendf(sb, "model %s {\n", b->name);
+            for (size_t k = 0; k < b->nfields; k++) {
+                const rm_prisma_field *f = &b->fields[k];
+                if (pattr(f, "id")) {
+                    bool intkey = strcmp(f->type_name, "Int") == 0 ||
+                                  strcmp(f->type_name, "BigInt") == 0;
+                    rm_sb_appendf(sb, "  %s Record%s @id\n", f->name, intkey ? "(int)" : "");
+                }
+            }
+            for (size_t k = 0; k < b->nfields; k++) {
+                const rm_prisma_field *f = &b->fields[k];
+                if (rm_graph_find_model(names_cerial, f->type_name) == RM_NONE)
+                    continue;
+                const rm_prisma_expr *fk = relation_fields(pattr(f, "relation"));
+                if (fk && fk->n == 1 && fk->items[0].kind == RM_PEXPR_CONST) {
+                    const rm_prisma_field *x = pfield(b, fk->items[0].text, fk->items[0].len);
+                    bool xopt = x && x->arity == RM_PARITY_OPTIONAL;
+                    rm_sb_appendf(sb, "  %.*s Record%s\n", (int)fk->items[0].len,
+                                  fk->items[0].text, xopt ? "?" : "");
+                    rm_sb_appendf(sb, "  %s Relation%s @field(%.*s) @model(%s)\n", f->name,
+                                  f->arity == RM_PARITY_OPTIONAL ? "?" : "", (int)fk->items[0].len,
+                                  fk->items[0].text, f->type_name);
+                } else if (f->arity == RM_PARITY_LIST) {
+                    rm_sb_appendf(sb, "  %s Relation[] @model(%s)\n", f->name, f->type_name);
+                } else {
+                    rm_sb_appendf(sb, "  %s Relation? @model(%s)\n", f->name, f->type_name);
+                }
+            }
+            rm_sb_puts(sb, "}\n\n");
+        }
+}
+
+static bool is_stub(const rm_model *m, const stub_src *s)
+{
+    return s->src && m->loc.file == s->src->id;
+}
+
+/* Prisma stubs of the real Cerial models, from the Cerial graph: the primary key and the
+ * relation fields (with their FK fields) whose other end is a Prisma model. */
+static void prisma_stubs(rm_sb *sb, stub_src *s, rm_arena *a, const rm_graph *cg,
+                         const stub_src *cstubs)
+{
+    for (size_t i = 0; i < cg->nmodels; i++) {
+        const rm_model *m = &cg->models[i];
+        if (is_stub(m, cstubs))
+            continue;
+        bool *done = RM_NEW_ARRAY(a, bool, m->nfields ? m->nfields : 1);
+        stub_begin(s, a, sb, m->name_loc);
+        rm_sb_appendf(sb, "model %s {\n", m->name);
+        if (m->primary_key)
+            for (size_t k = 0; k < m->primary_key->nfields; k++) {
+                const rm_field *f = &m->fields[m->primary_key->fields[k].field];
+                done[m->primary_key->fields[k].field] = true;
+                rm_sb_appendf(sb, "  %s %s%s\n", f->name, rm_scalar_name(f->scalar),
+                              m->primary_key->nfields == 1 ? " @id" : "");
+            }
+        for (size_t k = 0; k < m->nfields; k++) {
+            const rm_field *f = &m->fields[k];
+            if (f->kind != RM_FIELD_RELATION || f->relation == RM_NONE)
+                continue;
+            const rm_relation *r = &cg->relations[f->relation];
+            bool forward = r->from.model == i && r->from.field == k;
+            const rm_model *o = &cg->models[forward ? r->to.model : r->from.model];
+            if (!is_stub(o, cstubs) || r->card == RM_CARD_MANY_TO_MANY_IMPLICIT)
+                continue;
+            if (!forward) {
+                rm_sb_appendf(sb, "  %s %s%s\n", f->name, o->name, f->list ? "[]" : "?");
+                continue;
+            }
+            for (size_t x = 0; x < r->nfk; x++) {
+                const rm_field *fk = &m->fields[r->fk_fields[x]];
+                if (done[r->fk_fields[x]])
+                    continue;
+                done[r->fk_fields[x]] = true;
+                rm_sb_appendf(sb, "  %s %s%s%s\n", fk->name, rm_scalar_name(fk->scalar),
+                              fk->optional ? "?" : "",
+                              r->card == RM_CARD_ONE_TO_ONE && r->nfk == 1 ? " @unique" : "");
+            }
+            rm_sb_appendf(sb, "  %s %s%s @relation(fields: [", f->name, o->name,
+                          f->optional ? "?" : "");
+            for (size_t x = 0; x < r->nfk; x++)
+                rm_sb_appendf(sb, "%s%s", x ? ", " : "", m->fields[r->fk_fields[x]].name);
+            rm_sb_puts(sb, "], references: [");
+            for (size_t x = 0; x < r->nfk; x++)
+                rm_sb_appendf(sb, "%s%s", x ? ", " : "", o->fields[r->ref_fields[x]].name);
+            rm_sb_puts(sb, "])\n");
+        }
+        if (m->primary_key && m->primary_key->nfields > 1) {
+            rm_sb_puts(sb, "  @@id([");
+            for (size_t k = 0; k < m->primary_key->nfields; k++)
+                rm_sb_appendf(sb, "%s%s", k ? ", " : "",
+                              m->fields[m->primary_key->fields[k].field].name);
+            rm_sb_puts(sb, "])\n");
+        }
+        rm_sb_puts(sb, "}\n\n");
+    }
+}
+
+/* Names of the models and enums of the raw Cerial blocks (for the stubs and the duplicate
+ * check), as a sorted name-only graph so rm_graph_find_model/enum work on it. */
+static rm_graph *cerial_names(const rm_cerial_schema *raw, rm_arena *a)
+{
+    rm_graph *g = RM_NEW(a, rm_graph);
+    size_t nm = raw->n[RM_CERIAL_MODEL], ne = raw->n[RM_CERIAL_ENUM];
+    g->models = RM_NEW_ARRAY(a, rm_model, nm ? nm : 1);
+    g->enums = RM_NEW_ARRAY(a, rm_enum, ne ? ne : 1);
+    for (size_t i = 0; i < nm; i++) {
+        const rm_cerial_block *b = raw->blocks[RM_CERIAL_MODEL][i];
+        if (b->abstract || rm_graph_find_model(g, b->name) != RM_NONE)
+            continue;
+        g->models[g->nmodels].name = b->name;
+        g->models[g->nmodels++].name_loc = b->name_loc;
+        rm_graph_sort(g, a);
+    }
+    for (size_t i = 0; i < ne; i++) {
+        g->enums[g->nenums].name = raw->blocks[RM_CERIAL_ENUM][i]->name;
+        g->enums[g->nenums++].loc = raw->blocks[RM_CERIAL_ENUM][i]->name_loc;
+    }
+    rm_graph_sort(g, a);
+    return g;
+}
+
+/* A model or enum name used in both languages: one error naming both files. */
+static int check_duplicates(const rm_sources *srcs, rm_prisma_ast *const *asts, size_t nasts,
+                            const rm_graph *cn, rm_diags *d)
+{
+    int rc = RM_OK;
+    for (size_t i = 0; i < nasts; i++)
+        for (size_t j = 0; j < asts[i]->nblocks; j++) {
+            const rm_prisma_block *b = &asts[i]->blocks[j];
+            rm_loc other = RM_LOC_NONE;
+            uint32_t k;
+            if (b->kind == RM_PBLOCK_MODEL || b->kind == RM_PBLOCK_ENUM) {
+                if ((k = rm_graph_find_model(cn, b->name)) != RM_NONE)
+                    other = cn->models[k].name_loc;
+                else if ((k = rm_graph_find_enum(cn, b->name)) != RM_NONE)
+                    other = cn->enums[k].loc;
+            }
+            if (other.file == RM_FILE_NONE)
+                continue;
+            const rm_source *ps = rm_sources_get(srcs, b->name_loc.file);
+            const rm_source *cs = rm_sources_get(srcs, other.file);
+            rm_diag *g = rm_diag_error(d, RM_E_MIXED_DUPLICATE_NAME, other,
+                                       "\"%s\" is defined both in %s and in %s", b->name,
+                                       ps ? ps->path : "?", cs ? cs->path : "?");
+            rm_diag_set_hint(d, g, "rename one of them: Prisma and Cerial files of one schema "
+                                   "share one namespace of model and enum names");
+            rc = RM_ESEMANTIC;
+        }
+    return rc;
+}
+
+/* Merge state: the two graphs and which of their models are stubs. */
+typedef struct merge {
+    rm_graph *g;
+    const rm_graph *src[2]; /* 0 Prisma, 1 Cerial */
+    const stub_src *stubs[2];
+} merge;
+
+static uint32_t field_by_name(const rm_model *m, const char *name)
+{
+    return name ? rm_model_find_field(m, name) : RM_NONE;
+}
+
+/* Copy relation r of graph `which` into the merged graph, remapping by names. */
+static void take_relation(merge *mg, int which, const rm_relation *r, rm_arena *a)
+{
+    const rm_graph *sg = mg->src[which];
+    rm_graph *g = mg->g;
+    const rm_model *sf = &sg->models[r->from.model], *st = &sg->models[r->to.model];
+    rm_relation nr = *r;
+    nr.from.model = rm_graph_find_model(g, sf->name);
+    nr.to.model = rm_graph_find_model(g, st->name);
+    if (nr.from.model == RM_NONE || nr.to.model == RM_NONE)
+        return;
+    const rm_model *gf = &g->models[nr.from.model], *gt = &g->models[nr.to.model];
+    nr.from.field = r->from.field == RM_NONE ? RM_NONE
+                                             : field_by_name(gf, sf->fields[r->from.field].name);
+    nr.to.field = r->to.field == RM_NONE ? RM_NONE
+                                         : field_by_name(gt, st->fields[r->to.field].name);
+    nr.fk_fields = RM_NEW_ARRAY(a, uint32_t, r->nfk ? r->nfk : 1);
+    nr.ref_fields = RM_NEW_ARRAY(a, uint32_t, r->nfk ? r->nfk : 1);
+    for (size_t i = 0; i < r->nfk; i++) {
+        nr.fk_fields[i] = field_by_name(gf, sf->fields[r->fk_fields[i]].name);
+        nr.ref_fields[i] = field_by_name(gt, st->fields[r->ref_fields[i]].name);
+        if (nr.fk_fields[i] == RM_NONE || nr.ref_fields[i] == RM_NONE)
+            return;
+    }
+    g->relations[g->nrelations++] = nr;
+}
+
+static int cmp_model(const void *x, const void *y)
+{
+    return strcmp(((const rm_model *)x)->name, ((const rm_model *)y)->name);
+}
+
+static rm_graph *merge_graphs(const rm_graph *pg, const rm_graph *cg, const stub_src *pstubs,
+                              const stub_src *cstubs, rm_arena *a)
+{
+    merge mg = {RM_NEW(a, rm_graph), {pg, cg}, {pstubs, cstubs}};
+    rm_graph *g = mg.g;
+    *g = *pg; /* provider, datasource, preview features: only Prisma has them */
+    g->models = RM_NEW_ARRAY(a, rm_model, pg->nmodels + cg->nmodels + 1);
+    g->nmodels = 0;
+    g->enums = RM_NEW_ARRAY(a, rm_enum, pg->nenums + cg->nenums + 1);
+    g->nenums = 0;
+    g->relations = RM_NEW_ARRAY(a, rm_relation, pg->nrelations + cg->nrelations + 1);
+    g->nrelations = 0;
+    for (int w = 0; w < 2; w++) {
+        const rm_graph *sg = mg.src[w];
+        for (size_t i = 0; i < sg->nmodels; i++) {
+            if (is_stub(&sg->models[i], mg.stubs[w]))
+                continue;
+            rm_model *m = &g->models[g->nmodels++];
+            *m = sg->models[i];
+            m->fields = RM_NEW_ARRAY(a, rm_field, m->nfields ? m->nfields : 1);
+            memcpy(m->fields, sg->models[i].fields, m->nfields * sizeof(rm_field));
+        }
+        for (size_t i = 0; i < sg->nenums; i++)
+            g->enums[g->nenums++] = sg->enums[i];
+    }
+    /* Sorted by name so the lookups below work; rm_graph_sort at the end remaps nothing more
+     * since the indexes are rebuilt here by name. */
+    qsort(g->models, g->nmodels, sizeof(rm_model), cmp_model);
+    for (size_t i = 0; i < g->nmodels; i++)
+        for (size_t k = 0; k < g->models[i].nfields; k++) {
+            rm_field *f = &g->models[i].fields[k];
+            const rm_graph *sg = mg.src[g->models[i].syntax == RM_SYNTAX_CERIAL];
+            f->relation = RM_NONE;
+            if (f->kind == RM_FIELD_RELATION && f->type_ref != RM_NONE)
+                f->type_ref = rm_graph_find_model(g, sg->models[f->type_ref].name);
+        }
+    /* Each relation once: from the builder of the model holding the foreign key (for m:n, of
+     * model A); relations whose FK holder is a stub are the other builder's. */
+    for (int w = 0; w < 2; w++) {
+        const rm_graph *sg = mg.src[w];
+        for (size_t i = 0; i < sg->nrelations; i++)
+            if (!is_stub(&sg->models[sg->relations[i].from.model], mg.stubs[w]))
+                take_relation(&mg, w, &sg->relations[i], a);
+    }
+    rm_graph_sort(g, a);
+    for (size_t i = 0; i < g->nmodels; i++)
+        for (size_t k = 0; k < g->models[i].nfields; k++) {
+            rm_field *f = &g->models[i].fields[k];
+            if (f->kind == RM_FIELD_SCALAR && f->scalar == RM_SCALAR_ENUM)
+                f->type_ref = rm_graph_find_enum(g, f->type_name);
+        }
+    for (uint32_t r = 0; r < g->nrelations; r++) {
+        const rm_relation *rel = &g->relations[r];
+        if (rel->from.field != RM_NONE)
+            g->models[rel->from.model].fields[rel->from.field].relation = r;
+        if (rel->to.field != RM_NONE)
+            g->models[rel->to.model].fields[rel->to.field].relation = r;
+    }
+    return g;
+}
+
+static int build_mixed(rm_graph **out, const rm_sources *srcs, rm_arena *a, rm_diags *d)
+{
+    int rc = RM_OK;
+    size_t n = srcs->n, np = 0, nc = 0;
+    rm_prisma_ast **asts = RM_NEW_ARRAY(a, rm_prisma_ast *, n + 1);
+    uint32_t *cids = RM_NEW_ARRAY(a, uint32_t, n + 1);
+    stub_src cst = {0}, pst = {0};
+    rm_sb sb;
+
+    *out = RM_NEW(a, rm_graph);
+    for (size_t i = 0; i < n; i++) {
+        const rm_source *src = srcs->items[i];
+        if (has_ext(src->path, ".cerial")) {
+            cids[nc++] = src->id;
+        } else if (rm_prisma_parse(&asts[np++], src, a, d) != RM_OK) {
+            rc = RM_ESYNTAX;
+        }
+    }
+    /* Names of the Cerial side first (its parse errors are reported by the real check below,
+     * so this pass reports into a scratch list). */
+    rm_diags scratch;
+    rm_cerial_schema *raw = NULL;
+    rm_diags_init(&scratch);
+    rm_cerial_parse(&raw, NULL, srcs, cids, nc, a, &scratch);
+    rm_diags_free(&scratch);
+    const rm_graph *cnames = cerial_names(raw, a);
+    if (check_duplicates(srcs, asts, np, cnames, d) != RM_OK)
+        return RM_ESEMANTIC;
+
+    /* Cerial: the real files plus the Prisma models as stubs, in a view of srcs that also
+     * holds the stub source (id n, which no real source has). */
+    rm_sources view = *srcs;
+    view.items = RM_NEW_ARRAY(a, rm_source *, n + 2);
+    memcpy(view.items, srcs->items, n * sizeof(rm_source *));
+    rm_sb_init(&sb, 0);
+    cerial_stubs(&sb, &cst, a, asts, np, cnames);
+    cst.src = stub_source(a, (uint32_t)n, "<prisma models seen from cerial>", &sb);
+    view.items[n] = cst.src;
+    view.n = n + 1;
+    cids[nc] = cst.src->id;
+    size_t mark = d->n;
+    rm_cerial_schema *resolved = NULL;
+    rm_cerial_opts opts = {false};
+    rm_graph *cg = NULL;
+    int crc = rm_cerial_check(&resolved, NULL, &view, cids, nc + 1, &opts, a, d);
+    if (crc == RM_OK)
+        crc = rm_cerial_build(&cg, resolved, a, d);
+    relocate(d, mark, &cst);
+    if (crc != RM_OK || !cg) {
+        rm_sb_free(&sb);
+        /* Without a Cerial graph there are no Prisma stubs: the Prisma files are still
+         * checked so their own errors are reported too; relations into Cerial models then
+         * fail to resolve, so only the Prisma errors of other kinds are worth showing, and
+         * telling which is which would need the stubs: keep Cerial's errors only. */
+        return crc != RM_OK ? crc : RM_ESEMANTIC;
+    }
+
+    /* Prisma: the real files plus the Cerial models as stubs. */
+    rm_sb_reset(&sb);
+    prisma_stubs(&sb, &pst, a, cg, &cst);
+    pst.src = stub_source(a, (uint32_t)n + 1, "<cerial models seen from prisma>", &sb);
+    rm_sb_free(&sb);
+    mark = d->n;
+    if (rm_prisma_parse(&asts[np], pst.src, a, d) != RM_OK && rc == RM_OK)
+        rc = RM_ESEMANTIC;
+    rm_graph *pg = NULL;
+    int prc = rm_prisma_build(&pg, asts, np + 1, a, d);
+    relocate(d, mark, &pst);
+    if (rc == RM_OK && prc != RM_OK)
+        rc = prc;
+    *out = merge_graphs(pg, cg, &pst, &cst, a);
+    return rc;
+}
+
+int rm_schema_build(rm_graph **out, const rm_sources *srcs, rm_arena *a, rm_diags *d)
+{
+    size_t ncerial = 0;
     for (size_t i = 0; i < srcs->n; i++)
         ncerial += has_ext(srcs->items[i]->path, ".cerial");
     if (ncerial > 0 && ncerial == srcs->n)
         return build_cerial(out, srcs, a, d);
-    for (size_t i = 0; i < srcs->n; i++) {
-        const rm_source *src = srcs->items[i];
-        if (has_ext(src->path, ".cerial")) {
-            rm_diag *g = rm_diag_error(d, RM_E_NOT_IMPLEMENTED, rm_loc_make(src->id, 0, 0),
-                                       "a schema mixing .prisma and .cerial files is not "
-                                       "supported: %s",
-                                       src->path);
-            rm_diag_set_hint(d, g, "give the .prisma and the .cerial files in separate runs");
-            rc = RM_EUNSUPPORTED;
-            continue;
-        }
-        /* Anything else given explicitly is read as Prisma (io/ already reported unknown
-         * extensions where that matters). */
-        if (rm_prisma_parse(&asts[nasts], src, a, d) != RM_OK && rc == RM_OK)
-            rc = RM_ESYNTAX;
-        nasts++;
-    }
-    int brc = rm_prisma_build(out, asts, nasts, a, d);
-    if (rc == RM_OK && brc != RM_OK)
-        rc = brc;
-    return rc;
+    if (ncerial == 0)
+        return build_prisma(out, srcs, a, d);
+    return build_mixed(out, srcs, a, d);
 }
