@@ -206,7 +206,8 @@ static void prisma_and_cerial_do_not_mix(void **state)
     const char *args[] = {"validate", q, p, NULL};
     assert_int_equal(rm_test_relmig(&r, args, NULL), 0);
     assert_int_equal(r.status, 1);
-    assert_non_null(strstr(r.err, "error[E0007]"));
+    /* mixing is allowed (issue #4), but not the same model name in both languages */
+    assert_non_null(strstr(r.err, "error[E0480]"));
     rm_test_proc_free(&r);
     free(p);
     free(q);

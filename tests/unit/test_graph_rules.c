@@ -207,7 +207,7 @@ static const rule_case rules[] = {
      "The constraint name 'an_index_name_that_is_much_longer_than_sixty_three_bytes_allowed' "
      "specified in the `map` argument for the `@@index` constraint is too long for your chosen "
      "provider. The maximum allowed length is 63 bytes."},
-    {"prisma_and_cerial_in_one_schema", NULL, 7, 1, "schema.cerial"},
+    {"prisma_and_cerial_in_one_schema", NULL, 480, 1, "schema.cerial"},
 };
 
 static void run_rule(void **state)
@@ -218,10 +218,10 @@ static void run_rule(void **state)
     if (c->schema) {
         rm_sources_add(&srcs, "schema.prisma", c->schema, strlen(c->schema));
     } else {
-        /* A valid Prisma file plus a Cerial file: one schema cannot mix the two languages. */
+        /* A valid Prisma file plus a Cerial file defining the same model name (E0480). */
         const char *prisma = PG USER_POST("");
         rm_sources_add(&srcs, "schema.prisma", prisma, strlen(prisma));
-        rm_sources_add(&srcs, "schema.cerial", "model A {\n  id Record @id\n}\n", 28);
+        rm_sources_add(&srcs, "schema.cerial", "model User {\n  id Record @id\n}\n", 31);
     }
     rm_diags d;
     rm_diags_init(&d);
