@@ -147,6 +147,9 @@ void rm_introspect_default(rm_sqlschema *s, rm_sql_column *c, const char *text)
         t++;
         n -= 2;
     }
+    /* DEFAULT NULL is no default at all. */
+    if (strcasecmp(t, "NULL") == 0 || strncasecmp(t, "NULL::", 6) == 0)
+        return;
     char *lit = unquote(s->arena, t);
     if (lit) {
         rm_sql_default_set(s, c, RM_SQL_DEFAULT_STRING, lit);

@@ -215,6 +215,26 @@ static const char *native_name(rm_arena *a, const char *sql)
     return out;
 }
 
+/* "DOUBLE UNSIGNED", "DECIMAL(10,2) UNSIGNED": the type as SQL text, for Unsupported(...). */
+static const char *rm_introspect_type_text(rm_arena *a, const rm_sql_type *t)
+{
+    rm_sb sb = RM_SB_INIT;
+    const char *name = t->name ? t->name : "";
+    const char *uns = strstr(name, " UNSIGNED");
+    rm_sb_append(&sb, name, uns ? (size_t)(uns - name) : strlen(name));
+    if (t->nargs) {
+        rm_sb_putc(&sb, '(');
+        for (size_t i = 0; i < t->nargs; i++)
+            rm_sb_appendf(&sb, "%s%u", i ? "," : "", (unsigned)t->args[i]);
+        rm_sb_putc(&sb, ')');
+    }
+    if (uns)
+        rm_sb_puts(&sb, uns);
+    const char *out = rm_arena_strdup(a, rm_sb_str(&sb));
+    rm_sb_free(&sb);
+    return out;
+}
+
 static void raise_type(raiser *r, rm_field *f, const rm_sql_column *c, const char *table)
 {
     f->scalar = scalar_of(c->type.family);
@@ -271,7 +291,23 @@ static void raise_type(raiser *r, rm_field *f, const rm_sql_column *c, const cha
         same = def.args[i] == c->type.args[i];
     if (same)
         return;
-    f->native.name = native_name(r->a, c->type.name);
+    const char *nn = native_name(r->a, c->type.name);
+    static const char *const unsigned_ok[] = {"UnsignedInt", "UnsignedTinyInt", "UnsignedSmallInt",
+                                              "UnsignedMediumInt", "UnsignedBigInt"};
+    bool ok = strncmp(nn, "Unsigned", 8) != 0;
+    for (size_t i = 0; !ok && i < RM_ARRAY_LEN(unsigned_ok); i++)
+        ok = strcmp(nn, unsigned_ok[i]) == 0;
+    if (!ok) {
+        /* DOUBLE UNSIGNED and the like have no Prisma native type: keep the exact type. */
+        f->scalar = RM_SCALAR_UNSUPPORTED;
+        f->type_name = rm_introspect_type_text(r->a, &c->type);
+        rm_diag_warning(r->diags, RM_E_RAISE_UNSUPPORTED_TYPE, RM_LOC_NONE,
+                        "column \"%s\".\"%s\" has type %s, which has no Prisma native type; it "
+                        "becomes Unsupported(\"%s\")",
+                        table, c->name, f->type_name, f->type_name);
+        return;
+    }
+    f->native.name = nn;
     f->native.loc = RM_LOC_NONE;
     f->native.nargs = c->type.nargs;
     f->native.args = RM_NEW_ARRAY(r->a, const char *, c->type.nargs ? c->type.nargs : 1);
