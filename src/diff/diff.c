@@ -497,6 +497,34 @@ static const rm_sql_fk *match_fk(const rm_sql_table *t, const rm_sql_fk *fk)
     return NULL;
 }
 
+/* MySQL made an index named after a foreign key that no declared index served. When the key
+ * goes and nothing in the target takes the index's place, drop that index too, or the database
+ * keeps an index a fresh one from the target would not have. (An introspected schema lists the
+ * index itself, which serves the key, so this does not fire twice.) */
+static void drop_implicit_fk_index(differ *df, const rm_sql_table *ft, const rm_sql_table *tt,
+                                   const rm_sql_fk *ff, uint32_t pos)
+{
+    if (!(df->d->caps & RM_CAP_FK_NEEDS_INDEX) || !ff->name || fk_served(ft, ff, NULL) ||
+        rm_sql_table_find_index(tt, ff->name))
+        return;
+    for (size_t k = 0; k < tt->nfks; k++)
+        if (tt->fks[k].ncols == ff->ncols) {
+            bool same = true;
+            for (size_t j = 0; j < ff->ncols && same; j++)
+                same = strcmp(tt->fks[k].cols[j], ff->cols[j]) == 0;
+            if (same)
+                return; /* a key on the same columns keeps (or re-creates) the index */
+        }
+    rm_sql_index *ix = RM_NEW(df->a, rm_sql_index);
+    ix->name = ff->name;
+    ix->kind = RM_SQL_INDEX_NORMAL;
+    ix->ncols = ff->ncols;
+    ix->cols = RM_NEW_ARRAY(df->a, rm_sql_index_col, ff->ncols + 1);
+    for (size_t j = 0; j < ff->ncols; j++)
+        ix->cols[j].name = ff->cols[j];
+    push(df, RM_CHANGE_DROP_INDEX, ft, NULL, (uint32_t)(ft->nindexes + pos))->u.index = ix;
+}
+
 /* A named foreign key of the other table with the same definition and a name this table's
  * keys do not use: the same key, renamed. */
 static const rm_sql_fk *renamed_fk(const rm_sql_table *other, const rm_sql_table *self,
@@ -530,6 +558,7 @@ static void diff_fks(differ *df, const rm_sql_table *ft, const rm_sql_table *tt,
         c->u.fk = ff;
         if (!(df->d->caps & RM_CAP_ADD_FK_LATER))
             *redefine = true;
+        drop_implicit_fk_index(df, ft, tt, ff, (uint32_t)i);
     }
     for (size_t i = 0; i < tt->nfks; i++) {
         const rm_sql_fk *tf = &tt->fks[i];
