@@ -749,7 +749,7 @@ int main(void)
                 snprintf(r->name, sizeof r->name, "%s/%s", fname, cases[i].name);
             } else {
                 memcpy(r->input, inputs[i - NC], sizeof r->input);
-                snprintf(r->name, sizeof r->name, "%s/prisma/%s", fname, r->input);
+                snprintf(r->name, sizeof r->name, "%s/prisma/%s", fname, inputs[i - NC]);
             }
             tests[n++] = (struct CMUnitTest){.name = r->name,
                                              .test_func = r->c ? run_golden : run_prisma_golden,
@@ -765,7 +765,7 @@ int main(void)
             snprintf(r->name, sizeof r->name, "dot_svg/%s", cases[i].name);
         } else {
             memcpy(r->input, inputs[i - NC], sizeof r->input);
-            snprintf(r->name, sizeof r->name, "dot_svg/prisma/%s", r->input);
+            snprintf(r->name, sizeof r->name, "dot_svg/prisma/%s", inputs[i - NC]);
         }
         tests[n++] = (struct CMUnitTest){
             .name = r->name, .test_func = run_dot_svg, .initial_state = r};
@@ -778,7 +778,7 @@ int main(void)
             snprintf(r->name, sizeof r->name, "mermaid_parse/%s", cases[i].name);
         } else {
             memcpy(r->input, inputs[i - NC], sizeof r->input);
-            snprintf(r->name, sizeof r->name, "mermaid_parse/prisma/%s", r->input);
+            snprintf(r->name, sizeof r->name, "mermaid_parse/prisma/%s", inputs[i - NC]);
         }
         tests[n++] = (struct CMUnitTest){
             .name = r->name, .test_func = run_mermaid_parse, .initial_state = r};

@@ -116,8 +116,8 @@ static int count_relations(const char *text)
                     if (is_model && nl < 2048) {
                         listfield *lf = &lists[nl++];
                         memset(lf, 0, sizeof *lf);
-                        snprintf(lf->model, 128, "%s", cur);
-                        snprintf(lf->target, 128, "%s", ftype);
+                        snprintf(lf->model, 128, "%.127s", cur);
+                        snprintf(lf->target, 128, "%.127s", ftype);
                         if (rel) {
                             char *q = strchr(rel, '"');
                             if (q && (q - rel) < 20)
