@@ -30,51 +30,8 @@ step() { printf '\n==== %s [%s]\n' "$*" "$(date -u +%H:%M:%S)"; }
 record() { TIMINGS+=("$(printf '%-34s %4ds  %s' "$1" "$2" "$3")"); }
 
 # --- 1. packages ---------------------------------------------------------------------------
-PACKAGES=(build-essential cmake pkg-config libpq-dev libmariadb-dev libsqlite3-dev libpcre2-dev
-    libcmocka-dev postgresql mariadb-server sqlite3 valgrind)
-
 install_packages() {
-    if [ "${RELMIG_SKIP_APT:-}" = 1 ]; then
-        return 0
-    fi
-    if ! command -v dpkg-query >/dev/null 2>&1 || ! command -v apt-get >/dev/null 2>&1; then
-        echo "test.sh: not a Debian-like system; make sure these are installed: ${PACKAGES[*]}"
-        return 0
-    fi
-    local missing=()
-    for p in "${PACKAGES[@]}"; do
-        dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" ||
-            missing+=("$p")
-    done
-    if [ ${#missing[@]} -eq 0 ]; then
-        echo "all packages present"
-        return 0
-    fi
-    local sudo=""
-    if [ "$(id -u)" != 0 ]; then
-        if command -v sudo >/dev/null 2>&1; then
-            sudo=sudo
-        else
-            echo "test.sh: missing ${missing[*]} and not root (no sudo)" >&2
-            return 1
-        fi
-    fi
-    echo "installing: ${missing[*]}"
-    # Keep the server packages from starting their own services (the tests use private
-    # servers on other ports): policy-rc.d exit 101 = "not allowed", honoured by invoke-rc.d.
-    local policy_added=0
-    if [ ! -e /usr/sbin/policy-rc.d ]; then
-        printf '#!/bin/sh\nexit 101\n' | $sudo tee /usr/sbin/policy-rc.d >/dev/null &&
-            $sudo chmod +x /usr/sbin/policy-rc.d && policy_added=1
-    fi
-    local rc=0
-    $sudo apt-get update -q || rc=$?
-    if [ $rc -eq 0 ]; then
-        $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
-            "${missing[@]}" || rc=$?
-    fi
-    [ $policy_added = 1 ] && $sudo rm -f /usr/sbin/policy-rc.d
-    return $rc
+    scripts/install-deps.sh test
 }
 
 step "packages"
