@@ -1190,15 +1190,30 @@ int rm_prisma_build(rm_graph **out, rm_prisma_ast *const *asts, size_t nasts, rm
     size_t nnamed = 0, cap = 0;
     named_block *named = NULL;
     uint32_t decl = 0;
+    /* Names seen so far: an open-addressing set of indexes into named (sized for every block),
+     * so the duplicate check stays linear in the number of blocks. */
+    size_t nblocks = 0, scap = 16;
+    for (size_t f = 0; f < nasts; f++)
+        nblocks += asts[f]->nblocks;
+    while (scap < 2 * nblocks + 2)
+        scap *= 2;
+    uint32_t *seen = RM_NEW_ARRAY(a, uint32_t, scap);
+    for (size_t k = 0; k < scap; k++)
+        seen[k] = RM_NONE;
     for (size_t f = 0; f < nasts; f++)
         for (size_t i = 0; i < asts[f]->nblocks; i++) {
             const rm_prisma_block *blk = &asts[f]->blocks[i];
             if (blk->kind == RM_PBLOCK_DATASOURCE || blk->kind == RM_PBLOCK_GENERATOR)
                 continue;
             const named_block *prev = NULL;
-            for (size_t k = 0; k < nnamed && !prev; k++)
-                if (strcmp(named[k].name, blk->name) == 0)
-                    prev = &named[k];
+            size_t h = 1469598103934665603u;
+            for (const char *c = blk->name; *c; c++)
+                h = (h ^ (unsigned char)*c) * 1099511628211u;
+            for (h &= scap - 1; seen[h] != RM_NONE && !prev; h = (h + 1) & (scap - 1))
+                if (strcmp(named[seen[h]].name, blk->name) == 0)
+                    prev = &named[seen[h]];
+            if (!prev)
+                seen[h] = (uint32_t)nnamed;
             if (prev) {
                 rm_diag_error(d, RM_E_PRISMA_DUPLICATE_NAME, blk->name_loc,
                               "The %s \"%s\" cannot be defined because a %s with that name "

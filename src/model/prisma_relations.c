@@ -10,6 +10,7 @@
 #include "model/prisma_build_int.h"
 
 #include <ctype.h>
+#include <stddef.h>
 #include <string.h>
 
 static const char *model_word(const rm_model *m)
@@ -168,16 +169,46 @@ static void name_list(rm_sb *sb, pb *b, const uint32_t *ids, size_t n)
     }
 }
 
+/* Lists by model, in index order: head[m] is the first item of model m, next[i] the following
+ * one (RM_NONE ends a list). Used to keep the pairing and grouping passes linear. */
+static void by_model(pb *b, size_t n, const void *items, size_t offset, size_t stride,
+                     uint32_t **head_out, uint32_t **next_out)
+{
+    uint32_t *head = RM_NEW_ARRAY(b->a, uint32_t, b->g->nmodels + 1);
+    uint32_t *next = RM_NEW_ARRAY(b->a, uint32_t, n + 1);
+    for (size_t i = 0; i <= b->g->nmodels; i++)
+        head[i] = RM_NONE;
+    for (size_t k = n; k-- > 0;) {
+        uint32_t m;
+        memcpy(&m, (const char *)items + k * stride + offset, sizeof m);
+        if (m < b->g->nmodels) {
+            next[k] = head[m];
+            head[m] = (uint32_t)k;
+        }
+    }
+    *head_out = head;
+    *next_out = next;
+}
+
+static uint32_t list_first(const pb *b, const uint32_t *head, uint32_t model)
+{
+    return model < b->g->nmodels ? head[model] : RM_NONE;
+}
+
 static void check_ambiguity(pb *b)
 {
     uint32_t *grp = RM_NEW_ARRAY(b->a, uint32_t, b->nrelfields ? b->nrelfields : 1);
+    /* The candidates of a group share the model: scan only that model's relation fields. */
+    uint32_t *head, *next;
+    by_model(b, b->nrelfields, b->relfields, offsetof(pb_relfield, model), sizeof(pb_relfield),
+             &head, &next);
     for (size_t i = 0; i < b->nrelfields; i++) {
         pb_relfield *r = &b->relfields[i];
         if (r->broken)
             continue;
         rm_field *f = F(b, r);
         size_t n = 0;
-        for (size_t k = 0; k < b->nrelfields; k++) {
+        for (uint32_t k = list_first(b, head, r->model); k != RM_NONE; k = next[k]) {
             pb_relfield *o = &b->relfields[k];
             if (o->model == r->model && F(b, o)->type_ref == f->type_ref &&
                 same_name(o->name, r->name))
@@ -761,13 +792,17 @@ static void many_to_many(pb *b, pb_relfield *x, pb_relfield *y)
 
 static void pair_all(pb *b)
 {
+    /* The opposite field lives in the target model: scan only that model's relation fields. */
+    uint32_t *head, *next;
+    by_model(b, b->nrelfields, b->relfields, offsetof(pb_relfield, model), sizeof(pb_relfield),
+             &head, &next);
     for (size_t i = 0; i < b->nrelfields; i++) {
         pb_relfield *r = &b->relfields[i];
         if (r->broken || r->paired)
             continue;
         rm_field *f = F(b, r);
         pb_relfield *opp = NULL;
-        for (size_t k = 0; k < b->nrelfields && !opp; k++) {
+        for (uint32_t k = list_first(b, head, f->type_ref); k != RM_NONE && !opp; k = next[k]) {
             pb_relfield *o = &b->relfields[k];
             if (k == i || o->broken || o->paired)
                 continue;
@@ -967,31 +1002,77 @@ static const char *default_name(pb *b, const rm_model *m, ns_kind kind, const ui
     return out;
 }
 
-static void ns_check(pb *b, const ns_entry *e, const ns_entry *all, size_t n, bool global,
-                     const char *what)
+/* A set of entries (indexes into the entry array) keyed by name and schema, plus the model
+ * when the scope is per model: open addressing, sized for all entries. */
+typedef struct ns_set {
+    uint32_t *slots;
+    size_t mask;
+} ns_set;
+
+static ns_set ns_set_new(rm_arena *a, size_t n)
 {
-    for (size_t i = 0; i < n; i++) {
-        const ns_entry *o = &all[i];
-        if (o == e)
-            return; /* only earlier entries count: the later one is reported */
-        if (strcmp(o->name, e->name) != 0 || strcmp(o->schema, e->schema) != 0)
-            continue;
-        if (!global && o->model != e->model)
-            continue;
-        if (global)
-            rm_diag_error(b->d, RM_E_PRISMA_CONSTRAINT_NAME, e->loc,
-                          "The given constraint name `%s` has to be unique in the following "
-                          "namespace: global for %s. Please provide a different name using the "
-                          "`map` argument.",
-                          e->name, what);
-        else
-            rm_diag_error(b->d, RM_E_PRISMA_CONSTRAINT_NAME, e->loc,
-                          "The given constraint name `%s` has to be unique in the following "
-                          "namespace: on model `%s` for %s. Please provide a different name using "
-                          "the `map` argument.",
-                          e->name, M(b, e->model)->name, what);
-        return;
+    size_t cap = 16;
+    while (cap < 2 * n + 2)
+        cap *= 2;
+    ns_set s = {RM_NEW_ARRAY(a, uint32_t, cap), cap - 1};
+    for (size_t i = 0; i < cap; i++)
+        s.slots[i] = RM_NONE;
+    return s;
+}
+
+static size_t ns_hash(const ns_entry *e, bool global)
+{
+    size_t h = 1469598103934665603u;
+    for (const char *c = e->name; *c; c++)
+        h = (h ^ (unsigned char)*c) * 1099511628211u;
+    for (const char *c = e->schema; *c; c++)
+        h = (h ^ (unsigned char)*c) * 1099511628211u;
+    if (!global)
+        h = (h ^ e->model) * 1099511628211u;
+    return h;
+}
+
+static bool ns_same(const ns_entry *x, const ns_entry *y, bool global)
+{
+    return strcmp(x->name, y->name) == 0 && strcmp(x->schema, y->schema) == 0 &&
+           (global || x->model == y->model);
+}
+
+static uint32_t ns_set_find(const ns_set *s, const ns_entry *all, const ns_entry *e, bool global)
+{
+    for (size_t h = ns_hash(e, global) & s->mask;; h = (h + 1) & s->mask) {
+        if (s->slots[h] == RM_NONE)
+            return RM_NONE;
+        if (ns_same(&all[s->slots[h]], e, global))
+            return s->slots[h];
     }
+}
+
+static void ns_set_add(ns_set *s, const ns_entry *all, uint32_t i, bool global)
+{
+    size_t h = ns_hash(&all[i], global) & s->mask;
+    while (s->slots[h] != RM_NONE) {
+        if (ns_same(&all[s->slots[h]], &all[i], global))
+            return; /* the earliest one stays */
+        h = (h + 1) & s->mask;
+    }
+    s->slots[h] = i;
+}
+
+static void ns_report(pb *b, const ns_entry *e, bool global, const char *what)
+{
+    if (global)
+        rm_diag_error(b->d, RM_E_PRISMA_CONSTRAINT_NAME, e->loc,
+                      "The given constraint name `%s` has to be unique in the following "
+                      "namespace: global for %s. Please provide a different name using the "
+                      "`map` argument.",
+                      e->name, what);
+    else
+        rm_diag_error(b->d, RM_E_PRISMA_CONSTRAINT_NAME, e->loc,
+                      "The given constraint name `%s` has to be unique in the following "
+                      "namespace: on model `%s` for %s. Please provide a different name using "
+                      "the `map` argument.",
+                      e->name, M(b, e->model)->name, what);
 }
 
 static void constraint_namespaces(pb *b, const pb_relfield **fwd)
@@ -1002,6 +1083,16 @@ static void constraint_namespaces(pb *b, const pb_relfield **fwd)
     ns_entry *all = NULL;
     size_t n = 0, cap = 0;
     uint32_t tmp[64];
+    /* Relations by FK model (lists in relation order), so the loop below is linear. */
+    uint32_t *head = RM_NEW_ARRAY(b->a, uint32_t, b->g->nmodels + 1);
+    uint32_t *next = RM_NEW_ARRAY(b->a, uint32_t, b->nrels + 1);
+    for (size_t i = 0; i <= b->g->nmodels; i++)
+        head[i] = RM_NONE;
+    for (size_t r = b->nrels; r-- > 0;)
+        if (b->rels[r].from.model < b->g->nmodels) {
+            next[r] = head[b->rels[r].from.model];
+            head[b->rels[r].from.model] = (uint32_t)r;
+        }
     for (size_t di = 0; di < b->ndecl; di++) {
         uint32_t mi = b->decl[di];
         const rm_model *m = M(b, mi);
@@ -1034,7 +1125,7 @@ static void constraint_namespaces(pb *b, const pb_relfield **fwd)
                               ix->map, attr, (unsigned)b->max_ident);
             }
         }
-        for (size_t r = 0; r < b->nrels; r++) {
+        for (uint32_t r = head[mi]; r != RM_NONE; r = next[r]) {
             const rm_relation *rel = &b->rels[r];
             if (rel->from.model != mi || rel->nfk == 0 || !fwd[r] ||
                 rel->card == RM_CARD_MANY_TO_MANY_IMPLICIT ||
@@ -1046,6 +1137,7 @@ static void constraint_namespaces(pb *b, const pb_relfield **fwd)
             RM_VEC_PUSH(b->a, all, n, cap, e);
         }
     }
+    ns_set mset = ns_set_new(b->a, n), gset = ns_set_new(b->a, n);
     for (size_t i = 0; i < n; i++) {
         const ns_entry *e = &all[i];
         bool in_global, in_model;
@@ -1067,34 +1159,21 @@ static void constraint_namespaces(pb *b, const pb_relfield **fwd)
             mwhat = NULL;
         }
         size_t before = b->d->nerrors;
-        /* Model scope first: a clash inside one model is reported with that model's name. */
-        if (in_model) {
-            /* Compare only with entries of the same namespace family. */
-            ns_entry *fam = RM_NEW_ARRAY(b->a, ns_entry, i + 1);
-            size_t nf = 0;
-            for (size_t k = 0; k <= i; k++) {
-                bool member =
-                    p == RM_PROVIDER_POSTGRES || (all[k].kind == NS_KEY || all[k].kind == NS_IDX);
-                if (member)
-                    fam[nf++] = all[k];
-            }
-            if (nf > 0)
-                ns_check(b, &fam[nf - 1], fam, nf - 1, false, mwhat);
-        }
-        if (in_global && b->d->nerrors == before) {
-            ns_entry *fam = RM_NEW_ARRAY(b->a, ns_entry, i + 1);
-            size_t nf = 0;
-            for (size_t k = 0; k <= i; k++) {
-                bool member = p == RM_PROVIDER_POSTGRES ? all[k].kind != NS_FK
-                              : p == RM_PROVIDER_MYSQL
-                                  ? all[k].kind == NS_FK
-                                  : all[k].kind != NS_FK && all[k].kind != NS_PK;
-                if (member)
-                    fam[nf++] = all[k];
-            }
-            if (nf > 0)
-                ns_check(b, &fam[nf - 1], fam, nf - 1, true, gwhat);
-        }
+        /* Model scope first: a clash inside one model is reported with that model's name.
+         * Every entry checked in a scope is also a member of that scope's family, so "an
+         * earlier member with the same name" is one lookup in a set of the earlier members. */
+        bool model_member = p == RM_PROVIDER_POSTGRES || e->kind == NS_KEY || e->kind == NS_IDX;
+        bool global_member = p == RM_PROVIDER_POSTGRES ? e->kind != NS_FK
+                             : p == RM_PROVIDER_MYSQL  ? e->kind == NS_FK
+                                                       : e->kind != NS_FK && e->kind != NS_PK;
+        if (in_model && ns_set_find(&mset, all, e, false) != RM_NONE)
+            ns_report(b, e, false, mwhat);
+        if (in_global && b->d->nerrors == before && ns_set_find(&gset, all, e, true) != RM_NONE)
+            ns_report(b, e, true, gwhat);
+        if (model_member)
+            ns_set_add(&mset, all, (uint32_t)i, false);
+        if (global_member)
+            ns_set_add(&gset, all, (uint32_t)i, true);
     }
 }
 
@@ -1309,12 +1388,15 @@ static void cycles(pb *b, const pb_relfield **fwd)
  * the FK) whose fields together are exactly its primary key or a unique constraint. */
 static void mark_join_models(pb *b)
 {
+    uint32_t *head, *next;
+    by_model(b, b->nrels, b->rels, offsetof(rm_relation, from.model), sizeof(rm_relation), &head,
+             &next);
     for (size_t mi = 0; mi < b->g->nmodels; mi++) {
         rm_model *m = M(b, (uint32_t)mi);
         uint32_t fks[2];
         size_t n = 0;
         bool required = true;
-        for (size_t i = 0; i < b->nrels; i++) {
+        for (uint32_t i = head[mi]; i != RM_NONE; i = next[i]) {
             const rm_relation *r = &b->rels[i];
             if (r->from.model != mi || r->card != RM_CARD_ONE_TO_MANY || r->nfk == 0)
                 continue;
