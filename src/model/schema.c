@@ -148,13 +148,51 @@ static const rm_prisma_expr *relation_fields(const rm_prisma_attr *rel)
 /* Cerial stubs of the Prisma models: `model P { <id> Record @id ...cross fields }`. A Prisma
  * relation field to a Cerial model with `fields:` becomes a forward relation (its single FK
  * field a Record), one without becomes a reverse one. */
-static void cerial_stubs(rm_sb *sb, stub_src *s, rm_arena *a, rm_prisma_ast *const *asts,
-                         size_t nasts, const rm_graph *names_cerial)
+static int cmp_str(const void *x, const void *y)
 {
+    return strcmp(*(const char *const *)x, *(const char *const *)y);
+}
+
+static bool crosses(const rm_prisma_block *b, const rm_graph *names_cerial, bool *used_cerial)
+{
+    bool any = false;
+    for (size_t k = 0; k < b->nfields; k++) {
+        uint32_t c = rm_graph_find_model(names_cerial, b->fields[k].type_name);
+        if (c != RM_NONE)
+            any = used_cerial[c] = true;
+    }
+    return any;
+}
+
+/* Only models taking part in a cross-language relation get a stub: a stub of an unrelated
+ * model could only add the other language's complaints about it (e.g. a Prisma @@id has no
+ * Cerial counterpart). A Prisma model takes part when it has a field of a Cerial model type
+ * (marked in used_cerial) or a Cerial relation names it (referenced). */
+static void cerial_stubs(rm_sb *sb, stub_src *s, rm_arena *a, rm_prisma_ast *const *asts,
+                         size_t nasts, const rm_graph *names_cerial, const rm_cerial_schema *raw,
+                         bool *used_cerial)
+{
+    /* the @model(X) names of the Cerial side, sorted for bsearch */
+    const char **refs = NULL;
+    size_t nrefs = 0, cap = 0;
+    for (size_t m = 0; m < raw->n[RM_CERIAL_MODEL]; m++) {
+        const rm_cerial_block *cb = raw->blocks[RM_CERIAL_MODEL][m];
+        for (size_t k = 0; k < cb->nfields; k++)
+            for (size_t x = 0; x < cb->fields[k]->ndecs; x++)
+                if (cb->fields[k]->decs[x].kind == RM_CD_MODEL && cb->fields[k]->decs[x].value)
+                    RM_VEC_PUSH(a, refs, nrefs, cap, cb->fields[k]->decs[x].value);
+    }
+    if (nrefs > 1)
+        qsort(refs, nrefs, sizeof *refs, cmp_str);
     for (size_t i = 0; i < nasts; i++)
         for (size_t j = 0; j < asts[i]->nblocks; j++) {
             const rm_prisma_block *b = &asts[i]->blocks[j];
             if (b->kind != RM_PBLOCK_MODEL)
+                continue;
+            bool referenced = crosses(b, names_cerial, used_cerial);
+            if (!referenced && nrefs > 0)
+                referenced = bsearch(&b->name, refs, nrefs, sizeof *refs, cmp_str) != NULL;
+            if (!referenced)
                 continue;
             stub_begin(s, a, sb, b->name_loc);
             rm_sb_appendf(sb, "model %s {\n", b->name);
@@ -197,11 +235,20 @@ static bool is_stub(const rm_model *m, const stub_src *s)
 /* Prisma stubs of the real Cerial models, from the Cerial graph: the primary key and the
  * relation fields (with their FK fields) whose other end is a Prisma model. */
 static void prisma_stubs(rm_sb *sb, stub_src *s, rm_arena *a, const rm_graph *cg,
-                         const stub_src *cstubs)
+                         const stub_src *cstubs, const rm_graph *names_cerial,
+                         const bool *used_cerial)
 {
     for (size_t i = 0; i < cg->nmodels; i++) {
         const rm_model *m = &cg->models[i];
         if (is_stub(m, cstubs))
+            continue;
+        /* only models in a cross-language relation (see cerial_stubs) */
+        uint32_t c = rm_graph_find_model(names_cerial, m->name);
+        bool cross = c != RM_NONE && used_cerial[c];
+        for (size_t k = 0; k < m->nfields && !cross; k++)
+            cross = m->fields[k].kind == RM_FIELD_RELATION && m->fields[k].type_ref != RM_NONE &&
+                    is_stub(&cg->models[m->fields[k].type_ref], cstubs);
+        if (!cross)
             continue;
         bool *done = RM_NEW_ARRAY(a, bool, m->nfields ? m->nfields : 1);
         stub_begin(s, a, sb, m->name_loc);
@@ -256,26 +303,62 @@ static void prisma_stubs(rm_sb *sb, stub_src *s, rm_arena *a, const rm_graph *cg
 }
 
 /* Names of the models and enums of the raw Cerial blocks (for the stubs and the duplicate
- * check), as a sorted name-only graph so rm_graph_find_model/enum work on it. */
+ * check), as a sorted name-only graph so rm_graph_find_model/enum work on it. A name defined
+ * twice keeps its first definition (Cerial reports the duplicate itself). */
+typedef struct named_loc {
+    const char *name;
+    rm_loc loc;
+    size_t order;
+} named_loc;
+
+static int cmp_named_loc(const void *x, const void *y)
+{
+    const named_loc *p = x, *q = y;
+    int c = strcmp(p->name, q->name);
+    return c ? c : (p->order > q->order) - (p->order < q->order);
+}
+
+static size_t sorted_names(named_loc *v, size_t n)
+{
+    size_t k = 0;
+    if (n > 1)
+        qsort(v, n, sizeof *v, cmp_named_loc);
+    for (size_t i = 0; i < n; i++)
+        if (k == 0 || strcmp(v[k - 1].name, v[i].name) != 0)
+            v[k++] = v[i];
+    return k;
+}
+
 static rm_graph *cerial_names(const rm_cerial_schema *raw, rm_arena *a)
 {
     rm_graph *g = RM_NEW(a, rm_graph);
-    size_t nm = raw->n[RM_CERIAL_MODEL], ne = raw->n[RM_CERIAL_ENUM];
-    g->models = RM_NEW_ARRAY(a, rm_model, nm ? nm : 1);
-    g->enums = RM_NEW_ARRAY(a, rm_enum, ne ? ne : 1);
-    for (size_t i = 0; i < nm; i++) {
+    size_t nm = 0, ne = 0;
+    named_loc *m = RM_NEW_ARRAY(a, named_loc, raw->n[RM_CERIAL_MODEL] + 1);
+    named_loc *e = RM_NEW_ARRAY(a, named_loc, raw->n[RM_CERIAL_ENUM] + 1);
+    for (size_t i = 0; i < raw->n[RM_CERIAL_MODEL]; i++) {
         const rm_cerial_block *b = raw->blocks[RM_CERIAL_MODEL][i];
-        if (b->abstract || rm_graph_find_model(g, b->name) != RM_NONE)
-            continue;
-        g->models[g->nmodels].name = b->name;
-        g->models[g->nmodels++].name_loc = b->name_loc;
-        rm_graph_sort(g, a);
+        if (!b->abstract && b->name)
+            m[nm++] = (named_loc){b->name, b->name_loc, i};
+    }
+    for (size_t i = 0; i < raw->n[RM_CERIAL_ENUM]; i++) {
+        const rm_cerial_block *b = raw->blocks[RM_CERIAL_ENUM][i];
+        if (b->name)
+            e[ne++] = (named_loc){b->name, b->name_loc, i};
+    }
+    nm = sorted_names(m, nm);
+    ne = sorted_names(e, ne);
+    g->models = RM_NEW_ARRAY(a, rm_model, nm + 1);
+    g->enums = RM_NEW_ARRAY(a, rm_enum, ne + 1);
+    for (size_t i = 0; i < nm; i++) {
+        g->models[i].name = m[i].name;
+        g->models[i].name_loc = m[i].loc;
     }
     for (size_t i = 0; i < ne; i++) {
-        g->enums[g->nenums].name = raw->blocks[RM_CERIAL_ENUM][i]->name;
-        g->enums[g->nenums++].loc = raw->blocks[RM_CERIAL_ENUM][i]->name_loc;
+        g->enums[i].name = e[i].name;
+        g->enums[i].loc = e[i].loc;
     }
-    rm_graph_sort(g, a);
+    g->nmodels = nm;
+    g->nenums = ne;
     return g;
 }
 
@@ -449,7 +532,8 @@ static int build_mixed(rm_graph **out, const rm_sources *srcs, rm_arena *a, rm_d
     view.items = RM_NEW_ARRAY(a, rm_source *, n + 2);
     memcpy(view.items, srcs->items, n * sizeof(rm_source *));
     rm_sb_init(&sb, 0);
-    cerial_stubs(&sb, &cst, a, asts, np, cnames);
+    bool *used_cerial = RM_NEW_ARRAY(a, bool, cnames->nmodels + 1);
+    cerial_stubs(&sb, &cst, a, asts, np, cnames, raw, used_cerial);
     cst.src = stub_source(a, (uint32_t)n, "<prisma models seen from cerial>", &sb);
     view.items[n] = cst.src;
     view.n = n + 1;
@@ -473,7 +557,7 @@ static int build_mixed(rm_graph **out, const rm_sources *srcs, rm_arena *a, rm_d
 
     /* Prisma: the real files plus the Cerial models as stubs. */
     rm_sb_reset(&sb);
-    prisma_stubs(&sb, &pst, a, cg, &cst);
+    prisma_stubs(&sb, &pst, a, cg, &cst, cnames, used_cerial);
     pst.src = stub_source(a, (uint32_t)n + 1, "<cerial models seen from prisma>", &sb);
     rm_sb_free(&sb);
     mark = d->n;

@@ -28,7 +28,7 @@
 
 typedef struct golden_case {
     const char *name;
-    const char *files[4]; /* in tests/golden/mixed/<name>/, NULL-terminated */
+    const char *files[5]; /* in tests/golden/mixed/<name>/, NULL-terminated */
 } golden_case;
 
 static const golden_case goldens[] = {
@@ -37,6 +37,9 @@ static const golden_case goldens[] = {
     /* Cerial parent Author (Record(int) id), Prisma child Post holding the FK (1:n, Prisma
      * delete default) */
     {"reverse", {"author.cerial", "post.prisma", NULL}},
+    /* user_profile plus models outside any cross-language relation, one of which (a Prisma
+     * composite @@id) the other language could not express: they get no stub, no complaint */
+    {"with_unrelated", {"user.prisma", "profile.cerial", "tag.prisma", "note.cerial", NULL}},
 };
 
 static char *render_diags(const rm_sources *srcs, const rm_diags *d)
