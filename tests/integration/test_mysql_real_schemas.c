@@ -41,7 +41,8 @@ static const struct {
     size_t nerrors;
     const char *first;
 } refusals[] = {
-    {"civitai__civitai__prisma_schema.prisma", 22, "field `Model.lockedProperties` is a scalar list"},
+    {"civitai__civitai__prisma_schema.prisma", 22,
+     "field `Model.lockedProperties` is a scalar list"},
     {"langfuse__langfuse__packages_shared_prisma_schema.prisma", 19,
      "field `User.featureFlags` is a scalar list"},
     {"triggerdotdev__trigger.dev__internal-packages_database_prisma_schema.prisma", 17,

@@ -223,7 +223,8 @@ static inline size_t rm_catalog_diff(const rm_catalog *a, const rm_catalog *b, c
 }
 
 /* base_url with its database (the path segment) replaced by db; written to out. */
-static inline void rm_catalog_url_with_db(char *out, size_t cap, const char *base_url, const char *db)
+static inline void rm_catalog_url_with_db(char *out, size_t cap, const char *base_url,
+                                          const char *db)
 {
     const char *q = strchr(base_url, '?');
     size_t end = q ? (size_t)(q - base_url) : strlen(base_url);
@@ -239,7 +240,8 @@ static inline void rm_catalog_url_with_db(char *out, size_t cap, const char *bas
 
 /* A fresh, empty server database named db (dropped first if left over), on the server of
  * base_url (PostgreSQL or MySQL); its URL is written to url_out. RM_OK or RM_EDB (printed). */
-static inline int rm_catalog_fresh_db(char *url_out, size_t cap, const char *base_url, const char *db)
+static inline int rm_catalog_fresh_db(char *url_out, size_t cap, const char *base_url,
+                                      const char *db)
 {
     rm_conn *admin = NULL;
     rm_dberr err;

@@ -22,7 +22,10 @@ oracle=${RELMIG_ORACLE_HOME:-$HOME/.cache/relmig-oracle}
 export PATH="$oracle/bin:$PATH"
 check=0
 [ "${1:-}" = --check ] && check=1
-command -v prisma6 >/dev/null || { echo "prisma6 not found: run $shared/oracle/setup.sh" >&2; exit 1; }
+if ! command -v prisma6 >/dev/null; then
+    echo "prisma6 not found: run $shared/oracle/setup.sh" >&2
+    exit 1
+fi
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
