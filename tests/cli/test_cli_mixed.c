@@ -19,7 +19,7 @@
 
 #define GOLDEN RELMIG_SOURCE_DIR "/tests/golden/mixed/"
 
-static const char *const cases[] = {"user_profile", "reverse"};
+static const char *const cases[] = {"user_profile", "reverse", "with_unrelated"};
 
 static void folder_validates_and_graphs(void **state)
 {
