@@ -5,6 +5,7 @@
  * rm_mig_apply (src/migrations); this file only wires options, folder, connection and output.
  */
 #include "cli/cli.h"
+#include "cli/db_session.h"
 #include "db/db.h"
 #include "io/migrations_dir.h"
 
@@ -46,7 +47,6 @@ static int run(const rm_cli_cmd *self, int argc, char **argv)
     rm_arena a;
     rm_mig_dir dir;
     rm_conn *c = NULL;
-    rm_dberr err;
     rm_mig_env env;
     rm_mig_apply_result res;
     rm_mig_apply_opts ao = {lock_ms, rm_opts_has(&o, "dry-run")};
@@ -62,13 +62,8 @@ static int run(const rm_cli_cmd *self, int argc, char **argv)
         goto done;
     if (rm_mig_sum_verify(&dir, true, &d) != RM_OK)
         goto done;
-    if (rm_db_connect(&c, url, &dbo, &err) != RM_OK) {
-        if (rm_mig_connect_busy(&err, &d))
-            goto done;
-        rm_db_report(&d, &err,
-                     rm_arena_sprintf(&a, "cannot connect to %s", rm_dburl_redact(url, &a)));
+    if (rm_cli_connect(&c, url, &dbo, &a, &d) != RM_OK)
         goto done;
-    }
     if (rm_mig_check_provider(&dir, c, &d) != RM_OK)
         goto done;
     rc = rm_mig_apply(&res, c, &dir, &ao, &env, &d);

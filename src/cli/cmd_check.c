@@ -7,6 +7,7 @@
  * Not for fixing anything: `relmig diff` writes the SQL that would.
  */
 #include "cli/cli.h"
+#include "cli/db_session.h"
 #include "cli/schema_load.h"
 #include "db/db.h"
 #include "db/introspect.h"
@@ -27,40 +28,6 @@ static const rm_opt_spec opts[] = {
     {"json", 0, RM_OPT_FLAG, NULL, "print the report as JSON"},
     {NULL, 0, RM_OPT_FLAG, NULL, NULL},
 };
-
-static int connect_or_report(rm_conn **c, const char *url, rm_arena *a, rm_diags *d)
-{
-    rm_dberr err;
-    if (rm_db_connect(c, url, NULL, &err) == RM_OK)
-        return RM_OK;
-    rm_db_report(d, &err, rm_arena_sprintf(a, "cannot connect to %s", rm_dburl_redact(url, a)));
-    return RM_EDB;
-}
-
-/* Replay every migration of dir into the database at url (which must be empty) and
- * introspect the result. */
-static int replay_dir(rm_sqlschema *out, const rm_mig_dir *dir, const char *url, rm_arena *a,
-                      rm_diags *d)
-{
-    rm_conn *c = NULL;
-    rm_dberr err;
-    int rc = connect_or_report(&c, url, a, d);
-    for (size_t i = 0; rc == RM_OK && i < dir->n; i++) {
-        if (rm_db_exec(c, dir->items[i].sql->text, &err) != RM_OK) {
-            rm_diag *g =
-                rm_diag_error(d, RM_E_MIG_APPLY_FAILED, rm_loc_make(dir->items[i].sql->id, 0, 0),
-                              "replaying migration %s into the shadow database failed: "
-                              "%s",
-                              dir->items[i].name, err.message);
-            rm_diag_set_hint(d, g, "--shadow-url must name an empty scratch database.");
-            rc = RM_EDB;
-        }
-    }
-    if (rc == RM_OK)
-        rc = rm_introspect(out, c, NULL, a, d);
-    rm_db_close(c);
-    return rc;
-}
 
 static void render_json(rm_sb *sb, const rm_drift *dr, const rm_diff *df, bool in_sync)
 {
@@ -136,10 +103,10 @@ static int run(const rm_cli_cmd *self, int argc, char **argv)
             goto done;
         if (rm_mig_sum_verify(&dir, true, &d) != RM_OK)
             goto done;
-        if (replay_dir(&expected, &dir, shadow ? shadow : "sqlite::memory:", &a, &d) != RM_OK)
+        if (rm_cli_replay(&expected, &dir, shadow ? shadow : "sqlite::memory:", &a, &d) != RM_OK)
             goto done;
     }
-    if (connect_or_report(&c, url, &a, &d) != RM_OK)
+    if (rm_cli_connect(&c, url, NULL, &a, &d) != RM_OK)
         goto done;
     if (rm_introspect(&actual, c, NULL, &a, &d) != RM_OK)
         goto done;

@@ -9,6 +9,7 @@
  */
 #define _POSIX_C_SOURCE 200809L
 #include "cli/cli.h"
+#include "cli/db_session.h"
 #include "cli/schema_load.h"
 #include "db/db.h"
 #include "db/introspect.h"
@@ -56,34 +57,6 @@ done:
     rm_diags_free(&d);
     rm_sources_free(&srcs);
     return exit;
-}
-
-/* Replay dir into the (empty) database at url and introspect it. */
-static int replay(rm_sqlschema *out, const rm_mig_dir *dir, const char *url, rm_arena *a,
-                  rm_diags *d)
-{
-    rm_conn *c = NULL;
-    rm_dberr err;
-    if (rm_db_connect(&c, url, NULL, &err) != RM_OK) {
-        rm_db_report(d, &err, rm_arena_sprintf(a, "cannot connect to %s", rm_dburl_redact(url, a)));
-        return RM_EDB;
-    }
-    int rc = RM_OK;
-    for (size_t i = 0; rc == RM_OK && i < dir->n; i++) {
-        if (rm_db_exec(c, dir->items[i].sql->text, &err) != RM_OK) {
-            rm_diag *g =
-                rm_diag_error(d, RM_E_MIG_APPLY_FAILED, rm_loc_make(dir->items[i].sql->id, 0, 0),
-                              "replaying migration %s failed: %s", dir->items[i].name, err.message);
-            rm_diag_set_hint(d, g,
-                             "The shadow database must be empty and of the schema's "
-                             "provider.");
-            rc = RM_EDB;
-        }
-    }
-    if (rc == RM_OK)
-        rc = rm_introspect(out, c, NULL, a, d);
-    rm_db_close(c);
-    return rc;
 }
 
 /* Prisma's slug: lower case, every run of other characters one '_'. */
@@ -180,7 +153,7 @@ static int run_new(const rm_opts *o, const char *dirpath)
     if (url) {
         if (rm_introspect_url(&from, url, &a, &d) != RM_OK)
             goto done;
-    } else if (replay(&from, &dir, shadow ? shadow : "sqlite::memory:", &a, &d) != RM_OK) {
+    } else if (rm_cli_replay(&from, &dir, shadow ? shadow : "sqlite::memory:", &a, &d) != RM_OK) {
         goto done;
     }
     /* The database's default schema exists already: the lowering records it as a namespace

@@ -5,6 +5,7 @@
  * rm_mig_resolve (src/migrations).
  */
 #include "cli/cli.h"
+#include "cli/db_session.h"
 #include "db/db.h"
 #include "io/migrations_dir.h"
 
@@ -42,7 +43,6 @@ static int run(const rm_cli_cmd *self, int argc, char **argv)
     rm_arena a;
     rm_mig_dir dir;
     rm_conn *c = NULL;
-    rm_dberr err;
     rm_mig_env env;
     rm_db_opts dbo = {10, NULL};
     rm_sources_init(&srcs);
@@ -52,13 +52,8 @@ static int run(const rm_cli_cmd *self, int argc, char **argv)
 
     if (rm_io_read_migrations(&dir, dirpath, &srcs, &a, &d) != RM_OK)
         goto done;
-    if (rm_db_connect(&c, url, &dbo, &err) != RM_OK) {
-        if (rm_mig_connect_busy(&err, &d))
-            goto done;
-        rm_db_report(&d, &err,
-                     rm_arena_sprintf(&a, "cannot connect to %s", rm_dburl_redact(url, &a)));
+    if (rm_cli_connect(&c, url, &dbo, &a, &d) != RM_OK)
         goto done;
-    }
     if (rm_mig_resolve(c, &dir, applied ? RM_MIG_RESOLVE_APPLIED : RM_MIG_RESOLVE_ROLLED_BACK,
                        applied ? applied : rolled, 0, &env, &d) != RM_OK)
         goto done;

@@ -5,6 +5,7 @@
  * only: no lock, no table creation. Not for applying (relmig apply).
  */
 #include "cli/cli.h"
+#include "cli/db_session.h"
 #include "db/db.h"
 #include "io/migrations_dir.h"
 
@@ -101,7 +102,6 @@ static int run(const rm_cli_cmd *self, int argc, char **argv)
     rm_arena a;
     rm_mig_dir dir;
     rm_conn *c = NULL;
-    rm_dberr err;
     rm_mig_history h;
     rm_mig_status st;
     rm_sb out = RM_SB_INIT;
@@ -114,11 +114,8 @@ static int run(const rm_cli_cmd *self, int argc, char **argv)
         goto done;
     /* A folder that does not match relmig.sum is reported but the status is still useful. */
     sum_ok = rm_mig_sum_verify(&dir, true, &d) == RM_OK;
-    if (rm_db_connect(&c, url, NULL, &err) != RM_OK) {
-        rm_db_report(&d, &err,
-                     rm_arena_sprintf(&a, "cannot connect to %s", rm_dburl_redact(url, &a)));
+    if (rm_cli_connect(&c, url, NULL, &a, &d) != RM_OK)
         goto done;
-    }
     if (rm_mig_history_read(&h, c, &a, &d) != RM_OK)
         goto done;
     rm_mig_status_compute(&st, &dir, &h, &a);

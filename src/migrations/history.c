@@ -64,6 +64,31 @@ static int db_query(rm_conn *c, const char *sql, const char *const *params, size
     return c->drv->ops.query(c, sql, params, n, a, out, err);
 }
 
+/* SQLite: the rows `PRAGMA foreign_key_check` reports, as a script error in *err, or 0.
+ * Apply runs SQLite migrations with foreign-key enforcement off (see rm_mig_apply), so this
+ * check is what keeps a migration from committing rows that break a foreign key. */
+static size_t sqlite_fk_violations(rm_conn *c, rm_arena *a, rm_dberr *err)
+{
+    rm_rows *r = NULL;
+    rm_dberr qerr;
+    if (db_query(c, "PRAGMA foreign_key_check", NULL, 0, a, &r, &qerr) != RM_OK) {
+        *err = qerr;
+        return 1;
+    }
+    if (r->nrows == 0)
+        return 0;
+    /* Columns: table, rowid, parent, fkid. */
+    char msg[RM_DBERR_TEXT_MAX];
+    snprintf(msg, sizeof msg,
+             "the migration leaves %zu row%s violating foreign keys (first: table %s, rowid %s, "
+             "referencing %s)",
+             r->nrows, r->nrows == 1 ? "" : "s", r->cells[0] ? r->cells[0] : "?",
+             r->ncols > 1 && r->cells[1] ? r->cells[1] : "?",
+             r->ncols > 2 && r->cells[2] ? r->cells[2] : "?");
+    rm_dberr_set(err, RM_DBERR_STATEMENT, NULL, 0, NULL, msg, "PRAGMA foreign_key_check");
+    return r->nrows;
+}
+
 /* A database error as a diagnostic: message "<what>: <server message>", detail kept. */
 static rm_diag *report(rm_diags *d, uint16_t id, const rm_dberr *err, const char *what)
 {
@@ -497,7 +522,10 @@ static int apply_one(rm_conn *c, const rm_mig *m, const rm_mig_env *env, rm_diag
             rc = RM_EDB;
             goto done;
         }
-        if (db_exec(c, m->sql->text, &script_err) != RM_OK) {
+        bool failed = db_exec(c, m->sql->text, &script_err) != RM_OK;
+        if (!failed && kind_of(c) == RM_DB_SQLITE)
+            failed = sqlite_fk_violations(c, &a, &script_err) > 0;
+        if (failed) {
             script_failed = true;
             (void)c->drv->ops.rollback(c, &err);
             /* The script is gone with the transaction; the failed row (written outside it)
@@ -592,6 +620,22 @@ int rm_mig_apply(rm_mig_apply_result *out, rm_conn *c, const rm_mig_dir *dir,
     rm_mig_history h;
     rm_mig_status st;
 
+    /* SQLite redefines tables (create new, copy, drop old, rename) where it cannot ALTER. With
+     * foreign keys enforced, dropping the old table cascades ON DELETE actions into its
+     * children and loses their rows, and `PRAGMA foreign_keys=OFF` in the script is ignored
+     * inside a transaction - and apply's lock already is one (BEGIN EXCLUSIVE). So the pragma
+     * is set here, before the lock, for the whole apply; each migration is then checked with
+     * PRAGMA foreign_key_check before it commits (apply_one), and enforcement is restored
+     * after the lock is released. */
+    bool sqlite_fk_off = false;
+    if (!opts->dry_run && kind_of(c) == RM_DB_SQLITE) {
+        if (db_exec(c, "PRAGMA foreign_keys=OFF", &err) != RM_OK) {
+            report(d, RM_E_MIG_HISTORY, &err, "cannot switch off foreign-key enforcement");
+            rc = RM_EDB;
+            goto done;
+        }
+        sqlite_fk_off = true;
+    }
     if (!opts->dry_run) {
         rc = take_lock(c, opts->lock_timeout_ms, env, d);
         if (rc != RM_OK)
@@ -658,6 +702,8 @@ int rm_mig_apply(rm_mig_apply_result *out, rm_conn *c, const rm_mig_dir *dir,
 done:
     if (locked)
         release_lock(c);
+    if (sqlite_fk_off)
+        (void)db_exec(c, "PRAGMA foreign_keys=ON", &err);
     rm_arena_free(&a);
     return rc;
 }

@@ -239,6 +239,63 @@ static void new_apply_check_status(void **state)
     free(d);
 }
 
+/* A SQLite table redefinition applied by `relmig apply` keeps the rows of tables that
+ * reference the redefined one with ON DELETE CASCADE (regression: apply's transaction made the
+ * script's PRAGMA foreign_keys=OFF a no-op, so DROP TABLE cascaded into the join table), and a
+ * migration that leaves a foreign-key violation is rolled back. */
+static void sqlite_redefinition_keeps_child_rows(void **state)
+{
+    (void)state;
+    char *d = case_dir();
+    char m[4096], v1[4096], v2[4096], db[4096], url[4200], cmd[9000];
+    snprintf(m, sizeof m, "%s/migrations", d);
+    snprintf(v1, sizeof v1, "%s", RELMIG_SOURCE_DIR "/examples/blog/schema.prisma");
+    snprintf(v2, sizeof v2, "%s", RELMIG_SOURCE_DIR "/examples/blog-v2/schema.prisma");
+    snprintf(db, sizeof db, "%s/blog.db", d);
+    snprintf(url, sizeof url, "sqlite:%s", db);
+    rm_test_proc p;
+    const char *mn1[] = {"migrate", "new", "--name", "init", "--schema", v1, "--dir", m, NULL};
+    assert_int_equal(run(&p, mn1), 0);
+    rm_test_proc_free(&p);
+    const char *ap[] = {"apply", "--url", url, "--dir", m, NULL};
+    assert_int_equal(run(&p, ap), 0);
+    rm_test_proc_free(&p);
+    snprintf(cmd, sizeof cmd,
+             "sqlite3 '%s' \"INSERT INTO User(email) VALUES('a@x'); INSERT INTO Post(title, "
+             "authorId) VALUES('t', 1); INSERT INTO Category(name) VALUES('c'); INSERT INTO "
+             "_CategoryToPost(A, B) VALUES(1, 1);\"",
+             db);
+    assert_int_equal(system(cmd), 0);
+    sleep(1); /* migration folder names have a one-second timestamp */
+    const char *mn2[] = {"migrate", "new", "--name", "v2", "--schema", v2, "--dir", m, NULL};
+    assert_int_equal(run(&p, mn2), 0);
+    rm_test_proc_free(&p);
+    assert_int_equal(run(&p, ap), 0); /* redefines Post, referenced by _CategoryToPost */
+    rm_test_proc_free(&p);
+    snprintf(cmd, sizeof cmd,
+             "test \"$(sqlite3 '%s' 'SELECT count(*) FROM _CategoryToPost; SELECT count(*) FROM "
+             "Post;' | tr '\\n' ' ')\" = '1 1 '",
+             db);
+    assert_int_equal(system(cmd), 0);
+
+    /* A migration whose data breaks a foreign key is rolled back and reported. */
+    sleep(1);
+    char bad[4200];
+    snprintf(bad, sizeof bad, "%s", "20991231000000_orphan/migration.sql");
+    put(m, bad, "INSERT INTO \"Post\" (\"title\", \"authorId\") VALUES ('orphan', 999);\n");
+    const char *hash[] = {"migrate", "hash", "--dir", m, NULL};
+    assert_int_equal(run(&p, hash), 0);
+    rm_test_proc_free(&p);
+    assert_int_equal(run(&p, ap), 1);
+    assert_non_null(strstr(p.err, "violating foreign keys"));
+    rm_test_proc_free(&p);
+    snprintf(cmd, sizeof cmd,
+             "test \"$(sqlite3 '%s' \"SELECT count(*) FROM Post WHERE title = 'orphan'\")\" = 0",
+             db);
+    assert_int_equal(system(cmd), 0);
+    free(d);
+}
+
 static void help_is_documented(void **state)
 {
     (void)state;
@@ -257,13 +314,14 @@ int main(void)
 {
     tmpdir = rm_test_mkdtemp();
     size_t nu = sizeof usage_rows / sizeof usage_rows[0], k = 0;
-    struct CMUnitTest *tests = calloc(nu + 4, sizeof *tests);
+    struct CMUnitTest *tests = calloc(nu + 5, sizeof *tests);
     tests[k++] = (struct CMUnitTest)cmocka_unit_test(hash_matches_sha256sum);
     for (size_t i = 0; i < nu; i++)
         tests[k++] = (struct CMUnitTest){usage_rows[i].name, usage_error, NULL, NULL,
                                          (void *)&usage_rows[i]};
     tests[k++] = (struct CMUnitTest)cmocka_unit_test(missing_folder_is_error);
     tests[k++] = (struct CMUnitTest)cmocka_unit_test(new_apply_check_status);
+    tests[k++] = (struct CMUnitTest)cmocka_unit_test(sqlite_redefinition_keeps_child_rows);
     tests[k++] = (struct CMUnitTest)cmocka_unit_test(help_is_documented);
     int rc = _cmocka_run_group_tests("cli_migrations", tests, k, NULL, NULL);
     free(tests);
