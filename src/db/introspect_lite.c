@@ -457,23 +457,30 @@ int rm_introspect_sqlite(rm_introspector *in)
                                t->name, name);
     }
 
-    /* Primary keys: pragma_table_xinfo.pk is the 1-based position in the key. */
-    for (size_t i = 0; i < s->ntables; i++) {
-        rm_sql_table *t = s->tables[i];
+    /* Primary keys: pragma_table_xinfo.pk is the 1-based position in the key. The column
+     * rows come grouped by table, so one pass over them serves every table. */
+    for (size_t r = 0; r < cols->nrows;) {
+        const char *tn = rm_rows_get(cols, r, 0);
+        size_t end = r + 1;
+        while (end < cols->nrows && tn && rm_rows_get(cols, end, 0) &&
+               strcmp(rm_rows_get(cols, end, 0), tn) == 0)
+            end++;
+        rm_sql_table *t = tn ? table_of(s, tn) : NULL;
         const char *pkcols[64];
         size_t npk = 0;
-        for (size_t r = 0; r < cols->nrows; r++) {
-            const char *tn = rm_rows_get(cols, r, 0), *pk = rm_rows_get(cols, r, 5);
-            if (!tn || strcmp(tn, t->name) != 0 || !pk || strcmp(pk, "0") == 0)
+        for (size_t k = r; k < end && t; k++) {
+            const char *pk = rm_rows_get(cols, k, 5);
+            if (!pk || strcmp(pk, "0") == 0)
                 continue;
             long pos = strtol(pk, NULL, 10);
             if (pos >= 1 && pos <= 64) {
-                pkcols[pos - 1] = rm_rows_get(cols, r, 1);
+                pkcols[pos - 1] = rm_rows_get(cols, k, 1);
                 if ((size_t)pos > npk)
                     npk = (size_t)pos;
             }
         }
-        if (npk == 0)
+        r = end;
+        if (!t || npk == 0)
             continue;
         rm_sql_table_set_pk(s, t, NULL, pkcols, npk);
         /* SQLite lets a non-rowid key column hold NULL unless NOT NULL is written (a legacy

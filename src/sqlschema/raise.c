@@ -28,6 +28,8 @@ typedef struct raiser {
     rm_relation *rels;
     size_t nrels, caprels;
     size_t enums_cap;
+    uint64_t *pairs; /* sorted (lo model, hi model) of every FK and join table */
+    size_t npairs;
     struct pending *pending; /* back-relation fields, added after every forward field */
     size_t npending, cappending;
 } raiser;
@@ -588,33 +590,72 @@ static void raise_table(raiser *r, uint32_t mi, const rm_sql_table *t)
 
 static uint32_t model_of_table(raiser *r, const char *schema, const char *table)
 {
-    (void)schema;
+    /* Binary search first (t->pos is the table's index in s->tables); a scan by name only for
+     * schema-qualified tables. Called once per foreign key per table, so it must not scan. */
+    const rm_sql_table *t = rm_sqlschema_find_table(r->s, schema, table);
+    if (t && t->pos < r->s->ntables && r->s->tables[t->pos] == t)
+        return r->table_model[t->pos];
     for (size_t i = 0; i < r->s->ntables; i++)
         if (strcmp(r->s->tables[i]->name, table) == 0)
             return r->table_model[i];
     return RM_NONE;
 }
 
-/* How many relations join the models x and y (either direction, m:n tables included). */
-static size_t relations_between(raiser *r, uint32_t x, uint32_t y)
+/* How many relations join the models x and y (either direction, m:n tables included). The
+ * pairs of every foreign key and join table are collected once and sorted, so each question is
+ * a binary search (a schema has as many questions as foreign keys). */
+static int cmp_pair(const void *x, const void *y)
+{
+    const uint64_t *a = x, *b = y;
+    return *a < *b ? -1 : *a > *b;
+}
+
+static uint64_t pair_key(uint32_t x, uint32_t y)
+{
+    uint32_t lo = x < y ? x : y, hi = x < y ? y : x;
+    return ((uint64_t)lo << 32) | hi;
+}
+
+static void build_pairs(raiser *r)
 {
     size_t n = 0;
+    for (size_t i = 0; i < r->s->ntables; i++)
+        n += r->s->tables[i]->nfks;
+    r->pairs = RM_NEW_ARRAY(r->a, uint64_t, n ? n : 1);
+    r->npairs = 0;
     for (size_t i = 0; i < r->s->ntables; i++) {
         const rm_sql_table *t = r->s->tables[i];
         uint32_t mt = r->table_model[i];
         if (mt == RM_NONE) {
             uint32_t ma = model_of_table(r, NULL, t->fks[0].ref_table);
             uint32_t mb = model_of_table(r, NULL, t->fks[1].ref_table);
-            if ((ma == x && mb == y) || (ma == y && mb == x))
-                n++;
+            if (ma != RM_NONE && mb != RM_NONE)
+                r->pairs[r->npairs++] = pair_key(ma, mb);
             continue;
         }
         for (size_t k = 0; k < t->nfks; k++) {
             uint32_t mr = model_of_table(r, NULL, t->fks[k].ref_table);
-            if ((mt == x && mr == y) || (mt == y && mr == x))
-                n++;
+            if (mr != RM_NONE)
+                r->pairs[r->npairs++] = pair_key(mt, mr);
         }
     }
+    qsort(r->pairs, r->npairs, sizeof *r->pairs, cmp_pair);
+}
+
+static size_t relations_between(raiser *r, uint32_t x, uint32_t y)
+{
+    uint64_t key = pair_key(x, y);
+    size_t lo = 0, hi = r->npairs;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (r->pairs[mid] < key)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    size_t n = 0;
+    while (lo + n < r->npairs && r->pairs[lo + n] == key)
+        n++;
     return n;
 }
 
@@ -1059,6 +1100,7 @@ int rm_sqlschema_raise(rm_graph **out, const rm_sqlschema *s, const rm_dialect *
     for (size_t i = 0; i < nt; i++)
         if (r.table_model[i] != RM_NONE)
             raise_table(&r, r.table_model[i], s->tables[i]);
+    build_pairs(&r);
     for (size_t i = 0; i < nt; i++) {
         if (r.table_model[i] == RM_NONE)
             continue;
