@@ -16,6 +16,12 @@ typedef struct lowerer {
     rm_diags *diags;
     rm_sql_table **tables; /* per model index: its table, or NULL */
     int rc;
+    /* @db.* attributes name types of the schema's own provider; for another dialect they are
+     * meaningless (TIMESTAMPTZ on MySQL), so they are skipped and counted. */
+    bool natives_apply;
+    size_t natives_skipped;
+    const rm_model *first_skipped_model;
+    const rm_field *first_skipped;
 } lowerer;
 
 /* ---- names -------------------------------------------------------------------------------- */
@@ -228,8 +234,14 @@ static void lower_column(lowerer *l, rm_sql_table *t, const rm_model *m, const r
     } else if (fam == RM_TYPE_UNSUPPORTED) {
         type.name = f->type_name;
     }
-    if (f->native.name)
+    if (f->native.name && l->natives_apply) {
         native_type(l, &type, &f->native);
+    } else if (f->native.name) {
+        if (l->natives_skipped++ == 0) {
+            l->first_skipped_model = m;
+            l->first_skipped = f;
+        }
+    }
     if (f->list) {
         if (!(l->d->caps & RM_CAP_SCALAR_LISTS)) {
             rm_diag *g = rm_diag_error(l->diags, RM_E_SQL_UNSUPPORTED, f->type_loc,
@@ -606,7 +618,9 @@ static ordered *declaration_order(rm_arena *a, size_t n, const void *items, size
 int rm_sqlschema_lower(rm_sqlschema *out, const rm_graph *g, const rm_dialect *d,
                        const rm_lower_opts *opts, rm_arena *a, rm_diags *diags)
 {
-    lowerer l = {out, g, d, a, diags, NULL, RM_OK};
+    lowerer l = {out, g, d, a, diags, NULL, RM_OK, true, 0, NULL, NULL};
+    if (g->provider != RM_PROVIDER_NONE)
+        l.natives_apply = rm_dialect_by_name(rm_provider_name(g->provider)) == d;
     rm_sqlschema_init(out, a);
     bool schemas = (d->caps & RM_CAP_SCHEMAS) != 0;
     const char *dflt = schemas && opts && opts->qualify_default ? opts->default_schema : NULL;
@@ -664,5 +678,16 @@ int rm_sqlschema_lower(rm_sqlschema *out, const rm_graph *g, const rm_dialect *d
     for (size_t r = 0; r < g->nrelations; r++)
         if (g->relations[r].card == RM_CARD_MANY_TO_MANY_IMPLICIT && g->relations[r].join_table)
             lower_join_table(&l, &g->relations[r]);
+    if (l.natives_skipped) {
+        rm_diag *w = rm_diag_warning(
+            diags, RM_E_SQL_FOREIGN_NATIVE_TYPES, l.first_skipped->native.loc,
+            "%zu native type attribute%s (@db.*) written for %s %s ignored for %s, first "
+            "`%s.%s @db.%s`",
+            l.natives_skipped, l.natives_skipped == 1 ? "" : "s", rm_provider_name(g->provider),
+            l.natives_skipped == 1 ? "is" : "are", d->name, l.first_skipped_model->name,
+            l.first_skipped->name, l.first_skipped->native.name);
+        rm_diag_set_detail(diags, w, "Those fields get %s's default type for their scalar.",
+                           d->name);
+    }
     return l.rc;
 }
