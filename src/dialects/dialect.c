@@ -189,3 +189,13 @@ void rm_sql_script_render(rm_sb *out, const rm_sql_script *s, bool warnings)
         }
     }
 }
+
+int rm_dialect_emit_finish(rm_sb *sb, int rc, rm_diags *d)
+{
+    if (rm_sb_error(sb) && rc == RM_OK) {
+        rm_diag_error(d, RM_E_DIFF_CANNOT_EMIT, RM_LOC_NONE, "SQL text exceeds its size limit");
+        rc = RM_ERR;
+    }
+    rm_sb_free(sb);
+    return rc;
+}

@@ -133,6 +133,10 @@ void rm_quote_doubling(rm_sb *sb, const char *s, size_t n, char q);
 
 /* Scripts. rm_sql_script_step starts a new step; rm_sql_script_stmt copies sb's text into the
  * arena as the step's next statement and resets sb. Both return borrowed pointers. */
+/* The end of every emit(): an over-long statement (sb's sticky error) becomes a diagnostic if
+ * nothing failed before; sb is freed. Returns the final code. */
+int rm_dialect_emit_finish(rm_sb *sb, int rc, rm_diags *d);
+
 void rm_sql_script_init(rm_sql_script *s, rm_arena *a);
 rm_sql_step *rm_sql_script_step(rm_sql_script *s, const char *name);
 void rm_sql_script_stmt(rm_sql_script *s, rm_sql_step *step, rm_sb *sb, unsigned flags);

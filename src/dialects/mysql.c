@@ -320,12 +320,7 @@ static int my_emit(const rm_dialect *self, rm_sql_script *out, const rm_diff *di
         rc = RM_EUNSUPPORTED;
         break;
     }
-    if (rm_sb_error(&sb) && rc == RM_OK) {
-        rm_diag_error(d, RM_E_DIFF_CANNOT_EMIT, RM_LOC_NONE, "SQL text exceeds its size limit");
-        rc = RM_ERR;
-    }
-    rm_sb_free(&sb);
-    return rc;
+    return rm_dialect_emit_finish(&sb, rc, d);
 }
 
 const rm_dialect rm_dialect_mysql = {
