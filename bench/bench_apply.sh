@@ -76,11 +76,12 @@ my_admin() {
 }
 
 # --- timing ---------------------------------------------------------------------------------
-# timed NAME CMD...: runs CMD once, appends "wall cpu" (seconds) to $WORK/NAME.times.
+# timed NAME CMD...: runs CMD once, appends "wall cpu" (seconds) to $WORK/NAME.times. A failure
+# is reported (last lines of its output) and counted in NAME.failed, and the run goes on.
 timed() {
     local name=$1; shift
     if ! /usr/bin/time -f '%e %U %S' -o "$WORK/t" "$@" >"$WORK/out" 2>&1; then
-        say "FAILED: $*"; tail -5 "$WORK/out" >&2; return 1
+        say "FAILED: $*"; tail -5 "$WORK/out" >&2; echo x >>"$WORK/$name.failed"; return 1
     fi
     awk '{ printf "%s %.2f\n", $1, $2 + $3 }' "$WORK/t" >>"$WORK/$name.times"
 }
@@ -91,7 +92,8 @@ median() { sort -g | awk '{ a[NR] = $1 } END { if (NR % 2) print a[(NR + 1) / 2]
 col() { awk -v c="$2" '{ print $c }' "$WORK/$1.times"; }
 report() {
     local name=$1 floor=$2 label=$3 n med lo hi cpu ratio fmed
-    [ -f "$WORK/$name.times" ] || { printf '| %s | failed | | | | |\n' "$label"; return; }
+    [ -f "$WORK/$name.times" ] || { printf '| %s | all %s failed | | | | |\n' "$label" \
+        "$(wc -l <"$WORK/$name.failed" 2>/dev/null || echo 0)"; return; }
     n=$(wc -l <"$WORK/$name.times")
     med=$(col "$name" 1 | median); cpu=$(col "$name" 2 | median)
     lo=$(col "$name" 1 | sort -g | head -1); hi=$(col "$name" 1 | sort -g | tail -1)
@@ -127,9 +129,10 @@ bench_pg() {
         for v in psql_1 psql relmig; do
             fresh_db_name; pg_admin "CREATE DATABASE $DB"; url=$(url_with_db "$RELMIG_TEST_PG_URL" "$DB")
             case $v in
-                psql_1) timed pg_psql_1 psql -X -q -v ON_ERROR_STOP=1 -1 -d "$url" -f "$sql" ;;
-                psql) timed pg_psql psql -X -q -v ON_ERROR_STOP=1 -d "$url" -f "$sql" ;;
-                relmig) timed pg_relmig "$RELMIG" apply --url "$url" --dir "$WORK/postgresql/migrations" ;;
+                psql_1) timed pg_psql_1 psql -X -q -v ON_ERROR_STOP=1 -1 -d "$url" -f "$sql" || true ;;
+                psql) timed pg_psql psql -X -q -v ON_ERROR_STOP=1 -d "$url" -f "$sql" || true ;;
+                relmig) timed pg_relmig "$RELMIG" apply --url "$url" --dir "$WORK/postgresql/migrations" \
+                    || true ;;
             esac
             pg_admin "DROP DATABASE $DB"
         done
@@ -155,8 +158,9 @@ bench_mysql() {
             case $v in
                 mariadb) MYSQL_PWD=$MY_PWD timed my_client sh -c \
                     'exec mariadb -h "$1" -P "$2" -u "$3" "$4" <"$5"' sh \
-                    "$MY_HOST" "$MY_PORT" "$MY_USER" "$DB" "$sql" ;;
-                relmig) timed my_relmig "$RELMIG" apply --url "$url" --dir "$WORK/mysql/migrations" ;;
+                    "$MY_HOST" "$MY_PORT" "$MY_USER" "$DB" "$sql" || true ;;
+                relmig) timed my_relmig "$RELMIG" apply --url "$url" --dir "$WORK/mysql/migrations" \
+                    || true ;;
             esac
             my_admin "DROP DATABASE $DB"
         done
@@ -170,9 +174,10 @@ bench_sqlite() {
         for v in sqlite3_tx sqlite3 relmig; do
             db=$WORK/run.db; rm -f "$db" "$db-journal" "$db-wal"
             case $v in
-                sqlite3_tx) timed sq_tx sqlite3 -bail "$db" "BEGIN" ".read $sql" "COMMIT" ;;
-                sqlite3) timed sq_plain sqlite3 -bail "$db" ".read $sql" ;;
-                relmig) timed sq_relmig "$RELMIG" apply --url "sqlite:$db" --dir "$WORK/sqlite/migrations" ;;
+                sqlite3_tx) timed sq_tx sqlite3 -bail "$db" "BEGIN" ".read $sql" "COMMIT" || true ;;
+                sqlite3) timed sq_plain sqlite3 -bail "$db" ".read $sql" || true ;;
+                relmig) timed sq_relmig "$RELMIG" apply --url "sqlite:$db" --dir "$WORK/sqlite/migrations" \
+                    || true ;;
             esac
         done
     done
