@@ -502,15 +502,15 @@ static void unique_for_one_to_one(lowerer *l, rm_sql_table *t, const rm_model *m
         rm_sql_table_add_index(l->out, t, RM_SQL_INDEX_UNIQUE, name, cols, rel->nfk);
 }
 
-static void lower_fks(lowerer *l, rm_sql_table *t, uint32_t mi)
+/* rels: the indexes of the relations whose foreign key model mi holds (see fk_buckets). */
+static void lower_fks(lowerer *l, rm_sql_table *t, uint32_t mi, const uint32_t *rels,
+                      size_t nrels)
 {
     const rm_graph *g = l->g;
-    fk_ref *refs = RM_NEW_ARRAY(l->a, fk_ref, g->nrelations + 1);
+    fk_ref *refs = RM_NEW_ARRAY(l->a, fk_ref, nrels + 1);
     size_t n = 0;
-    for (size_t r = 0; r < g->nrelations; r++) {
-        const rm_relation *rel = &g->relations[r];
-        if (rel->card == RM_CARD_MANY_TO_MANY_IMPLICIT || rel->from.model != mi || !rel->nfk)
-            continue;
+    for (size_t k = 0; k < nrels; k++) {
+        const rm_relation *rel = &g->relations[rels[k]];
         refs[n].rel = rel;
         refs[n].field_pos = rel->from.field;
         n++;
@@ -615,6 +615,32 @@ static ordered *declaration_order(rm_arena *a, size_t n, const void *items, size
     return o;
 }
 
+/* The relations holding a foreign key, grouped by the model that holds it (a counting sort,
+ * relation order kept inside a group): start[m]..start[m+1] index into the returned array.
+ * One pass instead of a scan of every relation per model, which was quadratic in time and
+ * arena memory (2.7 GB at 10,000 models). */
+static uint32_t *fk_buckets(uint32_t **start_out, const rm_graph *g, rm_arena *a)
+{
+    uint32_t *start = RM_NEW_ARRAY(a, uint32_t, g->nmodels + 2);
+    uint32_t *idx = RM_NEW_ARRAY(a, uint32_t, g->nrelations + 1);
+    for (size_t r = 0; r < g->nrelations; r++) {
+        const rm_relation *rel = &g->relations[r];
+        if (rel->card != RM_CARD_MANY_TO_MANY_IMPLICIT && rel->nfk &&
+            rel->from.model < g->nmodels)
+            start[rel->from.model + 2]++;
+    }
+    for (size_t m = 2; m < g->nmodels + 2; m++)
+        start[m] += start[m - 1];
+    for (size_t r = 0; r < g->nrelations; r++) {
+        const rm_relation *rel = &g->relations[r];
+        if (rel->card != RM_CARD_MANY_TO_MANY_IMPLICIT && rel->nfk &&
+            rel->from.model < g->nmodels)
+            idx[start[rel->from.model + 1]++] = (uint32_t)r;
+    }
+    *start_out = start;
+    return idx;
+}
+
 int rm_sqlschema_lower(rm_sqlschema *out, const rm_graph *g, const rm_dialect *d,
                        const rm_lower_opts *opts, rm_arena *a, rm_diags *diags)
 {
@@ -671,10 +697,15 @@ int rm_sqlschema_lower(rm_sqlschema *out, const rm_graph *g, const rm_dialect *d
         if (rel->card == RM_CARD_ONE_TO_ONE && rel->nfk && l.tables[rel->from.model])
             unique_for_one_to_one(&l, l.tables[rel->from.model], &g->models[rel->from.model], rel);
     }
-    if (g->relation_mode == RM_RELMODE_FOREIGN_KEYS)
-        for (size_t i = 0; i < g->nmodels; i++)
-            if (l.tables[mo[i].index])
-                lower_fks(&l, l.tables[mo[i].index], mo[i].index);
+    if (g->relation_mode == RM_RELMODE_FOREIGN_KEYS) {
+        uint32_t *start;
+        uint32_t *rels = fk_buckets(&start, g, a);
+        for (size_t i = 0; i < g->nmodels; i++) {
+            uint32_t mi = mo[i].index;
+            if (l.tables[mi])
+                lower_fks(&l, l.tables[mi], mi, rels + start[mi], start[mi + 1] - start[mi]);
+        }
+    }
     for (size_t r = 0; r < g->nrelations; r++)
         if (g->relations[r].card == RM_CARD_MANY_TO_MANY_IMPLICIT && g->relations[r].join_table)
             lower_join_table(&l, &g->relations[r]);
