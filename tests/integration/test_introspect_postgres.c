@@ -31,7 +31,6 @@
 #include "testutil.h"
 #include "util/diag_render.h"
 
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -52,43 +51,16 @@ static size_t nrows;
 static const char *base_url;
 static rm_conn *admin;
 
-static int cmp_str(const void *a, const void *b)
-{
-    return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
 static void add_dir(const char *dir, const char *prefix)
 {
-    DIR *dh = opendir(dir);
-    if (!dh)
-        return;
     char *names[MAX_ROWS];
-    size_t n = 0;
-    struct dirent *e;
-    while ((e = readdir(dh)) != NULL && n < MAX_ROWS) {
-        size_t len = strlen(e->d_name);
-        if (len > 7 && strcmp(e->d_name + len - 7, ".prisma") == 0 &&
-            !strstr(e->d_name, ".result."))
-            names[n++] = strdup(e->d_name);
-    }
-    closedir(dh);
-    qsort(names, n, sizeof *names, cmp_str);
+    size_t n = rm_test_list_files(names, MAX_ROWS, dir, ".prisma", ".result.");
     for (size_t i = 0; i < n && nrows < MAX_ROWS; i++) {
         snprintf(rows[nrows].name, sizeof rows[0].name, "%s/%s", prefix, names[i]);
         snprintf(rows[nrows].path, sizeof rows[0].path, "%s/%s", dir, names[i]);
-        rows[nrows].n = (int)nrows;
         nrows++;
-        free(names[i]);
     }
-}
-
-static void print_diags(const rm_sources *srcs, rm_diags *d)
-{
-    rm_sb out = RM_SB_INIT;
-    rm_render_opts o = {false, false};
-    rm_diags_render_text(&out, srcs, d, &o);
-    printf("%s", rm_sb_str(&out));
-    rm_sb_free(&out);
+    rm_test_free_names(names, n);
 }
 
 static void admin_exec(const char *sql)
@@ -258,7 +230,7 @@ static void check_database(const row *r, const rm_sqlschema *want, rm_arena *a)
     rm_schema_build(&g2, &srcs2, a, &d2);
     if (d2.nerrors) {
         printf("%s", rm_sb_str(&printed));
-        print_diags(&srcs2, &d2);
+        rm_test_print_diags(&srcs2, &d2);
     }
     assert_int_equal(d2.nerrors, 0);
     rm_sqlschema again;
@@ -291,7 +263,7 @@ static void run_roundtrip(void **state)
     rm_graph *g;
     rm_schema_build(&g, &srcs, &a, &d);
     if (d.nerrors)
-        print_diags(&srcs, &d);
+        rm_test_print_diags(&srcs, &d);
     assert_int_equal(d.nerrors, 0);
     rm_sqlschema want;
     int rc = rm_sqlschema_lower(&want, g, D, NULL, &a, &d);
@@ -300,7 +272,7 @@ static void run_roundtrip(void **state)
         e0603 += d.items[i]->id == RM_E_SQL_UNSUPPORTED;
     if (rc != RM_OK) {
         /* Not expressible by relmig's lowering: it must say why (E0603), nothing else. */
-        print_diags(&srcs, &d);
+        rm_test_print_diags(&srcs, &d);
         assert_true(e0603 > 0);
         assert_int_equal(e0603, d.nerrors);
         printf("%s: not lowered (%zu E0603)\n", r->name, e0603);

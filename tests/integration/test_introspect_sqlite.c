@@ -30,7 +30,6 @@
 #include "testutil.h"
 #include "util/diag_render.h"
 
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -46,42 +45,16 @@ static row rows[MAX_ROWS];
 static size_t nrows;
 static char *tmpdir;
 
-static int cmp_str(const void *a, const void *b)
-{
-    return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
 static void add_dir(const char *dir, const char *prefix)
 {
-    DIR *dh = opendir(dir);
-    if (!dh)
-        return;
     char *names[MAX_ROWS];
-    size_t n = 0;
-    struct dirent *e;
-    while ((e = readdir(dh)) != NULL && n < MAX_ROWS) {
-        size_t len = strlen(e->d_name);
-        if (len > 7 && strcmp(e->d_name + len - 7, ".prisma") == 0 &&
-            !strstr(e->d_name, ".result."))
-            names[n++] = strdup(e->d_name);
-    }
-    closedir(dh);
-    qsort(names, n, sizeof *names, cmp_str);
+    size_t n = rm_test_list_files(names, MAX_ROWS, dir, ".prisma", ".result.");
     for (size_t i = 0; i < n && nrows < MAX_ROWS; i++) {
         snprintf(rows[nrows].name, sizeof rows[0].name, "%s/%s", prefix, names[i]);
         snprintf(rows[nrows].path, sizeof rows[0].path, "%s/%s", dir, names[i]);
         nrows++;
-        free(names[i]);
     }
-}
-
-static void print_diags(const rm_sources *srcs, rm_diags *d)
-{
-    rm_sb out = RM_SB_INIT;
-    rm_render_opts o = {false, false};
-    rm_diags_render_text(&out, srcs, d, &o);
-    printf("%s", rm_sb_str(&out));
-    rm_sb_free(&out);
+    rm_test_free_names(names, n);
 }
 
 static rm_conn *fresh_db(const char *name)
@@ -204,7 +177,7 @@ static void check_database(const row *r, const rm_sqlschema *want, rm_arena *a)
     rm_schema_build(&g2, &srcs2, a, &d2);
     if (d2.nerrors) {
         printf("%s", rm_sb_str(&printed));
-        print_diags(&srcs2, &d2);
+        rm_test_print_diags(&srcs2, &d2);
     }
     assert_int_equal(d2.nerrors, 0);
     rm_sqlschema again;
@@ -245,7 +218,7 @@ static void run_roundtrip(void **state)
     rm_graph *g;
     rm_schema_build(&g, &srcs, &a, &d);
     if (d.nerrors)
-        print_diags(&srcs, &d);
+        rm_test_print_diags(&srcs, &d);
     assert_int_equal(d.nerrors, 0);
     rm_sqlschema want;
     if (rm_sqlschema_lower(&want, g, &rm_dialect_sqlite, NULL, &a, &d) != RM_OK) {

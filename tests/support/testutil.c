@@ -5,6 +5,9 @@
 #define _DEFAULT_SOURCE
 #include "testutil.h"
 
+#include "util/diag_render.h"
+
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <ftw.h>
@@ -193,4 +196,43 @@ void rm_test_rmtree(const char *path)
 {
     if (path)
         nftw(path, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
+}
+
+static int cmp_names(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+size_t rm_test_list_files(char **names, size_t max, const char *dir, const char *ext,
+                          const char *exclude)
+{
+    DIR *dh = opendir(dir);
+    if (!dh)
+        return 0;
+    size_t n = 0, elen = strlen(ext);
+    struct dirent *e;
+    while ((e = readdir(dh)) != NULL && n < max) {
+        size_t len = strlen(e->d_name);
+        if (len > elen && strcmp(e->d_name + len - elen, ext) == 0 &&
+            !(exclude && strstr(e->d_name, exclude)))
+            names[n++] = strdup(e->d_name);
+    }
+    closedir(dh);
+    qsort(names, n, sizeof *names, cmp_names);
+    return n;
+}
+
+void rm_test_free_names(char **names, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        free(names[i]);
+}
+
+void rm_test_print_diags(const struct rm_sources *srcs, struct rm_diags *d)
+{
+    rm_sb out = RM_SB_INIT;
+    rm_render_opts o = {false, false};
+    rm_diags_render_text(&out, srcs, d, &o);
+    printf("%s", rm_sb_str(&out));
+    rm_sb_free(&out);
 }

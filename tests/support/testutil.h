@@ -34,6 +34,17 @@ bool rm_test_write_file(const char *path, const char *data, size_t len);
  * false. */
 bool rm_test_golden(const char *path, const char *actual);
 
+/* The names (not paths) of the files in dir ending in ext and not containing exclude (NULL:
+ * none), sorted bytewise; at most max. Each name is malloc'd: free with rm_test_free_names. */
+size_t rm_test_list_files(char **names, size_t max, const char *dir, const char *ext,
+                          const char *exclude);
+void rm_test_free_names(char **names, size_t n);
+
+/* Print diagnostics (plain text, no code frame) on stdout, where cmocka's output goes. */
+struct rm_sources;
+struct rm_diags;
+void rm_test_print_diags(const struct rm_sources *srcs, struct rm_diags *d);
+
 /* A fresh empty temporary directory (malloc'd path); removed by rm_test_rmtree. */
 char *rm_test_mkdtemp(void);
 void rm_test_rmtree(const char *path);
