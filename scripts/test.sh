@@ -24,6 +24,7 @@ JOBS=${RELMIG_JOBS:-2}
 BUILD_ROOT=${RELMIG_BUILD_ROOT:-build}
 FAILED=()
 TIMINGS=()
+REPORTS=()
 T_START=$SECONDS
 
 step() { printf '\n==== %s [%s]\n' "$*" "$(date -u +%H:%M:%S)"; }
@@ -107,6 +108,12 @@ run_stage() {
     else
         record "$name tests" $((SECONDS - t)) FAILED
         FAILED+=("$name tests")
+        # The verbose log interleaves parallel tests and CI shows only its tail: run the
+        # failing tests once more, alone, and keep their output for the end of the log. A
+        # test that passes on the rerun is flaky; the stage still counts as failed.
+        ctest --test-dir "$dir" --rerun-failed --output-on-failure --timeout 900 \
+            >"$dir/rerun-failed.log" 2>&1
+        REPORTS+=("$dir/rerun-failed.log")
     fi
 }
 
@@ -128,6 +135,10 @@ for line in "${TIMINGS[@]}"; do
 done
 echo "  total: $((SECONDS - T_START))s"
 if [ ${#FAILED[@]} -ne 0 ]; then
+    for report in "${REPORTS[@]}"; do
+        step "failing tests rerun alone: $report (last 150 lines)"
+        tail -n 150 "$report"
+    done
     echo "test.sh: FAILED: ${FAILED[*]}" >&2
     exit 1
 fi

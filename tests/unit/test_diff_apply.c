@@ -11,7 +11,7 @@
  * The databases are reached through their command-line clients (sqlite3, psql, mysql), so this
  * test links no client library. SQLite runs whenever the sqlite3 shell is installed; PostgreSQL
  * and MySQL run when RELMIG_TEST_PG_URL / RELMIG_TEST_MYSQL_URL are set (scripts/testdb.sh env)
- * and skip otherwise. Each case works in its own PostgreSQL schema or MySQL database, created
+ * and skip otherwise. Each case works in its own PostgreSQL or MySQL database, created
  * and dropped here, so other tests using the same server are not disturbed.
  */
 #define _POSIX_C_SOURCE 200809L
@@ -175,35 +175,43 @@ static void apply_sqlite(const char *prog, const char *dir, const char *a_sql, c
     rm_test_proc_free(&p);
 }
 
-static void apply_postgres(const char *prog, const char *url, const char *a_sql, const char *b_sql,
-                           const rm_sqlschema *target)
+/* url with its database name replaced by db (the query string kept) into out. */
+static void url_with_db(char *out, size_t cap, const char *url, const char *db)
 {
-    char schema[64], reset[300], drop[160], opts[120];
-    snprintf(schema, sizeof schema, "relmig_difftest_%ld", (long)getpid());
-    /* citext: real schemas use @db.Citext on databases that have the extension already. */
-    snprintf(reset, sizeof reset,
-             "DROP SCHEMA IF EXISTS %s CASCADE; CREATE SCHEMA %s; "
-             "CREATE EXTENSION IF NOT EXISTS citext;",
-             schema, schema);
-    snprintf(drop, sizeof drop, "DROP SCHEMA IF EXISTS %s CASCADE;", schema);
-    snprintf(opts, sizeof opts, "PGOPTIONS=-c search_path=%s -c client_min_messages=warning",
-             schema);
-    const char *env[] = {opts, NULL};
-    const char *r[] = {prog, "-X", "-q", "-v", "ON_ERROR_STOP=1", url, "-c", reset, NULL};
-    run_ok("psql reset", r, env);
-    const char *c1[] = {prog, "-X", "-q", "-v", "ON_ERROR_STOP=1", url, "-f", a_sql, NULL};
+    const char *host = strstr(url, "://");
+    host = host ? host + 3 : url;
+    const char *slash = strchr(host, '/');
+    const char *query = strchr(host, '?');
+    if (slash && query && query < slash)
+        slash = NULL;
+    size_t keep = slash ? (size_t)(slash - url) : (query ? (size_t)(query - url) : strlen(url));
+    snprintf(out, cap, "%.*s/%s%s", (int)keep, url, db, query ? query : "");
+}
+
+/* Each run gets a database of its own, created here and dropped at the end: the cases create
+ * extensions (citext) and extra schemas (multiSchema), which must not meet other tests that use
+ * the server's main database at the same time. */
+static void apply_postgres(const char *prog, const char *url, const char *a_sql, const char *b_sql)
+{
+    char db[64], create[100], drop[100], db_url[1024];
+    snprintf(db, sizeof db, "relmig_difftest_%ld", (long)getpid());
+    snprintf(create, sizeof create, "CREATE DATABASE %s;", db);
+    snprintf(drop, sizeof drop, "DROP DATABASE IF EXISTS %s WITH (FORCE);", db);
+    url_with_db(db_url, sizeof db_url, url, db);
+    const char *env[] = {"PGOPTIONS=-c client_min_messages=warning", NULL};
+    /* Separate -c commands run outside a transaction, as CREATE DATABASE requires. */
+    const char *mk[] = {prog, "-X", "-q", "-v", "ON_ERROR_STOP=1", url, "-c", drop, "-c",
+                        create, NULL};
+    run_ok("psql create database", mk, env);
+    const char *ext[] = {prog, "-X", "-q", "-v", "ON_ERROR_STOP=1", db_url, "-c",
+                         "CREATE EXTENSION IF NOT EXISTS citext;", NULL};
+    run_ok("psql citext", ext, env);
+    const char *c1[] = {prog, "-X", "-q", "-v", "ON_ERROR_STOP=1", db_url, "-f", a_sql, NULL};
     run_ok("psql create", c1, env);
-    const char *c2[] = {prog, "-X", "-q", "-v", "ON_ERROR_STOP=1", url, "-f", b_sql, NULL};
+    const char *c2[] = {prog, "-X", "-q", "-v", "ON_ERROR_STOP=1", db_url, "-f", b_sql, NULL};
     run_ok("psql migrate", c2, env);
     const char *d[] = {prog, "-X", "-q", url, "-c", drop, NULL};
-    run_ok("psql drop", d, env);
-    /* Schemas a multiSchema target created besides the private one. */
-    for (size_t i = 0; target && i < target->nnamespaces; i++) {
-        char dn[200];
-        snprintf(dn, sizeof dn, "DROP SCHEMA IF EXISTS \"%s\" CASCADE;", target->namespaces[i]);
-        const char *dd[] = {prog, "-X", "-q", url, "-c", dn, NULL};
-        run_ok("psql drop namespace", dd, env);
-    }
+    run_ok("psql drop database", d, env);
 }
 
 static void apply_mysql(const char *prog, const char *url, const char *a_sql, const char *b_sql)
@@ -267,7 +275,7 @@ static void apply_scripts(const rm_dialect *d, const char *prog, const char *url
     if (strcmp(d->name, "sqlite") == 0)
         apply_sqlite(prog, tmp, a_sql, b_sql);
     else if (strcmp(d->name, "postgresql") == 0)
-        apply_postgres(prog, url, a_sql, b_sql, to);
+        apply_postgres(prog, url, a_sql, b_sql);
     else
         apply_mysql(prog, url, a_sql, b_sql);
     rm_test_rmtree(tmp);
