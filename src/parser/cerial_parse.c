@@ -1505,6 +1505,9 @@ static void parse_list_block(pst *st, rm_cerial_kind kind)
     rm_loc err_loc;
     if (blk == NULL)
         return;
+    /* The value parsers compute m3.s + offset also for an empty list: keep the buffer allocated
+     * so that is never NULL + 0, undefined behaviour (found by fuzz_cerial_parse, "enum E {"). */
+    ms_reserve(&st->m3, 16);
     st->cur++;
     h = sv_remove_comments(line_raw(st, hdr));
     brace = memchr(h.p, '{', h.n);
