@@ -1268,16 +1268,19 @@ int rm_prisma_build(rm_graph **out, rm_prisma_ast *const *asts, size_t nasts, rm
     /* Declaration order of models, for Prisma's reporting order. */
     b->decl = RM_NEW_ARRAY(a, uint32_t, nmodels ? nmodels : 1);
     b->ndecl = nmodels;
-    for (size_t i = 0; i < nmodels; i++)
-        b->decl[i] = (uint32_t)i;
-    for (size_t i = 1; i < nmodels; i++) {
-        uint32_t v = b->decl[i];
-        size_t j = i;
-        while (j > 0 && decl_of[b->decl[j - 1]] > decl_of[v]) {
-            b->decl[j] = b->decl[j - 1];
-            j--;
-        }
-        b->decl[j] = v;
+    {
+        /* decl numbers are distinct and below `decl`: place each model at its number, then
+         * squeeze out the gaps (enums, types). Linear; an insertion sort was quadratic for
+         * names whose sorted order differs from the declaration order (M10 before M2). */
+        uint32_t *slot = RM_NEW_ARRAY(a, uint32_t, decl ? decl : 1);
+        for (size_t i = 0; i < decl; i++)
+            slot[i] = RM_NONE;
+        for (size_t i = 0; i < nmodels; i++)
+            slot[decl_of[i]] = (uint32_t)i;
+        size_t k = 0;
+        for (size_t i = 0; i < decl; i++)
+            if (slot[i] != RM_NONE)
+                b->decl[k++] = slot[i];
     }
 
     /* 3. Fields and their types (all models first: attributes look at other models). */

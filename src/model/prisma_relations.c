@@ -218,7 +218,6 @@ static void check_ambiguity(pb *b)
         const rm_model *m = M(b, r->model);
         const char *target = M(b, f->type_ref)->name;
         rm_sb sb = RM_SB_INIT;
-        name_list(&sb, b, grp, n < 2 || self ? n : 2);
         const char *fmt = NULL;
         if (self && !r->name && n == 2)
             fmt = "Ambiguous self relation detected. The fields %s in %s `%s` both refer to "
@@ -242,6 +241,8 @@ static void check_ambiguity(pb *b)
                   "relation name. Please provide different relation names for them through "
                   "`@relation(<name>).";
         if (fmt) {
+            /* The list is only built for a message: this loop visits every relation field. */
+            name_list(&sb, b, grp, n < 2 || self ? n : 2);
             /* fmt is one of the literals above; all take (list, word, model[, target]). */
 #if defined(__GNUC__)
 #pragma GCC diagnostic push
@@ -987,18 +988,30 @@ typedef struct ns_entry {
 static const char *default_name(pb *b, const rm_model *m, ns_kind kind, const uint32_t *fields,
                                 size_t n)
 {
-    rm_sb sb = RM_SB_INIT;
-    rm_sb_puts(&sb, m->db_name);
-    if (kind != NS_PK)
-        for (size_t k = 0; k < n; k++)
-            rm_sb_appendf(&sb, "_%s", m->fields[fields[k]].db_name);
+    /* Written out by hand rather than through rm_sb + printf: it runs for every key, index and
+     * foreign key of the schema, valid or not. */
     static const char *const suffix[] = {"_pkey", "_key", "_idx", "_fkey"};
     size_t cut = kind == NS_PK || kind == NS_FK ? 5 : 4;
-    if (b->max_ident > cut && sb.len >= b->max_ident - cut)
-        rm_sb_truncate(&sb, b->max_ident - cut);
-    rm_sb_puts(&sb, suffix[kind]);
-    const char *out = rm_arena_strdup(b->a, rm_sb_str(&sb));
-    rm_sb_free(&sb);
+    size_t len = strlen(m->db_name);
+    if (kind != NS_PK)
+        for (size_t k = 0; k < n; k++)
+            len += 1 + strlen(m->fields[fields[k]].db_name);
+    size_t keep = len;
+    if (b->max_ident > cut && len >= b->max_ident - cut)
+        keep = b->max_ident - cut;
+    char *out = rm_arena_alloc(b->a, keep + cut + 1);
+    size_t pos = 0;
+    for (size_t k = 0; pos < keep && k <= (kind != NS_PK ? n : 0); k++) {
+        const char *part = k == 0 ? m->db_name : m->fields[fields[k - 1]].db_name;
+        if (k > 0)
+            out[pos++] = '_';
+        size_t pl = strlen(part);
+        if (pl > keep - pos)
+            pl = keep - pos;
+        memcpy(out + pos, part, pl);
+        pos += pl;
+    }
+    memcpy(out + keep, suffix[kind], cut + 1);
     return out;
 }
 
