@@ -102,10 +102,20 @@ int rm_test_run(rm_test_proc *p, const char *const *argv, const char *const *env
 
 int rm_test_relmig(rm_test_proc *p, const char *const *args, const char *const *env)
 {
-    const char *argv[64];
+    const char *argv[96];
     size_t n = 0;
+    /* RELMIG_TEST_WRAPPER="/usr/bin/valgrind --error-exitcode=99 ..." runs every relmig
+     * process under a tool (scripts/valgrind.sh). Split on spaces; no quoting, so no word
+     * may contain a space. The first word must be a path (execv does not search PATH). */
+    char wrap[2048] = "";
+    const char *w = getenv("RELMIG_TEST_WRAPPER");
+    if (w && *w)
+        snprintf(wrap, sizeof wrap, "%s", w);
+    for (char *save = NULL, *tok = strtok_r(wrap, " ", &save); tok && n < 32;
+         tok = strtok_r(NULL, " ", &save))
+        argv[n++] = tok;
     argv[n++] = RELMIG_BINARY_PATH;
-    for (size_t i = 0; args && args[i] && n < 63; i++)
+    for (size_t i = 0; args && args[i] && n < 95; i++)
         argv[n++] = args[i];
     argv[n] = NULL;
     return rm_test_run(p, argv, env);

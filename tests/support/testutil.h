@@ -21,7 +21,8 @@ typedef struct rm_test_proc {
 /* Run argv (argv[0] is the program path; NULL-terminated) with optional extra environment
  * entries ("NAME=value", NULL-terminated, may be NULL) and stdin from /dev/null. */
 int rm_test_run(rm_test_proc *p, const char *const *argv, const char *const *env);
-/* Same with argv[0] = the relmig binary under test. */
+/* Same with argv[0] = the relmig binary under test. When RELMIG_TEST_WRAPPER is set, its
+ * space-separated words (the first one a path) come before it, e.g. valgrind and its options. */
 int rm_test_relmig(rm_test_proc *p, const char *const *args, const char *const *env);
 void rm_test_proc_free(rm_test_proc *p);
 
