@@ -1,7 +1,7 @@
 /*
- * MySQL / MariaDB introspection: five queries over information_schema for the connection's
- * database (tables, columns, index columns from STATISTICS, foreign-key columns, and the
- * objects the physical schema cannot hold: check constraints and triggers). Column types are
+ * MySQL / MariaDB introspection: six queries over information_schema for the connection's
+ * database (tables, columns, index columns from STATISTICS, foreign-key columns, foreign-key
+ * rules, and the objects the physical schema cannot hold: check constraints and triggers). Column types are
  * read from COLUMN_TYPE and spelled the way the lowering spells Prisma's MySQL types
  * (int(11) -> INTEGER, tinyint(1) -> BOOLEAN, enum('a','b') -> an inline enum), and MariaDB's
  * JSON columns (LONGTEXT with a json_valid() check named after the column) are read back as
@@ -31,15 +31,19 @@ static const char Q_INDEXES[] =
     "FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() "
     "ORDER BY TABLE_NAME, INDEX_NAME = 'PRIMARY' DESC, INDEX_NAME, SEQ_IN_INDEX";
 
+/* Foreign-key columns and their rules are two queries, matched here by (table, constraint):
+ * MariaDB joins two information_schema views with a block nested loop over every database's
+ * constraints (EXPLAIN: "Scanned all databases; Using join buffer"), 2.9 s for 1,894 FK columns
+ * at 1,199 tables against 0.07 s + 0.05 s for the two reads alone. */
 static const char Q_FKS[] =
-    "SELECT k.TABLE_NAME, k.CONSTRAINT_NAME, k.COLUMN_NAME, k.REFERENCED_TABLE_NAME, "
-    "k.REFERENCED_COLUMN_NAME, r.DELETE_RULE, r.UPDATE_RULE, k.REFERENCED_TABLE_SCHEMA "
-    "FROM information_schema.KEY_COLUMN_USAGE k "
-    "JOIN information_schema.REFERENTIAL_CONSTRAINTS r "
-    "ON r.CONSTRAINT_SCHEMA = k.CONSTRAINT_SCHEMA AND r.CONSTRAINT_NAME = k.CONSTRAINT_NAME "
-    "AND r.TABLE_NAME = k.TABLE_NAME "
-    "WHERE k.TABLE_SCHEMA = DATABASE() AND k.REFERENCED_TABLE_NAME IS NOT NULL "
-    "ORDER BY k.TABLE_NAME, k.CONSTRAINT_NAME, k.ORDINAL_POSITION";
+    "SELECT TABLE_NAME, CONSTRAINT_NAME, COLUMN_NAME, REFERENCED_TABLE_NAME, "
+    "REFERENCED_COLUMN_NAME FROM information_schema.KEY_COLUMN_USAGE "
+    "WHERE TABLE_SCHEMA = DATABASE() AND REFERENCED_TABLE_NAME IS NOT NULL "
+    "ORDER BY TABLE_NAME, CONSTRAINT_NAME, ORDINAL_POSITION";
+
+static const char Q_FK_RULES[] =
+    "SELECT TABLE_NAME, CONSTRAINT_NAME, DELETE_RULE, UPDATE_RULE "
+    "FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE()";
 
 static const char Q_OTHER[] =
     "SELECT 'check', TABLE_NAME, CONSTRAINT_NAME, CHECK_CLAUSE "
@@ -183,14 +187,41 @@ static bool is_json_check(const char *name, const char *clause)
     return strcmp(clause, want) == 0;
 }
 
+/* One row of Q_FK_RULES, sorted by (table, constraint) for binary search. */
+typedef struct fk_rule {
+    const char *table, *name, *on_delete, *on_update;
+} fk_rule;
+
+static int cmp_rule(const void *x, const void *y)
+{
+    const fk_rule *a = x, *b = y;
+    int c = strcmp(a->table, b->table);
+    return c ? c : strcmp(a->name, b->name);
+}
+
+static fk_rule *sorted_rules(rm_introspector *in, const rm_rows *rules, size_t *n)
+{
+    fk_rule *v = RM_NEW_ARRAY(in->a, fk_rule, rules->nrows ? rules->nrows : 1);
+    *n = 0;
+    for (size_t r = 0; r < rules->nrows; r++) {
+        if (!cell(rules, r, 0) || !cell(rules, r, 1))
+            continue;
+        v[(*n)++] = (fk_rule){cell(rules, r, 0), cell(rules, r, 1), cell(rules, r, 2),
+                              cell(rules, r, 3)};
+    }
+    qsort(v, *n, sizeof *v, cmp_rule);
+    return v;
+}
+
 int rm_introspect_mysql(rm_introspector *in)
 {
     rm_sqlschema *s = in->out;
-    rm_rows *tables, *cols, *idx, *fks, *other;
+    rm_rows *tables, *cols, *idx, *fks, *rules, *other;
     if (rm_introspect_query(in, &tables, Q_TABLES, NULL, 0) != RM_OK ||
         rm_introspect_query(in, &cols, Q_COLUMNS, NULL, 0) != RM_OK ||
         rm_introspect_query(in, &idx, Q_INDEXES, NULL, 0) != RM_OK ||
         rm_introspect_query(in, &fks, Q_FKS, NULL, 0) != RM_OK ||
+        rm_introspect_query(in, &rules, Q_FK_RULES, NULL, 0) != RM_OK ||
         rm_introspect_query(in, &other, Q_OTHER, NULL, 0) != RM_OK)
         return RM_EDB;
 
@@ -280,6 +311,8 @@ int rm_introspect_mysql(rm_introspector *in)
         }
         r = end;
     }
+    size_t nrules;
+    fk_rule *rule = sorted_rules(in, rules, &nrules);
     for (size_t r = 0; r < fks->nrows;) {
         size_t end = group_end(fks, r, 0, 1);
         rm_sql_table *t = table_of(s, cell(fks, r, 0));
@@ -294,9 +327,11 @@ int rm_introspect_mysql(rm_introspector *in)
             from[k - r] = cell(fks, k, 2);
             to[k - r] = cell(fks, k, 4);
         }
+        fk_rule key = {cell(fks, r, 0), cell(fks, r, 1) ? cell(fks, r, 1) : "", NULL, NULL};
+        const fk_rule *found = bsearch(&key, rule, nrules, sizeof *rule, cmp_rule);
         rm_sql_table_add_fk(s, t, cell(fks, r, 1), from, n, NULL, cell(fks, r, 3), to,
-                            rm_introspect_action(cell(fks, r, 5)),
-                            rm_introspect_action(cell(fks, r, 6)));
+                            rm_introspect_action(found ? found->on_delete : NULL),
+                            rm_introspect_action(found ? found->on_update : NULL));
         r = end;
     }
     for (size_t r = 0; r < other->nrows; r++) {

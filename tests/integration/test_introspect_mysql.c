@@ -233,7 +233,7 @@ static void check_database(const row *r, const rm_sqlschema *want, rm_arena *a)
     assert_int_equal(rm_introspect(&got, c, &st, a, &id), RM_OK);
     rm_db_close(c);
     assert_int_equal(id.nerrors, 0);
-    assert_int_equal(st.nqueries, 5);
+    assert_int_equal(st.nqueries, 6);
     assert_int_equal(st.ntables, want->ntables);
     size_t expected = known_changes(r->name);
     assert_int_equal(changes(&got, want, a), expected);
