@@ -109,6 +109,9 @@ typedef struct rm_cerial_field {
     bool is_private; /* !!private */
     rm_cerial_dec *decs;
     size_t ndecs;
+    /* bit k set when decs holds a decorator of kind k (rm_cerial_field_dec answers "none",
+     * the common case, without a scan); whoever fills decs sets it */
+    uint32_t dec_mask;
     rm_loc loc; /* the declaration (trimmed line; tuple element: its block line) */
     rm_loc name_loc;
     rm_loc type_loc;

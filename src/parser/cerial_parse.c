@@ -237,6 +237,8 @@ rm_cerial_block *rm_cerial_find_last(const rm_cerial_schema *s, rm_cerial_kind k
 const rm_cerial_dec *rm_cerial_field_dec(const rm_cerial_field *f, rm_cerial_dec_kind kind)
 {
     size_t i;
+    if ((f->dec_mask & (UINT32_C(1) << kind)) == 0)
+        return NULL;
     for (i = 0; i < f->ndecs; i++)
         if (f->decs[i].kind == kind)
             return &f->decs[i];
@@ -409,17 +411,29 @@ static void ms_set(mstr *m, const char *p, size_t n, size_t off)
     m->s[n] = '\0';
 }
 
+/* Append src[from, to) to dst. */
+static void ms_append(mstr *dst, const mstr *src, size_t from, size_t to)
+{
+    size_t n = to - from;
+    if (dst->n + n + 1 > dst->cap)
+        ms_reserve(dst, 2 * (dst->n + n) + 16);
+    memcpy(dst->s + dst->n, src->s + from, n);
+    memcpy(dst->o + dst->n, src->o + from, n * sizeof(*dst->o));
+    dst->n += n;
+    dst->s[dst->n] = '\0';
+}
+
 static void ms_copy(mstr *dst, const mstr *src, size_t from, size_t to)
 {
-    size_t i;
     dst->n = 0;
-    ms_reserve(dst, to - from + 1);
-    for (i = from; i < to; i++) {
-        dst->s[dst->n] = src->s[i];
-        dst->o[dst->n] = src->o[i];
-        dst->n++;
-    }
-    dst->s[dst->n] = '\0';
+    ms_append(dst, src, from, to);
+}
+
+static void ms_swap(mstr *x, mstr *y)
+{
+    mstr t = *x;
+    *x = *y;
+    *y = t;
 }
 
 static sv ms_sv(const mstr *m)
@@ -437,14 +451,16 @@ static void ms_trim_range(const mstr *m, size_t *b, size_t *e)
     *e = *b + t.n;
 }
 
-static void ms_trim(mstr *m, mstr *tmp)
+static void ms_trim(mstr *m)
 {
     size_t b = 0, e = m->n;
     ms_trim_range(m, &b, &e);
     if (b == 0 && e == m->n)
         return;
-    ms_copy(tmp, m, b, e);
-    ms_copy(m, tmp, 0, tmp->n);
+    memmove(m->s, m->s + b, e - b);
+    memmove(m->o, m->o + b, (e - b) * sizeof(*m->o));
+    m->n = e - b;
+    m->s[m->n] = '\0';
 }
 
 /* ---------------------------------------------------------------------------------------- */
@@ -528,6 +544,11 @@ typedef struct pst {
     nset *objects, *tuples, *literals; /* global name sets (literals include enums) */
     size_t nerr;
     mstr m1, m2, m3; /* scratch */
+    /* scratch vectors, reused for every line/block: only exact-size copies go to the arena */
+    rm_cerial_dec *sdecs;
+    size_t sdecs_cap;
+    rm_cerial_field **sfields;
+    size_t sfields_n, sfields_cap;
 } pst;
 
 static sv line_raw(const pst *st, size_t i)
@@ -878,13 +899,24 @@ static void strip_private(mstr *m, mstr *tmp)
     ms_copy(m, tmp, 0, tmp->n);
 }
 
-/* Scan decorators in m, collect recognised ones into *decs and remove every match from m. */
-static void take_decorators(pst *st, mstr *m, mstr *tmp, bool tuple_only, rm_cerial_dec **decs,
-                            size_t *ndecs, dec_err **errs, size_t *nerrs)
+_Static_assert(RM_CD_NKINDS <= 32, "rm_cerial_field.dec_mask has one bit per decorator kind");
+
+/* Scan decorators in m, give f the recognised ones (exact-size array in the arena, and
+ * dec_mask) and remove every match from m. A line without '@' cannot hold a decorator (the
+ * pattern starts with one), so it never reaches pcre2. */
+static void take_decorators(pst *st, mstr *m, mstr *tmp, bool tuple_only, rm_cerial_field *f,
+                            dec_err **errs, size_t *nerrs)
 {
-    size_t pos = 0, cap = 0, ecap = 0, last = 0;
+    size_t pos, ecap = 0, last = 0, nd = 0, i;
     size_t caps[2];
+    const char *at = m->n ? memchr(m->s, '@', m->n) : NULL;
+    f->decs = NULL;
+    f->ndecs = 0;
+    f->dec_mask = 0;
+    if (at == NULL)
+        return;
     tmp->n = 0;
+    pos = (size_t)(at - m->s);
     while (pos <= m->n) {
         rm_cerial_dec dec;
         dec_err err;
@@ -893,18 +925,29 @@ static void take_decorators(pst *st, mstr *m, mstr *tmp, bool tuple_only, rm_cer
             break;
         tok.p = m->s + caps[0];
         tok.n = caps[1] - caps[0];
-        if (classify_decorator(st, tok, loc_ms(st, m, caps[0], caps[1]), tuple_only, &dec, &err))
-            RM_VEC_PUSH(st->a, *decs, *ndecs, cap, dec);
-        else if (err.name != NULL && errs != NULL)
+        if (classify_decorator(st, tok, loc_ms(st, m, caps[0], caps[1]), tuple_only, &dec, &err)) {
+            if (nd == st->sdecs_cap) {
+                st->sdecs_cap = st->sdecs_cap ? 2 * st->sdecs_cap : 16;
+                st->sdecs = rm_xrealloc(st->sdecs, st->sdecs_cap * sizeof(*st->sdecs));
+            }
+            st->sdecs[nd++] = dec;
+        } else if (err.name != NULL && errs != NULL) {
             RM_VEC_PUSH(st->a, *errs, *nerrs, ecap, err);
-        for (; last < caps[0]; last++)
-            ms_push(tmp, m->s[last], m->o[last]);
+        }
+        ms_append(tmp, m, last, caps[0]);
         last = caps[1];
         pos = caps[1] > caps[0] ? caps[1] : caps[1] + 1;
+        if (pos >= m->n || memchr(m->s + pos, '@', m->n - pos) == NULL)
+            break;
     }
-    for (; last < m->n; last++)
-        ms_push(tmp, m->s[last], m->o[last]);
-    ms_copy(m, tmp, 0, tmp->n);
+    ms_append(tmp, m, last, m->n);
+    ms_swap(m, tmp);
+    if (nd > 0) {
+        f->decs = rm_arena_memdup(st->a, st->sdecs, nd * sizeof(*st->sdecs));
+        f->ndecs = nd;
+        for (i = 0; i < nd; i++)
+            f->dec_mask |= UINT32_C(1) << f->decs[i].kind;
+    }
 }
 
 /* Split m on whitespace runs into index ranges (JS: s.split(/\s+/) on a trimmed string). */
@@ -934,18 +977,17 @@ static size_t split_ws(const mstr *m, range *out, size_t max)
 }
 
 /* parseFieldDeclaration for one body line of a model or object. */
-static void parse_field_line(pst *st, size_t li, rm_cerial_block *blk, size_t *cap)
+static void parse_field_line(pst *st, size_t li, rm_cerial_block *blk)
 {
     sv raw = line_raw(st, li), trimmed = sv_trim(raw);
     mstr *m = &st->m1, *tmp = &st->m2;
     size_t i, k;
     range parts[64];
     size_t nparts;
-    rm_cerial_dec *decs = NULL;
-    size_t ndecs = 0, nerrs = 0;
+    size_t nerrs = 0;
     dec_err *errs = NULL;
-    rm_cerial_field *f;
-    char *type;
+    rm_cerial_field fl, *f = &fl;
+    char *type, tstack[256];
     size_t tlen, tb, te;
     bool is_private = false;
 
@@ -957,16 +999,17 @@ static void parse_field_line(pst *st, size_t li, rm_cerial_block *blk, size_t *c
             m->s[i] = '\0';
             break;
         }
-    ms_trim(m, tmp);
+    ms_trim(m);
     if (m->n == 0)
         return;
     if (sv_contains(ms_sv(m), "!!private")) {
         is_private = true;
         strip_private(m, tmp);
-        ms_trim(m, tmp);
+        ms_trim(m);
     }
-    take_decorators(st, m, tmp, false, &decs, &ndecs, &errs, &nerrs);
-    ms_trim(m, tmp);
+    memset(&fl, 0, sizeof(fl));
+    take_decorators(st, m, tmp, false, &fl, &errs, &nerrs);
+    ms_trim(m);
     nparts = split_ws(m, parts, RM_ARRAY_LEN(parts));
     if (nparts < 2) {
         perr(st, RM_E_CERIAL_FIELD_SYNTAX, loc_sv(st, trimmed), "Invalid field declaration: %.*s",
@@ -978,19 +1021,27 @@ static void parse_field_line(pst *st, size_t li, rm_cerial_block *blk, size_t *c
     te = parts[1].e;
     {
         sv t1 = {m->s + tb, te - tb};
-        rm_sb sb = RM_SB_INIT;
-        rm_sb_append(&sb, t1.p, t1.n);
         if (sv_starts(t1, "Record(") && memchr(t1.p, ')', t1.n) == NULL) {
+            rm_sb sb = RM_SB_INIT;
+            rm_sb_append(&sb, t1.p, t1.n);
             for (k = 2; k < nparts && memchr(rm_sb_str(&sb), ')', sb.len) == NULL; k++) {
                 rm_sb_append(&sb, m->s + parts[k].b, parts[k].e - parts[k].b);
                 te = parts[k].e;
             }
+            tlen = sb.len;
+            type = sdup(st, rm_sb_str(&sb), sb.len);
+            rm_sb_free(&sb);
+        } else if (t1.n < sizeof(tstack)) {
+            /* the common case: the type text is only needed during this call */
+            memcpy(tstack, t1.p, t1.n);
+            tstack[t1.n] = '\0';
+            tlen = t1.n;
+            type = tstack;
+        } else {
+            tlen = t1.n;
+            type = sdup(st, t1.p, t1.n);
         }
-        tlen = sb.len;
-        type = sdup(st, rm_sb_str(&sb), sb.len);
-        rm_sb_free(&sb);
     }
-    f = RM_NEW(st->a, rm_cerial_field);
     f->is_private = is_private;
     f->loc = loc_sv(st, trimmed);
     f->name_loc = loc_ms(st, m, parts[0].b, parts[0].e);
@@ -1014,15 +1065,19 @@ static void parse_field_line(pst *st, size_t li, rm_cerial_block *blk, size_t *c
         return;
     }
     f->name = sdup(st, m->s + parts[0].b, parts[0].e - parts[0].b);
-    f->decs = decs;
-    f->ndecs = ndecs;
     f->nullable = rm_cerial_field_dec(f, RM_CD_NULLABLE) != NULL;
     for (i = 0; i < nerrs; i++)
         perr(st, RM_E_CERIAL_DECORATOR_VALUE, errs[i].loc,
              "Decorator '%.*s' requires a value. Use %s", (int)errs[i].n, errs[i].name,
              value_hint(errs[i].name, errs[i].n));
-    /* With decorator errors the field still joins its block (as in Cerial); the file fails. */
-    RM_VEC_PUSH(st->a, blk->fields, blk->nfields, *cap, f);
+    /* With decorator errors the field still joins its block (as in Cerial); the file fails.
+     * Collected in st->sfields; the block gets an exact-size copy when it ends. */
+    (void)blk;
+    if (st->sfields_n == st->sfields_cap) {
+        st->sfields_cap = st->sfields_cap ? 2 * st->sfields_cap : 64;
+        st->sfields = rm_xrealloc(st->sfields, st->sfields_cap * sizeof(*st->sfields));
+    }
+    st->sfields[st->sfields_n++] = rm_arena_memdup(st->a, f, sizeof(*f));
 }
 
 static void parse_composite(pst *st, size_t li, rm_cerial_block *blk, size_t *cap)
@@ -1213,13 +1268,14 @@ static void add_block(pst *st, rm_cerial_block *blk)
 /* model / abstract model / object: one field per line until a line that is exactly "}". */
 static void parse_struct_block(pst *st, rm_cerial_kind kind)
 {
-    size_t hdr = st->cur, fcap = 0, ccap = 0;
+    size_t hdr = st->cur, ccap = 0;
     rm_cerial_block *blk = parse_header(st, kind);
     if (blk == NULL)
         return;
     st->cur++;
     if (!find_open_brace(st, hdr, blk))
         return;
+    st->sfields_n = 0;
     while (st->cur < st->nlines) {
         sv c = line_clean(st, st->cur);
         if (c.n == 0) {
@@ -1233,8 +1289,12 @@ static void parse_struct_block(pst *st, rm_cerial_kind kind)
         if (kind == RM_CERIAL_MODEL && (sv_starts(c, "@@index") || sv_starts(c, "@@unique")))
             parse_composite(st, st->cur, blk, &ccap);
         else
-            parse_field_line(st, st->cur, blk, &fcap);
+            parse_field_line(st, st->cur, blk);
         st->cur++;
+    }
+    if (st->sfields_n > 0) {
+        blk->fields = rm_arena_memdup(st->a, st->sfields, st->sfields_n * sizeof(*st->sfields));
+        blk->nfields = st->sfields_n;
     }
     add_block(st, blk);
 }
@@ -1341,10 +1401,10 @@ static void parse_tuple_elements(pst *st, rm_cerial_block *blk, rm_loc err_loc)
         if (sv_contains(ms_sv(m), "!!private")) {
             f->is_private = true;
             strip_private(m, tmp);
-            ms_trim(m, tmp);
+            ms_trim(m);
         }
-        take_decorators(st, m, tmp, true, &f->decs, &f->ndecs, NULL, NULL);
-        ms_trim(m, tmp);
+        take_decorators(st, m, tmp, true, f, NULL, NULL);
+        ms_trim(m);
         n = split_ws(m, pr, RM_ARRAY_LEN(pr));
         if (n == 1) {
             tb = pr[0].b;
@@ -1666,6 +1726,8 @@ int rm_cerial_parse(rm_cerial_schema **out, rm_cerial_ctx *ctx, const rm_sources
     ms_free(&st.m1);
     ms_free(&st.m2);
     ms_free(&st.m3);
+    free(st.sdecs);
+    free(st.sfields);
     rm_cerial_ctx_free(own);
     rm_cerial_schema_index(st.out, a);
     *out = st.out;
