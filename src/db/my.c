@@ -14,12 +14,80 @@
  * module knows this through the dialect's capabilities).
  */
 #include "db/db.h"
+#include "db/client_lib.h"
 
 #include <mysql.h>
 #include <stdlib.h>
 #include <string.h>
 
 extern const rm_driver rm_driver_mysql;
+
+/* libmariadb's functions, reached through pointers filled on the first connect
+ * (client_lib.h). */
+#define MY_FUNCS(X) \
+    X(mysql_affected_rows) \
+    X(mysql_close) \
+    X(mysql_errno) \
+    X(mysql_error) \
+    X(mysql_fetch_fields) \
+    X(mysql_fetch_lengths) \
+    X(mysql_fetch_row) \
+    X(mysql_field_count) \
+    X(mysql_free_result) \
+    X(mysql_get_server_info) \
+    X(mysql_get_ssl_cipher) \
+    X(mysql_init) \
+    X(mysql_library_end) \
+    X(mysql_more_results) \
+    X(mysql_next_result) \
+    X(mysql_num_fields) \
+    X(mysql_num_rows) \
+    X(mysql_options) \
+    X(mysql_real_connect) \
+    X(mysql_real_query) \
+    X(mysql_sqlstate) \
+    X(mysql_ssl_set) \
+    X(mysql_stmt_affected_rows) \
+    X(mysql_stmt_bind_param) \
+    X(mysql_stmt_bind_result) \
+    X(mysql_stmt_close) \
+    X(mysql_stmt_errno) \
+    X(mysql_stmt_error) \
+    X(mysql_stmt_execute) \
+    X(mysql_stmt_fetch) \
+    X(mysql_stmt_fetch_column) \
+    X(mysql_stmt_init) \
+    X(mysql_stmt_prepare) \
+    X(mysql_stmt_result_metadata) \
+    X(mysql_stmt_sqlstate) \
+    X(mysql_stmt_store_result) \
+    X(mysql_store_result)
+
+#define MY_MEMBER(name) __typeof__(&name) name;
+static struct {
+    MY_FUNCS(MY_MEMBER)
+} my;
+#undef MY_MEMBER
+static bool my_loaded;
+
+/* Load libmariadb once; false (err filled) when it is missing or lacks a function. */
+static bool my_load(rm_dberr *err)
+{
+    if (my_loaded)
+        return true;
+    static const char *const sonames[] = {"libmariadb.so.3", "libmariadb.so", NULL};
+    const char *what = "the MariaDB/MySQL client library";
+    void *h = rm_client_lib_open(sonames, what, "libmariadb3", err);
+    if (!h)
+        return false;
+#define MY_LOAD(name)                                                                          \
+    if (!rm_client_lib_sym(h, RM_CLIENT_STR(name), &my.name, what, err))                       \
+        return false;
+    MY_FUNCS(MY_LOAD)
+#undef MY_LOAD
+    my_loaded = true;
+    return true;
+}
 
 typedef struct my_conn {
     rm_conn base;
@@ -72,22 +140,22 @@ static rm_dberr_kind my_statement_kind(unsigned int code)
 
 static int my_error(my_conn *mc, rm_dberr *err, rm_dberr_kind kind)
 {
-    return rm_dberr_set(err, kind, mysql_sqlstate(mc->my), (long)mysql_errno(mc->my),
-                        my_secret(mc), mysql_error(mc->my), NULL);
+    return rm_dberr_set(err, kind, my.mysql_sqlstate(mc->my), (long)my.mysql_errno(mc->my),
+                        my_secret(mc), my.mysql_error(mc->my), NULL);
 }
 
 static int my_stmt_error(my_conn *mc, MYSQL_STMT *st, rm_dberr *err)
 {
-    unsigned int code = mysql_stmt_errno(st);
-    return rm_dberr_set(err, my_statement_kind(code), mysql_stmt_sqlstate(st), (long)code,
-                        my_secret(mc), mysql_stmt_error(st), NULL);
+    unsigned int code = my.mysql_stmt_errno(st);
+    return rm_dberr_set(err, my_statement_kind(code), my.mysql_stmt_sqlstate(st), (long)code,
+                        my_secret(mc), my.mysql_stmt_error(st), NULL);
 }
 
 static void my_close(rm_conn *c)
 {
     my_conn *mc = (my_conn *)c;
     if (mc->my)
-        mysql_close(mc->my);
+        my.mysql_close(mc->my);
     rm_conn_base_free(&mc->base);
     free(mc);
 }
@@ -96,11 +164,13 @@ static int my_connect(rm_conn **out, const rm_dburl *url, const rm_db_opts *opts
                       rm_dberr *err)
 {
     *out = NULL;
+    if (!my_load(err))
+        return RM_EDB;
     my_conn *mc = rm_xcalloc(1, sizeof *mc);
     rm_conn_base_init(&mc->base, &rm_driver_mysql, url, opts);
     const rm_dburl *u = &mc->base.url;
 
-    mc->my = mysql_init(NULL);
+    mc->my = my.mysql_init(NULL);
     if (!mc->my) {
         rm_dberr_set(err, RM_DBERR_CONNECT, NULL, 0, NULL,
                      "libmariadb could not allocate a connection", NULL);
@@ -111,10 +181,10 @@ static int my_connect(rm_conn **out, const rm_dburl *url, const rm_db_opts *opts
     const char *ct = rm_dburl_param_get(u, "connect_timeout");
     if (ct && atoi(ct) > 0)
         timeout = (unsigned)atoi(ct);
-    mysql_options(mc->my, MYSQL_OPT_CONNECT_TIMEOUT, &timeout);
-    mysql_options(mc->my, MYSQL_SET_CHARSET_NAME, "utf8mb4");
+    my.mysql_options(mc->my, MYSQL_OPT_CONNECT_TIMEOUT, &timeout);
+    my.mysql_options(mc->my, MYSQL_SET_CHARSET_NAME, "utf8mb4");
     unsigned int protocol = u->socket ? MYSQL_PROTOCOL_SOCKET : MYSQL_PROTOCOL_TCP;
-    mysql_options(mc->my, MYSQL_OPT_PROTOCOL, &protocol);
+    my.mysql_options(mc->my, MYSQL_OPT_PROTOCOL, &protocol);
 
     /* TLS: ssl-mode (MySQL's name), sslmode and Prisma's sslaccept. */
     const char *ssl = rm_dburl_param_get(u, "ssl-mode");
@@ -130,7 +200,7 @@ static int my_connect(rm_conn **out, const rm_dburl *url, const rm_db_opts *opts
         } else if (strcmp(ssl, "VERIFY_CA") == 0 || strcmp(ssl, "VERIFY_IDENTITY") == 0 ||
                    strcmp(ssl, "verify-ca") == 0 || strcmp(ssl, "verify-full") == 0) {
             tls_required = true;
-            mysql_options(mc->my, MYSQL_OPT_SSL_VERIFY_SERVER_CERT, &on);
+            my.mysql_options(mc->my, MYSQL_OPT_SSL_VERIFY_SERVER_CERT, &on);
         } else if (strcmp(ssl, "DISABLED") != 0 && strcmp(ssl, "disable") != 0 &&
                    strcmp(ssl, "PREFERRED") != 0 && strcmp(ssl, "prefer") != 0) {
             rm_dberr_set(err, RM_DBERR_URL, NULL, 0, NULL,
@@ -143,21 +213,21 @@ static int my_connect(rm_conn **out, const rm_dburl *url, const rm_db_opts *opts
     }
     if (tls_required || ca) {
         my_bool on = 1;
-        mysql_ssl_set(mc->my, NULL, NULL, ca, NULL, NULL);
-        mysql_options(mc->my, MYSQL_OPT_SSL_ENFORCE, &on);
+        my.mysql_ssl_set(mc->my, NULL, NULL, ca, NULL, NULL);
+        my.mysql_options(mc->my, MYSQL_OPT_SSL_ENFORCE, &on);
     }
 
     const char *host = u->socket ? "localhost" : (u->host ? u->host : "127.0.0.1");
-    if (!mysql_real_connect(mc->my, host, u->user, u->password ? u->password : "", u->database,
+    if (!my.mysql_real_connect(mc->my, host, u->user, u->password ? u->password : "", u->database,
                             u->port, u->socket, CLIENT_MULTI_STATEMENTS)) {
-        my_error(mc, err, my_connect_kind(mysql_errno(mc->my)));
+        my_error(mc, err, my_connect_kind(my.mysql_errno(mc->my)));
         my_close(&mc->base);
         return RM_EDB;
     }
     /* Checked here, not left to the library: libmariadb 3.3 with MYSQL_OPT_SSL_ENFORCE was
      * seen connecting in plain text to a server with have_ssl=DISABLED. A required TLS
      * connection that is not encrypted is refused. */
-    if (tls_required && !mysql_get_ssl_cipher(mc->my)) {
+    if (tls_required && !my.mysql_get_ssl_cipher(mc->my)) {
         rm_dberr_set(err, RM_DBERR_CONNECT, NULL, 0, NULL,
                      "TLS is required (ssl-mode) but the connection is not encrypted; the "
                      "server does not offer TLS",
@@ -182,16 +252,16 @@ static bool my_blank(const char *s)
 static int my_drain(my_conn *mc, rm_dberr *err)
 {
     for (;;) {
-        MYSQL_RES *res = mysql_store_result(mc->my);
+        MYSQL_RES *res = my.mysql_store_result(mc->my);
         if (res)
-            mysql_free_result(res);
-        else if (mysql_field_count(mc->my) != 0)
-            return my_error(mc, err, my_statement_kind(mysql_errno(mc->my)));
-        int st = mysql_next_result(mc->my);
+            my.mysql_free_result(res);
+        else if (my.mysql_field_count(mc->my) != 0)
+            return my_error(mc, err, my_statement_kind(my.mysql_errno(mc->my)));
+        int st = my.mysql_next_result(mc->my);
         if (st < 0)
             return RM_OK;
         if (st > 0)
-            return my_error(mc, err, my_statement_kind(mysql_errno(mc->my)));
+            return my_error(mc, err, my_statement_kind(my.mysql_errno(mc->my)));
     }
 }
 
@@ -200,8 +270,8 @@ static int my_exec(rm_conn *c, const char *sql, rm_dberr *err)
     my_conn *mc = (my_conn *)c;
     if (my_blank(sql))
         return RM_OK; /* the server calls an empty query an error; for a script it is not */
-    if (mysql_real_query(mc->my, sql, (unsigned long)strlen(sql)) != 0)
-        return my_error(mc, err, my_statement_kind(mysql_errno(mc->my)));
+    if (my.mysql_real_query(mc->my, sql, (unsigned long)strlen(sql)) != 0)
+        return my_error(mc, err, my_statement_kind(my.mysql_errno(mc->my)));
     return my_drain(mc, err);
 }
 
@@ -209,28 +279,28 @@ static int my_exec(rm_conn *c, const char *sql, rm_dberr *err)
 static int my_query_text(my_conn *mc, const char *sql, rm_arena *a, rm_rows **out,
                          rm_dberr *err)
 {
-    if (mysql_real_query(mc->my, sql, (unsigned long)strlen(sql)) != 0)
-        return my_error(mc, err, my_statement_kind(mysql_errno(mc->my)));
-    MYSQL_RES *res = mysql_store_result(mc->my);
+    if (my.mysql_real_query(mc->my, sql, (unsigned long)strlen(sql)) != 0)
+        return my_error(mc, err, my_statement_kind(my.mysql_errno(mc->my)));
+    MYSQL_RES *res = my.mysql_store_result(mc->my);
     rm_rows *rows = RM_NEW(a, rm_rows);
     if (!res) {
-        if (mysql_field_count(mc->my) != 0)
-            return my_error(mc, err, my_statement_kind(mysql_errno(mc->my)));
-        rows->affected = (uint64_t)mysql_affected_rows(mc->my);
+        if (my.mysql_field_count(mc->my) != 0)
+            return my_error(mc, err, my_statement_kind(my.mysql_errno(mc->my)));
+        rows->affected = (uint64_t)my.mysql_affected_rows(mc->my);
         rows->names = RM_NEW_ARRAY(a, const char *, 1);
     } else {
-        rows->ncols = mysql_num_fields(res);
-        rows->nrows = (size_t)mysql_num_rows(res);
+        rows->ncols = my.mysql_num_fields(res);
+        rows->nrows = (size_t)my.mysql_num_rows(res);
         rows->names = RM_NEW_ARRAY(a, const char *, rows->ncols ? rows->ncols : 1);
-        MYSQL_FIELD *fields = mysql_fetch_fields(res);
+        MYSQL_FIELD *fields = my.mysql_fetch_fields(res);
         for (size_t i = 0; i < rows->ncols; i++)
             rows->names[i] = rm_arena_strdup(a, fields[i].name);
         size_t ncells = rows->nrows * rows->ncols;
         rows->cells = RM_NEW_ARRAY(a, const char *, ncells ? ncells : 1);
         rows->lens = RM_NEW_ARRAY(a, size_t, ncells ? ncells : 1);
         for (size_t r = 0; r < rows->nrows; r++) {
-            MYSQL_ROW row = mysql_fetch_row(res);
-            unsigned long *lens = mysql_fetch_lengths(res);
+            MYSQL_ROW row = my.mysql_fetch_row(res);
+            unsigned long *lens = my.mysql_fetch_lengths(res);
             for (size_t col = 0; row && col < rows->ncols; col++) {
                 if (!row[col])
                     continue;
@@ -238,14 +308,14 @@ static int my_query_text(my_conn *mc, const char *sql, rm_arena *a, rm_rows **ou
                 rows->lens[r * rows->ncols + col] = lens[col];
             }
         }
-        mysql_free_result(res);
+        my.mysql_free_result(res);
     }
     *out = rows;
     /* A query is one statement, but CLIENT_MULTI_STATEMENTS would run more: drain them so
      * the connection stays usable, and report an error in any of them. */
-    if (mysql_more_results(mc->my)) {
-        if (mysql_next_result(mc->my) > 0)
-            return my_error(mc, err, my_statement_kind(mysql_errno(mc->my)));
+    if (my.mysql_more_results(mc->my)) {
+        if (my.mysql_next_result(mc->my) > 0)
+            return my_error(mc, err, my_statement_kind(my.mysql_errno(mc->my)));
         return my_drain(mc, err);
     }
     return RM_OK;
@@ -285,12 +355,12 @@ static int my_query(rm_conn *c, const char *sql, const char *const *params, size
         goto done;
     }
 
-    st = mysql_stmt_init(mc->my);
+    st = my.mysql_stmt_init(mc->my);
     if (!st) {
         my_error(mc, err, RM_DBERR_STATEMENT);
         goto done;
     }
-    if (mysql_stmt_prepare(st, qsql, (unsigned long)strlen(qsql)) != 0) {
+    if (my.mysql_stmt_prepare(st, qsql, (unsigned long)strlen(qsql)) != 0) {
         my_stmt_error(mc, st, err);
         goto done;
     }
@@ -305,22 +375,22 @@ static int my_query(rm_conn *c, const char *sql, const char *const *params, size
             pbind[i].buffer_type = MYSQL_TYPE_NULL;
         }
     }
-    if (mysql_stmt_bind_param(st, pbind) != 0 || mysql_stmt_execute(st) != 0) {
+    if (my.mysql_stmt_bind_param(st, pbind) != 0 || my.mysql_stmt_execute(st) != 0) {
         my_stmt_error(mc, st, err);
         goto done;
     }
     rows = RM_NEW(a, rm_rows);
-    meta = mysql_stmt_result_metadata(st);
+    meta = my.mysql_stmt_result_metadata(st);
     if (!meta) {
-        rows->affected = (uint64_t)mysql_stmt_affected_rows(st);
+        rows->affected = (uint64_t)my.mysql_stmt_affected_rows(st);
         rows->names = RM_NEW_ARRAY(a, const char *, 1);
         *out = rows;
         ret = RM_OK;
         goto done;
     }
-    rows->ncols = mysql_num_fields(meta);
+    rows->ncols = my.mysql_num_fields(meta);
     rows->names = RM_NEW_ARRAY(a, const char *, rows->ncols ? rows->ncols : 1);
-    fields = mysql_fetch_fields(meta);
+    fields = my.mysql_fetch_fields(meta);
     for (size_t i = 0; i < rows->ncols; i++)
         rows->names[i] = rm_arena_strdup(a, fields[i].name);
     /* Bind every column with an empty buffer: fetch then reports each value's length (as a
@@ -333,12 +403,12 @@ static int my_query(rm_conn *c, const char *sql, const char *const *params, size
         rbind[i].length = &rlens[i];
         rbind[i].is_null = &rnull[i];
     }
-    if (mysql_stmt_bind_result(st, rbind) != 0 || mysql_stmt_store_result(st) != 0) {
+    if (my.mysql_stmt_bind_result(st, rbind) != 0 || my.mysql_stmt_store_result(st) != 0) {
         my_stmt_error(mc, st, err);
         goto done;
     }
     for (;;) {
-        int f = mysql_stmt_fetch(st);
+        int f = my.mysql_stmt_fetch(st);
         if (f == MYSQL_NO_DATA)
             break;
         if (f == 1) {
@@ -358,7 +428,7 @@ static int my_query(rm_conn *c, const char *sql, const char *const *params, size
                 one.buffer = buf;
                 one.buffer_length = (unsigned long)(len + 1);
                 one.length = &got;
-                if (len > 0 && mysql_stmt_fetch_column(st, &one, (unsigned int)i, 0) != 0) {
+                if (len > 0 && my.mysql_stmt_fetch_column(st, &one, (unsigned int)i, 0) != 0) {
                     my_stmt_error(mc, st, err);
                     goto done;
                 }
@@ -374,9 +444,9 @@ static int my_query(rm_conn *c, const char *sql, const char *const *params, size
     ret = RM_OK;
 done:
     if (meta)
-        mysql_free_result(meta);
+        my.mysql_free_result(meta);
     if (st)
-        mysql_stmt_close(st);
+        my.mysql_stmt_close(st);
     free(pbind);
     free(rbind);
     free(rlens);
@@ -473,12 +543,13 @@ static int my_unlock(rm_conn *c, const char *key, rm_dberr *err)
 
 static const char *my_server_version(rm_conn *c)
 {
-    return mysql_get_server_info(((my_conn *)c)->my);
+    return my.mysql_get_server_info(((my_conn *)c)->my);
 }
 
 static void my_shutdown(void)
 {
-    mysql_library_end();
+    if (my_loaded)
+        my.mysql_library_end();
 }
 
 static const char *const my_schemes[] = {"mysql", "mariadb", NULL};

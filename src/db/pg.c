@@ -15,12 +15,63 @@
  * behind and works the same inside and outside transactions.
  */
 #include "db/db.h"
+#include "db/client_lib.h"
 
 #include <libpq-fe.h>
 #include <stdlib.h>
 #include <string.h>
 
 extern const rm_driver rm_driver_postgres;
+
+/* libpq's functions, reached through pointers filled on the first connect (client_lib.h). */
+#define PG_FUNCS(X) \
+    X(PQclear) \
+    X(PQcmdStatus) \
+    X(PQcmdTuples) \
+    X(PQconnectdbParams) \
+    X(PQerrorMessage) \
+    X(PQescapeIdentifier) \
+    X(PQexec) \
+    X(PQexecParams) \
+    X(PQfinish) \
+    X(PQfname) \
+    X(PQfreemem) \
+    X(PQgetisnull) \
+    X(PQgetlength) \
+    X(PQgetvalue) \
+    X(PQnfields) \
+    X(PQntuples) \
+    X(PQparameterStatus) \
+    X(PQresultErrorField) \
+    X(PQresultStatus) \
+    X(PQsetNoticeProcessor) \
+    X(PQstatus)
+
+#define PG_MEMBER(name) __typeof__(&name) name;
+static struct {
+    PG_FUNCS(PG_MEMBER)
+} pq;
+#undef PG_MEMBER
+
+/* Load libpq once; false (err filled) when it is missing or lacks a function. */
+static bool pg_load(rm_dberr *err)
+{
+    static bool loaded;
+    if (loaded)
+        return true;
+    static const char *const sonames[] = {"libpq.so.5", "libpq.so", NULL};
+    const char *what = "the PostgreSQL client library";
+    void *h = rm_client_lib_open(sonames, what, "libpq5", err);
+    if (!h)
+        return false;
+#define PG_LOAD(name)                                                                          \
+    if (!rm_client_lib_sym(h, RM_CLIENT_STR(name), &pq.name, what, err))                       \
+        return false;
+    PG_FUNCS(PG_LOAD)
+#undef PG_LOAD
+    loaded = true;
+    return true;
+}
 
 typedef struct pg_conn {
     rm_conn base;
@@ -54,7 +105,7 @@ static bool pg_contains(const char *hay, const char *needle)
  * "failed: " without the severity; the rest of the lines become the detail. */
 static int pg_connect_error(pg_conn *pc, rm_dberr *err)
 {
-    const char *full = PQerrorMessage(pc->pg);
+    const char *full = pq.PQerrorMessage(pc->pg);
     char buf[RM_DBERR_TEXT_MAX * 2];
     snprintf(buf, sizeof buf, "%s", full ? full : "");
 
@@ -112,25 +163,25 @@ static void pg_close(rm_conn *c)
 {
     pg_conn *pc = (pg_conn *)c;
     if (pc->pg)
-        PQfinish(pc->pg);
+        pq.PQfinish(pc->pg);
     rm_conn_base_free(&pc->base);
     free(pc);
 }
 
-/* Fill err from a failed result (copying everything before the caller PQclear()s it). */
+/* Fill err from a failed result (copying everything before the caller pq.PQclear()s it). */
 static int pg_result_error(pg_conn *pc, PGresult *res, rm_dberr *err)
 {
-    const char *state = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : NULL;
-    const char *primary = res ? PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY) : NULL;
-    const char *detail = res ? PQresultErrorField(res, PG_DIAG_MESSAGE_DETAIL) : NULL;
-    const char *hint = res ? PQresultErrorField(res, PG_DIAG_MESSAGE_HINT) : NULL;
+    const char *state = res ? pq.PQresultErrorField(res, PG_DIAG_SQLSTATE) : NULL;
+    const char *primary = res ? pq.PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY) : NULL;
+    const char *detail = res ? pq.PQresultErrorField(res, PG_DIAG_MESSAGE_DETAIL) : NULL;
+    const char *hint = res ? pq.PQresultErrorField(res, PG_DIAG_MESSAGE_HINT) : NULL;
     char det[RM_DBERR_TEXT_MAX * 2] = "";
     if (detail && hint)
         snprintf(det, sizeof det, "%s %s", detail, hint);
     else if (detail || hint)
         snprintf(det, sizeof det, "%s", detail ? detail : hint);
     rm_dberr_kind kind = RM_DBERR_STATEMENT;
-    if (PQstatus(pc->pg) == CONNECTION_BAD)
+    if (pq.PQstatus(pc->pg) == CONNECTION_BAD)
         kind = RM_DBERR_CONNECTION_LOST;
     if (primary)
         return rm_dberr_set(err, kind, state, 0, pg_secret(pc), primary, det);
@@ -138,7 +189,7 @@ static int pg_result_error(pg_conn *pc, PGresult *res, rm_dberr *err)
      * ("FATAL:  terminating connection ...\nserver closed the connection unexpectedly\n...").
      * First line without the severity = message, the rest = detail. */
     char buf[RM_DBERR_TEXT_MAX * 2];
-    snprintf(buf, sizeof buf, "%s", PQerrorMessage(pc->pg));
+    snprintf(buf, sizeof buf, "%s", pq.PQerrorMessage(pc->pg));
     char *line = buf;
     static const char *const sev[] = {"FATAL:  ", "ERROR:  "};
     for (size_t i = 0; i < RM_ARRAY_LEN(sev); i++) {
@@ -158,6 +209,8 @@ static int pg_connect(rm_conn **out, const rm_dburl *url, const rm_db_opts *opts
                       rm_dberr *err)
 {
     *out = NULL;
+    if (!pg_load(err))
+        return RM_EDB;
     pg_conn *pc = rm_xcalloc(1, sizeof *pc);
     rm_conn_base_init(&pc->base, &rm_driver_postgres, url, opts);
     const rm_dburl *u = &pc->base.url;
@@ -200,44 +253,44 @@ static int pg_connect(rm_conn **out, const rm_dburl *url, const rm_db_opts *opts
     keys[n] = NULL;
     vals[n] = NULL;
 
-    pc->pg = PQconnectdbParams(keys, vals, 0);
+    pc->pg = pq.PQconnectdbParams(keys, vals, 0);
     if (!pc->pg) {
         rm_dberr_set(err, RM_DBERR_CONNECT, NULL, 0, NULL, "libpq could not allocate a connection",
                      NULL);
         pg_close(&pc->base);
         return RM_EDB;
     }
-    if (PQstatus(pc->pg) != CONNECTION_OK) {
+    if (pq.PQstatus(pc->pg) != CONNECTION_OK) {
         pg_connect_error(pc, err);
         pg_close(&pc->base);
         return RM_EDB;
     }
-    PQsetNoticeProcessor(pc->pg, pg_notice_ignore, NULL);
+    pq.PQsetNoticeProcessor(pc->pg, pg_notice_ignore, NULL);
 
-    const char *sv = PQparameterStatus(pc->pg, "server_version");
+    const char *sv = pq.PQparameterStatus(pc->pg, "server_version");
     snprintf(pc->version, sizeof pc->version, "%s", sv ? sv : "");
 
     /* Prisma's ?schema= selects the schema every unqualified name resolves in. */
     const char *schema = rm_dburl_param_get(u, "schema");
     if (schema && schema[0]) {
-        char *ident = PQescapeIdentifier(pc->pg, schema, strlen(schema));
+        char *ident = pq.PQescapeIdentifier(pc->pg, schema, strlen(schema));
         if (!ident) {
             rm_dberr_set(err, RM_DBERR_CONNECT, NULL, 0, pg_secret(pc),
-                         PQerrorMessage(pc->pg), NULL);
+                         pq.PQerrorMessage(pc->pg), NULL);
             pg_close(&pc->base);
             return RM_EDB;
         }
         char sql[600];
         snprintf(sql, sizeof sql, "SET search_path TO %s", ident);
-        PQfreemem(ident);
-        PGresult *res = PQexec(pc->pg, sql);
-        if (PQresultStatus(res) != PGRES_COMMAND_OK) {
+        pq.PQfreemem(ident);
+        PGresult *res = pq.PQexec(pc->pg, sql);
+        if (pq.PQresultStatus(res) != PGRES_COMMAND_OK) {
             pg_result_error(pc, res, err);
-            PQclear(res);
+            pq.PQclear(res);
             pg_close(&pc->base);
             return RM_EDB;
         }
-        PQclear(res);
+        pq.PQclear(res);
     }
     *out = &pc->base;
     return RM_OK;
@@ -253,11 +306,11 @@ static int pg_exec(rm_conn *c, const char *sql, rm_dberr *err)
     pg_conn *pc = (pg_conn *)c;
     /* PQexec runs a multi-statement script in one implicit transaction (the simple query
      * protocol) and stops at the first error. */
-    PGresult *res = PQexec(pc->pg, sql);
+    PGresult *res = pq.PQexec(pc->pg, sql);
     int ret = RM_OK;
-    if (!res || !pg_ok(PQresultStatus(res)))
+    if (!res || !pg_ok(pq.PQresultStatus(res)))
         ret = pg_result_error(pc, res, err);
-    PQclear(res);
+    pq.PQclear(res);
     return ret;
 }
 
@@ -265,41 +318,41 @@ static int pg_query(rm_conn *c, const char *sql, const char *const *params, size
                     rm_arena *a, rm_rows **out, rm_dberr *err)
 {
     pg_conn *pc = (pg_conn *)c;
-    PGresult *res = PQexecParams(pc->pg, sql, (int)nparams, NULL, params, NULL, NULL, 0);
+    PGresult *res = pq.PQexecParams(pc->pg, sql, (int)nparams, NULL, params, NULL, NULL, 0);
     rm_rows *rows = NULL;
     size_t ncells;
     const char *tuples;
     int ret = RM_EDB;
-    if (!res || !pg_ok(PQresultStatus(res))) {
+    if (!res || !pg_ok(pq.PQresultStatus(res))) {
         pg_result_error(pc, res, err);
         goto done;
     }
     rows = RM_NEW(a, rm_rows);
-    rows->ncols = (size_t)PQnfields(res);
-    rows->nrows = (size_t)PQntuples(res);
+    rows->ncols = (size_t)pq.PQnfields(res);
+    rows->nrows = (size_t)pq.PQntuples(res);
     rows->names = RM_NEW_ARRAY(a, const char *, rows->ncols ? rows->ncols : 1);
     for (size_t i = 0; i < rows->ncols; i++)
-        rows->names[i] = rm_arena_strdup(a, PQfname(res, (int)i));
+        rows->names[i] = rm_arena_strdup(a, pq.PQfname(res, (int)i));
     ncells = rows->nrows * rows->ncols;
     rows->cells = RM_NEW_ARRAY(a, const char *, ncells ? ncells : 1);
     rows->lens = RM_NEW_ARRAY(a, size_t, ncells ? ncells : 1);
     for (size_t r = 0; r < rows->nrows; r++) {
         for (size_t col = 0; col < rows->ncols; col++) {
             size_t k = r * rows->ncols + col;
-            if (PQgetisnull(res, (int)r, (int)col))
+            if (pq.PQgetisnull(res, (int)r, (int)col))
                 continue;
-            size_t len = (size_t)PQgetlength(res, (int)r, (int)col);
-            rows->cells[k] = rm_arena_strndup(a, PQgetvalue(res, (int)r, (int)col), len);
+            size_t len = (size_t)pq.PQgetlength(res, (int)r, (int)col);
+            rows->cells[k] = rm_arena_strndup(a, pq.PQgetvalue(res, (int)r, (int)col), len);
             rows->lens[k] = len;
         }
     }
-    tuples = PQcmdTuples(res);
+    tuples = pq.PQcmdTuples(res);
     if (rows->ncols == 0 && tuples && tuples[0])
         rows->affected = strtoull(tuples, NULL, 10);
     *out = rows;
     ret = RM_OK;
 done:
-    PQclear(res);
+    pq.PQclear(res);
     return ret;
 }
 
@@ -316,18 +369,18 @@ static int pg_begin(rm_conn *c, rm_dberr *err)
 static int pg_commit(rm_conn *c, rm_dberr *err)
 {
     pg_conn *pc = (pg_conn *)c;
-    PGresult *res = PQexec(pc->pg, "COMMIT");
+    PGresult *res = pq.PQexec(pc->pg, "COMMIT");
     int ret = RM_OK;
-    if (!res || !pg_ok(PQresultStatus(res))) {
+    if (!res || !pg_ok(pq.PQresultStatus(res))) {
         ret = pg_result_error(pc, res, err);
-    } else if (strcmp(PQcmdStatus(res), "ROLLBACK") == 0) {
+    } else if (strcmp(pq.PQcmdStatus(res), "ROLLBACK") == 0) {
         /* COMMIT of a transaction in which a statement failed succeeds as a ROLLBACK: it is
          * a failure for the caller, who asked for the changes to be kept. */
         ret = rm_dberr_set(err, RM_DBERR_STATEMENT, "25P02", 0, NULL,
                            "the transaction was rolled back because a statement in it failed",
                            NULL);
     }
-    PQclear(res);
+    pq.PQclear(res);
     return ret;
 }
 
