@@ -1,64 +1,72 @@
 /*
  * PostgreSQL introspection: six catalog queries over pg_catalog, each for every table of the
- * schema at once (tables, columns, PK/unique/FK constraint columns, other indexes, enum values,
- * and the objects the physical schema cannot hold: views, check and exclusion constraints,
- * triggers). Multi-column objects come back one row per column (unnest ... WITH ORDINALITY),
- * so no array text is parsed. Types are read from format_type() and spelled the way the
- * lowering spells Prisma's native types (character varying(191) -> VARCHAR(191)), so a
- * database relmig created diffs empty against the lowered schema.
+ * schema at once (tables, columns, PK/unique/FK constraints, other indexes, enum values, and
+ * the objects the physical schema cannot hold: views, check and exclusion constraints,
+ * triggers). Tables and columns carry their oids and attribute numbers; constraints and
+ * indexes come back one row each with their key columns as numbers (conkey, indkey), named
+ * here from the columns already read, so the server does no per-key-column join. Types are
+ * read from format_type() and spelled the way the lowering spells Prisma's native types
+ * (character varying(191) -> VARCHAR(191)), so a database relmig created diffs empty against
+ * the lowered schema.
  * Not for: other databases, or raising the result into models (sqlschema/raise.c).
  */
 #include "db/introspect.h"
+#include "util/sb.h"
 
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
+/* Tables and columns come back with their oids and attribute numbers; constraints and indexes
+ * name their columns by number (conkey, indkey as array text), resolved here against the
+ * columns already read. Joining pg_attribute once per key column (unnest ... WITH ORDINALITY)
+ * cost the server 50 ms (constraints) and 30 ms (indexes) of CPU at 1,199 tables; without
+ * those joins both take about 10 ms (bench/README.md, bench_introspect.sh). */
 static const char Q_TABLES[] =
-    "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+    "SELECT c.oid, c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
     "WHERE n.nspname = $1 AND c.relkind IN ('r', 'p') AND NOT c.relispartition "
     "ORDER BY c.oid";
 
 static const char Q_COLUMNS[] =
-    "SELECT c.relname, a.attname, format_type(a.atttypid, a.atttypmod), t.typtype, "
-    "et.typtype, COALESCE(et.typname, t.typname), tn.nspname, a.attnotnull, "
-    "pg_get_expr(d.adbin, d.adrelid), a.attidentity, a.attgenerated "
+    "SELECT a.attrelid, a.attname, format_type(a.atttypid, a.atttypmod), t.typtype, "
+    "et.typtype, COALESCE(et.typname, t.typname), a.attnotnull, "
+    "pg_get_expr(d.adbin, d.adrelid), a.attidentity, a.attgenerated, a.attnum "
     "FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid "
     "JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_type t ON t.oid = a.atttypid "
     "LEFT JOIN pg_type et ON et.oid = t.typelem AND t.typcategory = 'A' "
-    "LEFT JOIN pg_namespace tn ON tn.oid = COALESCE(et.typnamespace, t.typnamespace) "
     "LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum "
     "WHERE n.nspname = $1 AND c.relkind IN ('r', 'p') AND NOT c.relispartition "
-    "AND a.attnum > 0 AND NOT a.attisdropped ORDER BY c.oid, a.attnum";
+    "AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attrelid, a.attnum";
 
+/* A foreign key into another schema names its referenced columns itself (the columns read
+ * here are this schema's only); the subquery runs for those rows alone. */
 static const char Q_CONSTRAINTS[] =
-    "SELECT cl.relname, con.conname, con.contype, a.attname, rcl.relname, rn.nspname, "
-    "ra.attname, con.confdeltype, con.confupdtype, con.oid "
-    "FROM pg_constraint con JOIN pg_class cl ON cl.oid = con.conrelid "
-    "JOIN pg_namespace n ON n.oid = cl.relnamespace "
-    "CROSS JOIN LATERAL unnest(con.conkey) WITH ORDINALITY AS k(attnum, i) "
-    "JOIN pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.attnum "
+    "SELECT con.conrelid, con.conname, con.contype, con.conkey, rcl.relname, rn.nspname, "
+    "con.confkey, con.confdeltype, con.confupdtype, con.confrelid, "
+    "CASE WHEN rcl.relnamespace <> con.connamespace THEN ARRAY(SELECT a.attname "
+    "FROM unnest(con.confkey) WITH ORDINALITY AS k(attnum, i) JOIN pg_attribute a "
+    "ON a.attrelid = con.confrelid AND a.attnum = k.attnum ORDER BY k.i) END "
+    "FROM pg_constraint con JOIN pg_namespace n ON n.oid = con.connamespace "
     "LEFT JOIN pg_class rcl ON rcl.oid = con.confrelid "
     "LEFT JOIN pg_namespace rn ON rn.oid = rcl.relnamespace "
-    "LEFT JOIN pg_attribute ra ON ra.attrelid = con.confrelid AND ra.attnum = con.confkey[k.i] "
-    "WHERE n.nspname = $1 AND con.contype IN ('p', 'u', 'f') "
-    "ORDER BY cl.oid, con.oid, k.i";
+    "WHERE n.nspname = $1 AND con.contype IN ('p', 'u', 'f') AND con.conrelid <> 0 "
+    "ORDER BY con.conrelid, con.oid";
 
-/* Indexes that do not back a PK/unique/exclusion constraint; key columns only. */
+/* Indexes that do not back a PK/unique/exclusion constraint. Operator class names only for
+ * the indexes that use a non-default one (an array overlap with one uncorrelated list). */
 static const char Q_INDEXES[] =
-    "SELECT t.relname, i.relname, ix.indisunique, a.attname, ix.indoption[k.i - 1], am.amname, "
-    "pg_get_expr(ix.indpred, ix.indrelid), opc.opcname, opc.opcdefault, i.oid "
+    "SELECT ix.indrelid, i.relname, ix.indisunique, ix.indkey, ix.indoption, am.amname, "
+    "pg_get_expr(ix.indpred, ix.indrelid), "
+    "CASE WHEN ix.indclass::oid[] && ARRAY(SELECT oid FROM pg_opclass WHERE NOT opcdefault) "
+    "THEN ARRAY(SELECT CASE WHEN opc.opcdefault THEN '' ELSE opc.opcname END "
+    "FROM unnest(ix.indclass) WITH ORDINALITY AS k(oid, i) JOIN pg_opclass opc "
+    "ON opc.oid = k.oid ORDER BY k.i) END, ix.indnkeyatts "
     "FROM pg_index ix JOIN pg_class i ON i.oid = ix.indexrelid "
-    "JOIN pg_class t ON t.oid = ix.indrelid JOIN pg_namespace n ON n.oid = t.relnamespace "
-    "JOIN pg_am am ON am.oid = i.relam "
-    "CROSS JOIN LATERAL unnest(ix.indkey) WITH ORDINALITY AS k(attnum, i) "
-    "LEFT JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = k.attnum AND k.attnum > 0 "
-    "LEFT JOIN pg_opclass opc ON opc.oid = ix.indclass[k.i - 1] "
-    "WHERE n.nspname = $1 AND t.relkind IN ('r', 'p') AND NOT ix.indisprimary "
-    "AND k.i <= ix.indnkeyatts AND NOT EXISTS (SELECT 1 FROM pg_constraint c "
-    "WHERE c.conindid = ix.indexrelid AND c.contype IN ('p', 'u', 'x')) "
-    "ORDER BY t.oid, i.oid, k.i";
+    "JOIN pg_namespace n ON n.oid = i.relnamespace JOIN pg_am am ON am.oid = i.relam "
+    "WHERE n.nspname = $1 AND NOT ix.indisprimary AND NOT EXISTS (SELECT 1 "
+    "FROM pg_constraint c WHERE c.conindid = ix.indexrelid AND c.contype IN ('p', 'u', 'x')) "
+    "ORDER BY ix.indrelid, i.oid";
 
 static const char Q_ENUMS[] =
     "SELECT t.typname, e.enumlabel FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid "
@@ -236,19 +244,120 @@ static void pg_default(rm_introspector *in, rm_sql_column *c, const char *expr)
     rm_introspect_default(s, c, expr);
 }
 
-static rm_sql_table *table_of(rm_sqlschema *s, const char *name)
-{
-    return name ? (rm_sql_table *)rm_sqlschema_find_table(s, NULL, name) : NULL;
-}
-
-/* Consecutive rows whose columns k0 (and k1) are equal form one object. */
-static size_t group_end(const rm_rows *r, size_t start, size_t k0, size_t k1)
+/* Consecutive rows whose column k0 is equal form one object. */
+static size_t group_end(const rm_rows *r, size_t start, size_t k0)
 {
     size_t end = start + 1;
-    while (end < r->nrows && same(cell(r, end, k0), cell(r, start, k0)) &&
-           same(cell(r, end, k1), cell(r, start, k1)))
+    while (end < r->nrows && same(cell(r, end, k0), cell(r, start, k0)))
         end++;
     return end;
+}
+
+static uint32_t oid_of(const char *text)
+{
+    return text ? (uint32_t)strtoul(text, NULL, 10) : 0;
+}
+
+/* Numbers of an int2[] ("{1,2}") or int2vector ("1 2") text into out; returns how many. */
+static size_t parse_ints(const char *text, int *out, size_t max)
+{
+    size_t n = 0;
+    for (const char *p = text; p && *p && n < max;) {
+        if (*p == '-' || isdigit((unsigned char)*p)) {
+            char *end;
+            out[n++] = (int)strtol(p, &end, 10);
+            p = end;
+        } else {
+            p++;
+        }
+    }
+    return n;
+}
+
+/* Elements of a one-dimensional text array as PostgreSQL prints it ({a,"b c","d\"e"}) into
+ * out (allocated in a); returns how many. */
+static size_t parse_text_array(rm_arena *a, const char *text, const char **out, size_t max)
+{
+    size_t n = 0;
+    const char *p = text && *text == '{' ? text + 1 : "";
+    while (*p && *p != '}' && n < max) {
+        rm_sb sb = RM_SB_INIT;
+        if (*p == '"') {
+            for (p++; *p && *p != '"'; p++) {
+                if (*p == '\\' && p[1])
+                    p++;
+                rm_sb_putc(&sb, *p);
+            }
+            if (*p)
+                p++;
+        } else {
+            for (; *p && *p != ',' && *p != '}'; p++)
+                rm_sb_putc(&sb, *p);
+        }
+        out[n++] = rm_arena_strdup(a, rm_sb_str(&sb));
+        rm_sb_free(&sb);
+        if (*p == ',')
+            p++;
+    }
+    return n;
+}
+
+/* One table of the schema: its oid, and the rows of Q_COLUMNS that are its columns (in
+ * attribute number order), so that key columns given by number are named by binary search. */
+typedef struct pg_rel {
+    uint32_t oid;
+    rm_sql_table *t; /* NULL: skipped (_prisma_migrations) */
+    size_t col0, ncols;
+} pg_rel;
+
+typedef struct pg_catalog {
+    pg_rel *rels; /* sorted by oid (Q_TABLES order) */
+    size_t nrels;
+    const rm_rows *cols;
+    int *attnum; /* per Q_COLUMNS row */
+} pg_catalog;
+
+static pg_rel *rel_of(const pg_catalog *cat, uint32_t oid)
+{
+    size_t lo = 0, hi = cat->nrels;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (cat->rels[mid].oid < oid)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < cat->nrels && cat->rels[lo].oid == oid ? &cat->rels[lo] : NULL;
+}
+
+/* The name of column attnum of rel, or NULL. */
+static const char *column_name(const pg_catalog *cat, const pg_rel *rel, int attnum)
+{
+    size_t lo = rel->col0, hi = rel->col0 + rel->ncols;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (cat->attnum[mid] < attnum)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < rel->col0 + rel->ncols && cat->attnum[lo] == attnum ? cell(cat->cols, lo, 1)
+                                                                    : NULL;
+}
+
+/* Names of the columns numbered in text (conkey / indkey) into out; false when one is not a
+ * column (0 = an expression in an index key). */
+static bool column_names(const pg_catalog *cat, const pg_rel *rel, const char *text,
+                         const char **out, size_t *n, size_t max)
+{
+    int nums[64];
+    *n = parse_ints(text, nums, max < 64 ? max : 64);
+    bool ok = *n > 0;
+    for (size_t i = 0; i < *n; i++) {
+        out[i] = nums[i] > 0 ? column_name(cat, rel, nums[i]) : NULL;
+        ok = ok && out[i];
+    }
+    return ok;
 }
 
 int rm_introspect_postgres(rm_introspector *in)
@@ -268,118 +377,139 @@ int rm_introspect_postgres(rm_introspector *in)
         return RM_EDB;
 
     for (size_t r = 0; r < enums->nrows;) {
-        size_t end = group_end(enums, r, 0, 0);
+        size_t end = group_end(enums, r, 0);
         const char **values = RM_NEW_ARRAY(in->a, const char *, end - r);
         for (size_t k = r; k < end; k++)
             values[k - r] = cell(enums, k, 1);
         rm_sqlschema_add_enum(s, NULL, cell(enums, r, 0), values, end - r);
         r = end;
     }
+    pg_catalog cat = {RM_NEW_ARRAY(in->a, pg_rel, tables->nrows ? tables->nrows : 1), 0, cols,
+                      RM_NEW_ARRAY(in->a, int, cols->nrows ? cols->nrows : 1)};
     for (size_t r = 0; r < tables->nrows; r++) {
-        const char *name = cell(tables, r, 0);
+        const char *name = cell(tables, r, 1);
+        pg_rel *rel = &cat.rels[cat.nrels++];
+        *rel = (pg_rel){oid_of(cell(tables, r, 0)), NULL, 0, 0};
         if (!name || strcmp(name, "_prisma_migrations") == 0)
             continue;
-        rm_sqlschema_add_table(s, NULL, name);
+        rel->t = rm_sqlschema_add_table(s, NULL, name);
         if (in->stats)
             in->stats->ntables++;
     }
-    for (size_t r = 0; r < cols->nrows; r++) {
-        rm_sql_table *t = table_of(s, cell(cols, r, 0));
-        const char *name = cell(cols, r, 1), *fmt = cell(cols, r, 2);
-        if (!t || !name || !fmt)
-            continue;
-        const char *typtype = cell(cols, r, 4) ? cell(cols, r, 4) : cell(cols, r, 3);
-        rm_sql_type ty;
-        pg_type(in, &ty, fmt, typtype, cell(cols, r, 5), cell(cols, r, 6));
-        rm_sql_column *c = rm_sql_table_add_column(s, t, name, &ty, !is_true(cell(cols, r, 7)));
-        if (!c)
-            continue;
-        const char *def = cell(cols, r, 8), *identity = cell(cols, r, 9);
-        const char *generated = cell(cols, r, 10);
-        if (generated && generated[0]) {
-            rm_introspect_warn(in, RM_E_INTROSPECT_GENERATED_COLUMN,
-                               "column \"%s\".\"%s\" is generated; it is read as a plain column",
-                               t->name, name);
-        } else if (identity && identity[0]) {
-            c->autoincrement = true;
-            rm_sql_default_set(s, c, RM_SQL_DEFAULT_AUTOINCREMENT, NULL);
-        } else if (def) {
-            pg_default(in, c, def);
+    for (size_t r = 0; r < cols->nrows;) {
+        size_t end = group_end(cols, r, 0);
+        pg_rel *rel = rel_of(&cat, oid_of(cell(cols, r, 0)));
+        if (rel) {
+            rel->col0 = r;
+            rel->ncols = end - r;
         }
-    }
-    /* Constraints, one group of rows per constraint. */
-    for (size_t r = 0; r < cons->nrows;) {
-        size_t end = group_end(cons, r, 0, 9);
-        rm_sql_table *t = table_of(s, cell(cons, r, 0));
-        const char *name = cell(cons, r, 1), *type = cell(cons, r, 2);
-        if (!t || !type) {
-            r = end;
-            continue;
-        }
-        size_t n = end - r;
-        const char **names = RM_NEW_ARRAY(in->a, const char *, n);
-        const char **refs = RM_NEW_ARRAY(in->a, const char *, n);
         for (size_t k = r; k < end; k++) {
-            names[k - r] = cell(cons, k, 3);
-            refs[k - r] = cell(cons, k, 6);
-        }
-        if (type[0] == 'p') {
-            rm_sql_table_set_pk(s, t, name, names, n);
-        } else if (type[0] == 'u') {
-            rm_sql_table_add_index(s, t, RM_SQL_INDEX_UNIQUE_CONSTRAINT, name, names, n);
-        } else if (type[0] == 'f' && cell(cons, r, 4)) {
-            const char *ref_schema = cell(cons, r, 5);
-            if (same(ref_schema, schema))
-                ref_schema = NULL;
-            rm_sql_table_add_fk(s, t, name, names, n, ref_schema, cell(cons, r, 4), refs,
-                                rm_introspect_action(cell(cons, r, 7)),
-                                rm_introspect_action(cell(cons, r, 8)));
+            cat.attnum[k] = cell(cols, k, 10) ? atoi(cell(cols, k, 10)) : 0;
+            rm_sql_table *t = rel ? rel->t : NULL;
+            const char *name = cell(cols, k, 1), *fmt = cell(cols, k, 2);
+            if (!t || !name || !fmt)
+                continue;
+            const char *typtype = cell(cols, k, 4) ? cell(cols, k, 4) : cell(cols, k, 3);
+            rm_sql_type ty;
+            pg_type(in, &ty, fmt, typtype, cell(cols, k, 5), NULL);
+            rm_sql_column *c =
+                rm_sql_table_add_column(s, t, name, &ty, !is_true(cell(cols, k, 6)));
+            if (!c)
+                continue;
+            const char *def = cell(cols, k, 7), *identity = cell(cols, k, 8);
+            const char *generated = cell(cols, k, 9);
+            if (generated && generated[0]) {
+                rm_introspect_warn(in, RM_E_INTROSPECT_GENERATED_COLUMN,
+                                   "column \"%s\".\"%s\" is generated; it is read as a plain "
+                                   "column",
+                                   t->name, name);
+            } else if (identity && identity[0]) {
+                c->autoincrement = true;
+                rm_sql_default_set(s, c, RM_SQL_DEFAULT_AUTOINCREMENT, NULL);
+            } else if (def) {
+                pg_default(in, c, def);
+            }
         }
         r = end;
     }
-    /* Indexes. */
-    for (size_t r = 0; r < idx->nrows;) {
-        size_t end = group_end(idx, r, 0, 9);
-        rm_sql_table *t = table_of(s, cell(idx, r, 0));
-        const char *name = cell(idx, r, 1);
-        bool expression = false;
-        size_t n = end - r;
-        const char **names = RM_NEW_ARRAY(in->a, const char *, n);
-        for (size_t k = r; k < end; k++) {
-            names[k - r] = cell(idx, k, 3);
-            expression = expression || !names[k - r];
-        }
-        if (!t || !name) {
-            r = end;
+    /* Constraints, one row each. */
+    for (size_t r = 0; r < cons->nrows; r++) {
+        pg_rel *rel = rel_of(&cat, oid_of(cell(cons, r, 0)));
+        const char *name = cell(cons, r, 1), *type = cell(cons, r, 2);
+        const char *names[64], *refs[64];
+        size_t n, nref;
+        if (!rel || !rel->t || !type ||
+            !column_names(&cat, rel, cell(cons, r, 3), names, &n, RM_ARRAY_LEN(names)))
             continue;
+        if (type[0] == 'p') {
+            rm_sql_table_set_pk(s, rel->t, name, names, n);
+        } else if (type[0] == 'u') {
+            rm_sql_table_add_index(s, rel->t, RM_SQL_INDEX_UNIQUE_CONSTRAINT, name, names, n);
+        } else if (type[0] == 'f' && cell(cons, r, 4)) {
+            const char *ref_schema = cell(cons, r, 5);
+            pg_rel *ref = rel_of(&cat, oid_of(cell(cons, r, 9)));
+            bool ok = cell(cons, r, 10)
+                          ? (nref = parse_text_array(in->a, cell(cons, r, 10), refs,
+                                                     RM_ARRAY_LEN(refs))) == n
+                          : ref && column_names(&cat, ref, cell(cons, r, 6), refs, &nref,
+                                                RM_ARRAY_LEN(refs)) && nref == n;
+            if (!ok)
+                continue;
+            if (same(ref_schema, schema))
+                ref_schema = NULL;
+            rm_sql_table_add_fk(s, rel->t, name, names, n, ref_schema, cell(cons, r, 4), refs,
+                                rm_introspect_action(cell(cons, r, 7)),
+                                rm_introspect_action(cell(cons, r, 8)));
         }
-        if (expression) {
+    }
+    /* Indexes, one row each; only the first indnkeyatts numbers of indkey are key columns
+     * (the rest are INCLUDE columns). */
+    for (size_t r = 0; r < idx->nrows; r++) {
+        pg_rel *rel = rel_of(&cat, oid_of(cell(idx, r, 0)));
+        const char *name = cell(idx, r, 1);
+        if (!rel || !rel->t || !name)
+            continue;
+        rm_sql_table *t = rel->t;
+        const char *names[64];
+        size_t n;
+        bool columns = column_names(&cat, rel, cell(idx, r, 3), names, &n, RM_ARRAY_LEN(names));
+        size_t nkey = cell(idx, r, 8) ? (size_t)atoi(cell(idx, r, 8)) : n;
+        if (nkey < n) {
+            columns = true;
+            for (size_t k = 0; k < nkey; k++)
+                columns = columns && names[k];
+            n = nkey;
+        }
+        if (!columns) {
             rm_introspect_warn(in, RM_E_INTROSPECT_EXPRESSION_INDEX,
                                "index \"%s\" on table \"%s\" is on an expression; it is not "
                                "represented in the schema",
                                name, t->name);
-            r = end;
             continue;
         }
         rm_sql_index_kind kind =
             is_true(cell(idx, r, 2)) ? RM_SQL_INDEX_UNIQUE : RM_SQL_INDEX_NORMAL;
         rm_sql_index *ix = rm_sql_table_add_index(s, t, kind, name, names, n);
-        if (ix) {
-            const char *am = cell(idx, r, 5);
-            if (am && strcmp(am, "btree") != 0)
-                ix->method = rm_arena_strdup(in->a, am);
-            const char *pred = cell(idx, r, 6);
-            if (pred)
-                ix->where = rm_arena_strdup(in->a, pred);
-            for (size_t k = r; k < end; k++) {
-                const char *opt = cell(idx, k, 4);
-                if (opt && (atoi(opt) & 1))
-                    ix->cols[k - r].sort = RM_SQL_SORT_DESC;
-                if (cell(idx, k, 7) && !is_true(cell(idx, k, 8)))
-                    ix->cols[k - r].opclass = rm_arena_strdup(in->a, cell(idx, k, 7));
-            }
+        if (!ix)
+            continue;
+        const char *am = cell(idx, r, 5);
+        if (am && strcmp(am, "btree") != 0)
+            ix->method = rm_arena_strdup(in->a, am);
+        const char *pred = cell(idx, r, 6);
+        if (pred)
+            ix->where = rm_arena_strdup(in->a, pred);
+        int opts[64];
+        size_t nopts = parse_ints(cell(idx, r, 4), opts, RM_ARRAY_LEN(opts));
+        const char *opc[64];
+        size_t nopc = cell(idx, r, 7)
+                          ? parse_text_array(in->a, cell(idx, r, 7), opc, RM_ARRAY_LEN(opc))
+                          : 0;
+        for (size_t k = 0; k < ix->ncols; k++) {
+            if (k < nopts && (opts[k] & 1))
+                ix->cols[k].sort = RM_SQL_SORT_DESC;
+            if (k < nopc && opc[k][0])
+                ix->cols[k].opclass = opc[k];
         }
-        r = end;
     }
     for (size_t r = 0; r < other->nrows; r++) {
         const char *kind = cell(other, r, 0), *rel = cell(other, r, 1), *obj = cell(other, r, 2);
