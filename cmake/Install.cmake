@@ -42,7 +42,10 @@ install(FILES ${CMAKE_BINARY_DIR}/relmig.pc DESTINATION ${CMAKE_INSTALL_LIBDIR}/
 
 # Debian package. dpkg-shlibdeps (dpkg-dev) derives versioned dependencies from the binary
 # itself; without it the runtime libraries are named explicitly (Debian 12 package names,
-# checked with `dpkg -S`). scripts/package-test.sh checks that all four end up in Depends.
+# checked with `dpkg -S`). The PostgreSQL and MariaDB client libraries are always named: the
+# binary may open them at the first connection (dlopen) instead of linking them, and then
+# dpkg-shlibdeps cannot see them. scripts/package-test.sh checks that all four end up in
+# Depends.
 set(CPACK_GENERATOR DEB)
 set(CPACK_PACKAGE_NAME relmig)
 set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})
@@ -62,6 +65,7 @@ set(CPACK_DEBIAN_PACKAGE_SUGGESTS "graphviz")
 find_program(RELMIG_DPKG_SHLIBDEPS dpkg-shlibdeps)
 if(RELMIG_DPKG_SHLIBDEPS)
   set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
+  set(CPACK_DEBIAN_PACKAGE_DEPENDS "libpq5, libmariadb3")
 else()
   set(CPACK_DEBIAN_PACKAGE_DEPENDS "libpq5, libmariadb3, libsqlite3-0, libpcre2-8-0")
 endif()

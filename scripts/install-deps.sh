@@ -9,7 +9,7 @@ set -uo pipefail
 
 BUILD=(build-essential cmake pkg-config libpq-dev libmariadb-dev libsqlite3-dev libpcre2-dev
     libcmocka-dev sqlite3)
-TEST=(postgresql mariadb-server valgrind)
+TEST=(postgresql mariadb-server valgrind man-db)
 
 case "${1:-}" in
 build) PACKAGES=("${BUILD[@]}") ;;

@@ -79,8 +79,34 @@ int rm_cli_fail(int code, const char *fmt, ...) RM_PRINTF(2, 3);
 
 /* Should output to this stream be coloured? TTY, NO_COLOR unset, TERM not "dumb". */
 bool rm_cli_use_color(FILE *f);
+
+/* Global verbosity, set once by main.c from -q/--quiet and -v/--verbose (wherever they stand
+ * on the command line). Quiet: errors and results only (no warnings, notes, summaries, per-
+ * migration lines or progress). Verbose: also what was done and how long it took, on stderr. */
+typedef enum rm_cli_verbosity {
+    RM_CLI_QUIET = -1,
+    RM_CLI_NORMAL = 0,
+    RM_CLI_VERBOSE = 1
+} rm_cli_verbosity;
+void rm_cli_set_verbosity(rm_cli_verbosity v);
+rm_cli_verbosity rm_cli_get_verbosity(void);
+/* A "relmig: ..." line on stderr, only with --verbose. */
+void rm_cli_verbose(const char *fmt, ...) RM_PRINTF(1, 2);
+/* An informational line on stdout (like "applied 3 migrations"), suppressed by --quiet. */
+void rm_cli_info(const char *fmt, ...) RM_PRINTF(1, 2);
+/* Milliseconds since an unspecified start (monotonic), for --verbose timings. */
+double rm_cli_now_ms(void);
+
+/* The progress line of a long operation: one line on stderr, redrawn in place ("\r", erase
+ * to end of line), shown only when stderr is a terminal (not TERM=dumb, not --quiet), so a
+ * pipe or a log file never sees it. rm_cli_progress_clear erases it before other output and
+ * at the end; both are no-ops when progress is off. */
+bool rm_cli_progress_enabled(void);
+void rm_cli_progress(const char *fmt, ...) RM_PRINTF(1, 2);
+void rm_cli_progress_clear(void);
+
 /* Print diagnostics: human form on stderr (with summary if any error/warning), or the JSON
- * array on stdout when json is set. */
+ * array on stdout when json is set. With --quiet the human form shows errors only. */
 void rm_cli_print_diags(const rm_sources *srcs, rm_diags *d, bool json);
 /* Write s to path ("-" or NULL = stdout). Returns RM_EXIT_OK or RM_EXIT_ERROR. */
 int rm_cli_write_output(const char *path, const rm_sb *s, rm_diags *d);

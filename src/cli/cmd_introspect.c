@@ -3,9 +3,12 @@
  * relation graph with Prisma's introspection rules (sqlschema/raise.h) and print it
  * (model/print.h). With --schema EXISTING the user's model and field names are kept. Warnings
  * (what the schema cannot hold) go to stderr; the schema goes to stdout or -o FILE.
+ * On a terminal, a progress line on stderr names the phase (connecting, reading the catalog,
+ * building N models from N tables, printing): thousands of tables take seconds.
  * Not for: comparing against a schema (cmd_diff.c).
  */
 #include "cli/cli.h"
+#include "cli/db_session.h"
 #include "cli/schema_load.h"
 #include "db/introspect.h"
 #include "model/print.h"
@@ -58,22 +61,43 @@ static int run(const rm_cli_cmd *self, int argc, char **argv)
         return RM_EXIT_ERROR;
     }
     rm_sqlschema s;
-    if (rm_introspect_url(&s, url, &a, &d) != RM_OK || !dialect) {
+    rm_conn *c = NULL;
+    rm_introspect_stats stats = {0, 0};
+    const char *shown = rm_dburl_redact(url, &a);
+    double t0 = rm_cli_now_ms();
+    rm_cli_progress("introspect: connecting to %s", shown);
+    int irc = rm_cli_connect(&c, url, NULL, &a, &d);
+    if (irc == RM_OK) {
+        rm_cli_progress("introspect: reading the catalog of %s", shown);
+        irc = rm_introspect(&s, c, &stats, &a, &d);
+        rm_db_close(c);
+    }
+    if (irc != RM_OK || !dialect) {
         exit_code = RM_EXIT_ERROR;
     } else {
+        double t1 = rm_cli_now_ms();
+        rm_cli_verbose("introspect: read %u tables with %u catalog queries (%.1f ms)",
+                       stats.ntables, stats.nqueries, t1 - t0);
+        rm_cli_progress("introspect: %u tables read; building the models", stats.ntables);
         rm_raise_opts ro = {have_prev ? prev.graph : NULL,
                             have_prev && prev.graph->datasource ? prev.graph->datasource : NULL};
         rm_graph *g = NULL;
         rm_sqlschema_raise(&g, &s, dialect, &ro, &a, &d);
+        rm_cli_progress("introspect: printing %zu models", g ? g->nmodels : (size_t)0);
         rm_sb out = RM_SB_INIT;
         if (cerial)
             rm_print_cerial(&out, g, &d);
         else
             rm_print_prisma(&out, g);
+        rm_cli_progress_clear();
         if (rm_sb_error(&out) != RM_OK)
             exit_code = rm_cli_fail(RM_EXIT_ERROR, "introspect: output too large");
         else
             exit_code = rm_cli_write_output(rm_opts_get(&o, "output"), &out, &d);
+        rm_cli_verbose("introspect: %zu models, %zu enums, %zu relations; %zu bytes written "
+                       "(%.1f ms)",
+                       g ? g->nmodels : (size_t)0, g ? g->nenums : (size_t)0,
+                       g ? g->nrelations : (size_t)0, out.len, rm_cli_now_ms() - t1);
         rm_sb_free(&out);
     }
     rm_sources none;

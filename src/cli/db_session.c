@@ -3,14 +3,20 @@
  */
 #include "cli/db_session.h"
 
+#include "cli/cli.h"
+
 #include "db/introspect.h"
 
 int rm_cli_connect(rm_conn **c, const char *url, const rm_db_opts *opts, rm_arena *a,
                    rm_diags *d)
 {
     rm_dberr err;
-    if (rm_db_connect(c, url, opts, &err) == RM_OK)
+    double t0 = rm_cli_now_ms();
+    if (rm_db_connect(c, url, opts, &err) == RM_OK) {
+        rm_cli_verbose("connected to %s (%.1f ms)", rm_dburl_redact(url, a),
+                       rm_cli_now_ms() - t0);
         return RM_OK;
+    }
     if (!rm_mig_connect_busy(&err, d))
         rm_db_report(d, &err,
                      rm_arena_sprintf(a, "cannot connect to %s", rm_dburl_redact(url, a)));

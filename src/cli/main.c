@@ -1,6 +1,7 @@
 /*
- * relmig's entry point: global options and dispatch to one command. Everything a command
- * does lives in its cmd_<name>.c; this file only wires.
+ * relmig's entry point: global options (-q/--quiet, -v/--verbose, accepted anywhere before a
+ * lone "--") and dispatch to one command. Everything a command does lives in its
+ * cmd_<name>.c; this file only wires.
  */
 #include "cli/cli.h"
 
@@ -24,6 +25,10 @@ static void print_help(FILE *f)
         fprintf(f, "  %-11s %s%s\n", c->name, c->summary,
                 c->issue ? "  [not implemented yet]" : "");
     }
+    fprintf(f, "\nGlobal options (anywhere on the command line):\n"
+               "  -q, --quiet   errors and results only: no warnings, progress or summaries\n"
+               "  -v, --verbose also say what is done and how long it took (stderr)\n"
+               "Colour: on a terminal only; never with NO_COLOR set or TERM=dumb.\n");
     fprintf(f, "\nExit codes: 0 ok, 1 error, 2 differences or drift found, 64 usage error.\n"
                "Documentation: docs/ (start with docs/getting-started.md).\n");
 }
@@ -39,9 +44,69 @@ static bool wants_help(int argc, char **argv)
     return false;
 }
 
+/* Does the option word arg of cmd take the next word
+ * as its value? Then that word is not a global option even if it reads "-q". */
+static bool takes_value(const rm_cli_cmd *cmd, const char *arg)
+{
+    if (!cmd->opts || arg[0] != '-' || strchr(arg, '='))
+        return false;
+    for (const rm_opt_spec *s = cmd->opts; s->name; s++) {
+        bool match = arg[1] == '-' ? strcmp(arg + 2, s->name) == 0
+                                   : (s->short_name && arg[1] == s->short_name && !arg[2]);
+        if (match)
+            return s->kind != RM_OPT_FLAG;
+    }
+    return false;
+}
+
+/* Remove -q/--quiet and -v/--verbose from argv[from..argc) and count them. */
+static void take_globals(int *argc, char **argv, int from, const rm_cli_cmd *cmd, int *quiet,
+                         int *verbose)
+{
+    int out = from;
+    bool literal = false;
+    for (int i = from; i < *argc; i++) {
+        const char *a = argv[i];
+        if (!literal && strcmp(a, "--") == 0)
+            literal = true;
+        if (!literal && (strcmp(a, "-q") == 0 || strcmp(a, "--quiet") == 0)) {
+            (*quiet)++;
+            continue;
+        }
+        if (!literal && (strcmp(a, "-v") == 0 || strcmp(a, "--verbose") == 0)) {
+            (*verbose)++;
+            continue;
+        }
+        argv[out++] = argv[i];
+        if (!literal && takes_value(cmd, a) && i + 1 < *argc)
+            argv[out++] = argv[++i];
+    }
+    *argc = out;
+    argv[out] = NULL;
+}
+
 int main(int argc, char **argv)
 {
     setlocale(LC_ALL, "C");
+    int quiet = 0, verbose = 0;
+    /* Global options before the command name, then (knowing its option table) after it. */
+    while (argc >= 2 && (strcmp(argv[1], "-q") == 0 || strcmp(argv[1], "--quiet") == 0 ||
+                         strcmp(argv[1], "-v") == 0 || strcmp(argv[1], "--verbose") == 0)) {
+        if (argv[1][1] == 'q' || argv[1][2] == 'q')
+            quiet++;
+        else
+            verbose++;
+        memmove(argv + 1, argv + 2, (size_t)(argc - 1) * sizeof *argv); /* with the NULL */
+        argc--;
+    }
+    if (argc >= 2) {
+        const rm_cli_cmd *c = rm_cli_find(argv[1]);
+        if (c)
+            take_globals(&argc, argv, 2, c, &quiet, &verbose);
+    }
+    if (quiet && verbose)
+        return rm_cli_fail(RM_EXIT_USAGE, "--quiet and --verbose exclude each other");
+    rm_cli_set_verbosity(quiet ? RM_CLI_QUIET : verbose ? RM_CLI_VERBOSE : RM_CLI_NORMAL);
     if (argc < 2) {
         print_help(stderr);
         return RM_EXIT_USAGE;
