@@ -27,8 +27,9 @@ static const char *const scalar_names[] = {
 
 static rm_scalar scalar_by_name(const char *name)
 {
+    /* Runs for every field: the first byte rules out all names but one or two. */
     for (size_t i = 0; i < RM_ARRAY_LEN(scalar_names); i++)
-        if (scalar_names[i] && strcmp(scalar_names[i], name) == 0)
+        if (scalar_names[i] && scalar_names[i][0] == name[0] && strcmp(scalar_names[i], name) == 0)
             return (rm_scalar)i;
     return RM_SCALAR_NONE;
 }
@@ -517,14 +518,32 @@ static void parse_default_value(pb *b, rm_default *out, const rm_prisma_expr *e,
 
 /* ---- fields ----------------------------------------------------------------------------- */
 
-static bool is_known_field_attr(const char *name)
+/* The field attributes relmig knows, classified once per attribute (each is looked at
+ * several times below). */
+typedef enum field_attr_kind {
+    FA_UNKNOWN,
+    FA_ID,
+    FA_UNIQUE,
+    FA_DEFAULT,
+    FA_MAP,
+    FA_RELATION,
+    FA_UPDATED_AT,
+    FA_IGNORE,
+    FA_SHARD_KEY
+} field_attr_kind;
+
+static field_attr_kind field_attr_kind_of(const char *name)
 {
-    static const char *const known[] = {"id",       "unique",    "default", "map",
-                                        "relation", "updatedAt", "ignore",  "shardKey"};
+    static const struct {
+        const char *n;
+        field_attr_kind k;
+    } known[] = {{"id", FA_ID},           {"unique", FA_UNIQUE},        {"default", FA_DEFAULT},
+                 {"map", FA_MAP},         {"relation", FA_RELATION},    {"updatedAt", FA_UPDATED_AT},
+                 {"ignore", FA_IGNORE},   {"shardKey", FA_SHARD_KEY}};
     for (size_t i = 0; i < RM_ARRAY_LEN(known); i++)
-        if (strcmp(known[i], name) == 0)
-            return true;
-    return false;
+        if (known[i].n[0] == name[0] && strcmp(known[i].n, name) == 0)
+            return known[i].k;
+    return FA_UNKNOWN;
 }
 
 static void resolve_field_type(pb *b, rm_model *m, rm_field *f, const rm_prisma_field *pf)
@@ -629,16 +648,17 @@ static void field_attributes(pb *b, uint32_t mi, uint32_t fi, const rm_prisma_fi
                 f->native.args[k] = at->args.items[k].value.text;
             continue;
         }
-        if (!is_known_field_attr(at->name)) {
+        field_attr_kind kind = field_attr_kind_of(at->name);
+        if (kind == FA_UNKNOWN) {
             rm_diag_error(b->d, RM_E_PRISMA_UNKNOWN_ATTRIBUTE, at->loc,
                           "Attribute not known: \"@%s\".", at->name);
             continue;
         }
-        bool *seen = strcmp(at->name, "id") == 0        ? &seen_id
-                     : strcmp(at->name, "unique") == 0  ? &seen_unique
-                     : strcmp(at->name, "default") == 0 ? &seen_default
-                     : strcmp(at->name, "map") == 0     ? &seen_map
-                                                        : NULL;
+        bool *seen = kind == FA_ID        ? &seen_id
+                     : kind == FA_UNIQUE  ? &seen_unique
+                     : kind == FA_DEFAULT ? &seen_default
+                     : kind == FA_MAP     ? &seen_map
+                                          : NULL;
         if (seen && *seen) {
             rm_diag_error(b->d, RM_E_PRISMA_DUPLICATE_ATTRIBUTE, at->loc,
                           "Attribute \"@%s\" can only be defined once.", at->name);
@@ -646,7 +666,7 @@ static void field_attributes(pb *b, uint32_t mi, uint32_t fi, const rm_prisma_fi
         }
         if (seen)
             *seen = true;
-        if (strcmp(at->name, "map") == 0) {
+        if (kind == FA_MAP) {
             if (f->kind == RM_FIELD_RELATION) {
                 rm_diag *dg =
                     rm_diag_error(b->d, RM_E_PRISMA_MAP_ON_RELATION, at->loc,
@@ -663,15 +683,15 @@ static void field_attributes(pb *b, uint32_t mi, uint32_t fi, const rm_prisma_fi
             }
             f->db_name = v;
             f->mapped = true;
-        } else if (strcmp(at->name, "updatedAt") == 0) {
+        } else if (kind == FA_UPDATED_AT) {
             f->updated_at = true;
             if (f->kind == RM_FIELD_SCALAR && f->scalar != RM_SCALAR_DATETIME &&
                 f->scalar != RM_SCALAR_NONE)
                 rm_diag_error(b->d, RM_E_PRISMA_UPDATED_AT, at->loc,
                               "Fields that are marked with @updatedAt must be of type DateTime.");
-        } else if (strcmp(at->name, "ignore") == 0) {
+        } else if (kind == FA_IGNORE) {
             f->ignored = true;
-        } else if (strcmp(at->name, "relation") == 0) {
+        } else if (kind == FA_RELATION) {
             if (f->kind != RM_FIELD_RELATION && f->scalar != RM_SCALAR_NONE)
                 rm_diag_error(b->d, RM_E_PRISMA_ATTRIBUTE_ARGUMENT, at->loc,
                               "Invalid field type, not a relation.");
@@ -680,7 +700,7 @@ static void field_attributes(pb *b, uint32_t mi, uint32_t fi, const rm_prisma_fi
              * that do not apply to relation fields. */
             rm_diag_error(b->d, RM_E_PRISMA_UNKNOWN_ATTRIBUTE, at->loc,
                           "The attribute `@%s` cannot be used on relation fields.", at->name);
-        } else if (strcmp(at->name, "default") == 0) {
+        } else if (kind == FA_DEFAULT) {
             const rm_prisma_expr *v = rm_prisma_attr_arg(at, "value", 0);
             if (!v) {
                 rm_diag_error(b->d, RM_E_PRISMA_ATTRIBUTE_ARGUMENT, at->loc,
@@ -719,8 +739,8 @@ static void field_attributes(pb *b, uint32_t mi, uint32_t fi, const rm_prisma_fi
                               "Expected a %s value, but received numeric value `%s`.", f->type_name,
                               f->def.text);
             }
-        } else if (strcmp(at->name, "id") == 0 || strcmp(at->name, "unique") == 0) {
-            bool is_id = at->name[0] == 'i';
+        } else if (kind == FA_ID || kind == FA_UNIQUE) {
+            bool is_id = kind == FA_ID;
             rm_index ix;
             memset(&ix, 0, sizeof ix);
             ix.kind = is_id ? RM_INDEX_PRIMARY : RM_INDEX_UNIQUE;
@@ -760,13 +780,15 @@ static void build_fields(pb *b, uint32_t mi)
 {
     rm_model *m = &b->g->models[mi];
     const rm_prisma_block *blk = b->models[mi].blk;
-    m->fields = RM_NEW_ARRAY(b->a, rm_field, blk->nfields ? blk->nfields : 1);
+    /* Not zeroed: each field is cleared when it is filled in, and only those are counted. */
+    m->fields = rm_arena_alloc(b->a, sizeof(rm_field) * (blk->nfields ? blk->nfields : 1));
     b->models[mi].relfield = RM_NEW_ARRAY(b->a, uint32_t, blk->nfields ? blk->nfields : 1);
     for (size_t i = 0; i < blk->nfields; i++) {
         const rm_prisma_field *pf = &blk->fields[i];
         bool dup = false;
-        for (size_t k = 0; k < m->nfields; k++)
-            dup = dup || strcmp(m->fields[k].name, pf->name) == 0;
+        /* Quadratic in the fields of one model, so the first byte is compared inline. */
+        for (size_t k = 0; k < m->nfields && !dup; k++)
+            dup = m->fields[k].name[0] == pf->name[0] && strcmp(m->fields[k].name, pf->name) == 0;
         if (dup) {
             rm_diag_error(b->d, RM_E_PRISMA_DUPLICATE_FIELD, pf->name_loc,
                           "Field \"%s\" is already defined on %s \"%s\".", pf->name, model_word(m),

@@ -981,6 +981,7 @@ typedef struct ns_entry {
     uint32_t model;
     ns_kind kind;
     rm_loc loc;
+    size_t hash; /* of name and schema, computed once (see ns_hash) */
 } ns_entry;
 
 /* Prisma's default names (constraint_names.rs): the prefix is cut so that prefix + suffix fits
@@ -1033,21 +1034,29 @@ static ns_set ns_set_new(rm_arena *a, size_t n)
     return s;
 }
 
-static size_t ns_hash(const ns_entry *e, bool global)
+static size_t ns_name_hash(const char *name, const char *schema)
 {
     size_t h = 1469598103934665603u;
-    for (const char *c = e->name; *c; c++)
+    for (const char *c = name; *c; c++)
         h = (h ^ (unsigned char)*c) * 1099511628211u;
-    for (const char *c = e->schema; *c; c++)
+    for (const char *c = schema; *c; c++)
         h = (h ^ (unsigned char)*c) * 1099511628211u;
+    return h;
+}
+
+static size_t ns_hash(const ns_entry *e, bool global)
+{
+    size_t h = e->hash;
     if (!global)
         h = (h ^ e->model) * 1099511628211u;
-    return h;
+    /* FNV's low bits are weak and the mask keeps only those: fold the high half in. */
+    return h ^ (h >> 29);
 }
 
 static bool ns_same(const ns_entry *x, const ns_entry *y, bool global)
 {
-    return strcmp(x->name, y->name) == 0 && strcmp(x->schema, y->schema) == 0 &&
+    return x->hash == y->hash && strcmp(x->name, y->name) == 0 &&
+           strcmp(x->schema, y->schema) == 0 &&
            (global || x->model == y->model);
 }
 
@@ -1123,7 +1132,8 @@ static void constraint_namespaces(pb *b, const pb_relfield **fwd)
             for (size_t k = 0; k < nf; k++)
                 tmp[k] = ix->fields[k].field;
             ns_entry e = {ix->map ? ix->map : default_name(b, m, kind, tmp, nf), schema, mi, kind,
-                          ix->loc};
+                          ix->loc, 0};
+            e.hash = ns_name_hash(e.name, schema);
             RM_VEC_PUSH(b->a, all, n, cap, e);
             if (ix->map && strlen(ix->map) > b->max_ident) {
                 const char *attr = ix->kind == RM_INDEX_PRIMARY ? (ix->field_level ? "@id" : "@@id")
@@ -1146,7 +1156,8 @@ static void constraint_namespaces(pb *b, const pb_relfield **fwd)
                 continue;
             ns_entry e = {rel->fk_map ? rel->fk_map
                                       : default_name(b, m, NS_FK, rel->fk_fields, rel->nfk),
-                          schema, mi, NS_FK, RLOC(b, fwd[r])};
+                          schema, mi, NS_FK, RLOC(b, fwd[r]), 0};
+            e.hash = ns_name_hash(e.name, schema);
             RM_VEC_PUSH(b->a, all, n, cap, e);
         }
     }
