@@ -17,6 +17,8 @@ static const rm_opt_spec opts[] = {
     {"dir", 0, RM_OPT_VALUE, "DIR", "migrations folder (default ./migrations)"},
     {"dry-run", 0, RM_OPT_FLAG, NULL, "show what would be applied"},
     {"lock-timeout", 0, RM_OPT_VALUE, "SECONDS", "wait this long for the lock (default 10)"},
+    {"atomic", 0, RM_OPT_FLAG, NULL,
+     "PostgreSQL: refuse a migration too large for one transaction instead of splitting it"},
     {NULL, 0, RM_OPT_FLAG, NULL, NULL},
 };
 
@@ -49,7 +51,7 @@ static int run(const rm_cli_cmd *self, int argc, char **argv)
     rm_conn *c = NULL;
     rm_mig_env env;
     rm_mig_apply_result res;
-    rm_mig_apply_opts ao = {lock_ms, rm_opts_has(&o, "dry-run")};
+    rm_mig_apply_opts ao = {lock_ms, rm_opts_has(&o, "dry-run"), rm_opts_has(&o, "atomic")};
     /* SQLite: another apply's exclusive transaction already blocks opening the file, so the
      * connection waits as long as the lock would. */
     rm_db_opts dbo = {lock_ms > 0 ? (lock_ms + 999) / 1000 : 10, NULL};
@@ -90,12 +92,14 @@ const rm_cli_cmd rm_cmd_apply = {
     .name = "apply",
     .run = run,
     .summary = "apply pending migrations to a database",
-    .usage = "  relmig apply --url URL [--dir DIR] [--dry-run] [--lock-timeout SECONDS]",
+    .usage = "  relmig apply --url URL [--dir DIR] [--dry-run] [--lock-timeout SECONDS] [--atomic]",
     .description =
         "Applies every migration of DIR not yet recorded in the database's _prisma_migrations\n"
         "table (Prisma's history table: Prisma and relmig can take turns on one database), in\n"
         "folder-name order, each in its own transaction where the database has transactional\n"
-        "DDL (PostgreSQL, SQLite). Holds the migration lock meanwhile (PostgreSQL advisory\n"
+        "DDL (PostgreSQL, SQLite; on PostgreSQL a migration needing more than half of the\n"
+        "server's lock table is committed in several transactions, E0919, or refused with\n"
+        "--atomic). Holds the migration lock meanwhile (PostgreSQL advisory\n"
         "lock 72707369, MySQL GET_LOCK('prisma_migrate'), SQLite an exclusive transaction).\n"
         "Refuses while a failed migration is recorded (see relmig resolve) or an applied one\n"
         "was edited, and when DIR does not match DIR/relmig.sum.\n"

@@ -362,49 +362,237 @@ bool rm_mig_checksum_matches(const char *stored, const char *script, size_t len)
 /* ---------------------------------------------------------------------------------------- */
 /* Statement splitting                                                                       */
 
-static bool only_space(const char *s, size_t n)
+/* The splitter follows the lexical rules of the database that will run the statements, so a
+ * ';' inside a string, identifier, comment or body is never taken for the end of a statement:
+ *
+ *   all      '...' "..." -- and block comments
+ *   postgres no backslash escapes except in E'...'; nested block comments; $$ and $tag$
+ *            quotes; CREATE FUNCTION/PROCEDURE ... BEGIN ATOMIC ... END bodies
+ *   mysql    backslash escapes in '' and ""; `...`; # comments; the mysql client's
+ *            DELIMITER command (a line `DELIMITER //` changes the terminator; the line itself
+ *            is not sent), which is how procedures and triggers are written in scripts
+ *   sqlite   `...` and [...]; CREATE TRIGGER ... BEGIN ... END bodies
+ *   generic  the rules before the dialect was known: backslash escapes, `...`, $ quotes */
+
+typedef struct split_state {
+    const char *s;
+    size_t len;
+    rm_mig_syntax syn;
+    rm_arena *a;
+    const char **items;
+    size_t *pos;
+    size_t cnt, cap, pcnt, pcap;
+    /* The statement being scanned. */
+    size_t start;
+    bool has_code;
+    int nwords;     /* words seen so far (for recognising CREATE ... TRIGGER/FUNCTION) */
+    bool is_create; /* the first word is CREATE */
+    bool has_body;  /* CREATE [OR REPLACE] [TEMP] TRIGGER/FUNCTION/PROCEDURE: BEGIN...END */
+    int depth;      /* open BEGIN / CASE in a body */
+    char delim[16]; /* mysql DELIMITER; ";" otherwise */
+    size_t dlen;
+} split_state;
+
+static bool is_space(char c)
 {
-    for (size_t i = 0; i < n; i++)
-        if (s[i] != ' ' && s[i] != '\t' && s[i] != '\n' && s[i] != '\r')
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+static bool is_word(char c)
+{
+    return c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+           (unsigned char)c >= 0x80;
+}
+
+static bool word_is(const char *w, size_t n, const char *kw)
+{
+    size_t k = strlen(kw);
+    if (n != k)
+        return false;
+    for (size_t i = 0; i < n; i++) {
+        char c = w[i];
+        if (c >= 'a' && c <= 'z')
+            c = (char)(c - 'a' + 'A');
+        if (c != kw[i])
             return false;
+    }
     return true;
 }
 
-void rm_mig_split_statements(const char ***out, size_t **offs, size_t *n, const char *s, size_t len,
-                             rm_arena *a)
+static void split_emit(split_state *st, size_t end)
 {
-    const char **items = NULL;
-    size_t *pos = NULL;
-    size_t cnt = 0, cap = 0, pcnt = 0, pcap = 0;
-    size_t start = 0, i = 0;
-    bool has_code = false; /* the current statement has something besides comments */
-    while (i <= len) {
-        char c = i < len ? s[i] : ';';
-        if (i < len && (c == '\'' || c == '"' || c == '`')) {
+    size_t b = st->start, e = end;
+    while (b < e && is_space(st->s[b]))
+        b++;
+    while (e > b && is_space(st->s[e - 1]))
+        e--;
+    if (st->has_code && e > b) {
+        RM_VEC_PUSH(st->a, st->items, st->cnt, st->cap, rm_arena_strndup(st->a, st->s + b, e - b));
+        RM_VEC_PUSH(st->a, st->pos, st->pcnt, st->pcap, b);
+    }
+    st->has_code = false;
+    st->nwords = 0;
+    st->is_create = st->has_body = false;
+    st->depth = 0;
+}
+
+/* A word outside quotes: track CREATE ... TRIGGER/FUNCTION/PROCEDURE and BEGIN/CASE/END. */
+static void split_word(split_state *st, const char *w, size_t n)
+{
+    int k = st->nwords++;
+    if (k == 0) {
+        st->is_create = word_is(w, n, "CREATE");
+        return;
+    }
+    if (st->syn != RM_MIG_SQL_POSTGRES && st->syn != RM_MIG_SQL_SQLITE)
+        return;
+    if (st->is_create && !st->has_body && k <= 4) {
+        if (st->syn == RM_MIG_SQL_SQLITE)
+            st->has_body = word_is(w, n, "TRIGGER");
+        else
+            st->has_body = word_is(w, n, "FUNCTION") || word_is(w, n, "PROCEDURE");
+        return;
+    }
+    if (!st->has_body)
+        return;
+    if (word_is(w, n, "BEGIN") || word_is(w, n, "CASE"))
+        st->depth++;
+    else if (word_is(w, n, "END") && st->depth > 0)
+        st->depth--;
+}
+
+/* At the start of a line with no statement pending: a mysql client DELIMITER command? Returns
+ * the offset after its line, or 0 when there is none. */
+static size_t split_delimiter(split_state *st, size_t i)
+{
+    const char *s = st->s;
+    size_t j = i;
+    while (j < st->len && (s[j] == ' ' || s[j] == '\t'))
+        j++;
+    if (j + 9 > st->len || !word_is(s + j, 9, "DELIMITER") ||
+        (j + 9 < st->len && !is_space(s[j + 9])))
+        return 0;
+    j += 9;
+    while (j < st->len && (s[j] == ' ' || s[j] == '\t'))
+        j++;
+    size_t b = j;
+    while (j < st->len && !is_space(s[j]))
+        j++;
+    if (j == b || j - b >= sizeof st->delim)
+        return 0; /* no terminator given: left to the server, which reports it */
+    memcpy(st->delim, s + b, j - b);
+    st->dlen = j - b;
+    st->delim[st->dlen] = '\0';
+    while (j < st->len && s[j] != '\n')
+        j++;
+    return j < st->len ? j + 1 : j;
+}
+
+/* The end of a quoted run starting at i (s[i] is the quote), past the closing quote. */
+static size_t split_quoted(const split_state *st, size_t i, char close, bool backslash)
+{
+    const char *s = st->s;
+    i++;
+    while (i < st->len && s[i] != close) {
+        if (backslash && s[i] == '\\' && i + 1 < st->len)
             i++;
-            while (i < len && s[i] != c) {
-                if (s[i] == '\\' && c == '\'' && i + 1 < len)
-                    i++; /* MySQL escapes; harmless for standard strings ending in \' rare */
-                i++;
+        i++;
+    }
+    return i < st->len ? i + 1 : st->len;
+}
+
+void rm_mig_split_script(const char ***out, size_t **offs, size_t *n, const char *s, size_t len,
+                         rm_mig_syntax syn, rm_arena *a)
+{
+    split_state st;
+    memset(&st, 0, sizeof st);
+    st.s = s;
+    st.len = len;
+    st.syn = syn;
+    st.a = a;
+    st.delim[0] = ';';
+    st.dlen = 1;
+    bool pg = syn == RM_MIG_SQL_POSTGRES, my = syn == RM_MIG_SQL_MYSQL;
+    bool lite = syn == RM_MIG_SQL_SQLITE, gen = syn == RM_MIG_SQL_GENERIC;
+    size_t i = 0;
+    bool line_start = true;
+    while (i < len) {
+        char c = s[i];
+        if (my && line_start && !st.has_code) {
+            size_t next = split_delimiter(&st, i);
+            if (next) {
+                st.start = next;
+                i = next;
+                continue;
             }
+        }
+        line_start = false;
+        if (c == '\n') {
+            line_start = true;
             i++;
-            has_code = true;
             continue;
         }
-        if (i < len && c == '-' && i + 1 < len && s[i + 1] == '-') {
+        if (is_space(c)) {
+            i++;
+            continue;
+        }
+        /* The terminator first: a custom DELIMITER may contain any characters. */
+        if (st.depth == 0 && i + st.dlen <= len && memcmp(s + i, st.delim, st.dlen) == 0) {
+            split_emit(&st, i);
+            i += st.dlen;
+            st.start = i;
+            continue;
+        }
+        if (c == '-' && i + 1 < len && s[i + 1] == '-') {
             while (i < len && s[i] != '\n')
                 i++;
             continue;
         }
-        if (i < len && c == '/' && i + 1 < len && s[i + 1] == '*') {
-            i += 2;
-            while (i + 1 < len && !(s[i] == '*' && s[i + 1] == '/'))
+        if (c == '#' && my) {
+            while (i < len && s[i] != '\n')
                 i++;
-            i += 2;
             continue;
         }
-        if (i < len && c == '$') {
-            /* PostgreSQL dollar quote: $$ or $tag$ */
+        if (c == '/' && i + 1 < len && s[i + 1] == '*') {
+            int nest = 1;
+            i += 2;
+            while (i < len && nest > 0) {
+                if (s[i] == '*' && i + 1 < len && s[i + 1] == '/') {
+                    nest--;
+                    i += 2;
+                } else if (pg && s[i] == '/' && i + 1 < len && s[i + 1] == '*') {
+                    nest++; /* PostgreSQL block comments nest */
+                    i += 2;
+                } else {
+                    i++;
+                }
+            }
+            continue;
+        }
+        st.has_code = true;
+        if (c == '\'') {
+            /* PostgreSQL: backslashes escape only in E'...' strings (standard_conforming_
+             * strings, on by default since 9.1). */
+            bool esc = my || gen ||
+                       (pg && i > 0 && (s[i - 1] == 'E' || s[i - 1] == 'e') &&
+                        (i < 2 || !is_word(s[i - 2])));
+            i = split_quoted(&st, i, '\'', esc);
+            continue;
+        }
+        if (c == '"') {
+            i = split_quoted(&st, i, '"', my);
+            continue;
+        }
+        if (c == '`' && !pg) {
+            i = split_quoted(&st, i, '`', my);
+            continue;
+        }
+        if (c == '[' && lite) {
+            i = split_quoted(&st, i, ']', false);
+            continue;
+        }
+        if (c == '$' && (pg || gen)) {
+            /* $$ or $tag$ (a tag does not start with a digit: $1 is a parameter) */
             size_t j = i + 1;
             while (j < len && (s[j] == '_' || (s[j] >= 'a' && s[j] <= 'z') ||
                                (s[j] >= 'A' && s[j] <= 'Z') || (s[j] >= '0' && s[j] <= '9')))
@@ -415,30 +603,29 @@ void rm_mig_split_statements(const char ***out, size_t **offs, size_t *n, const 
                 while (k + tlen <= len && memcmp(s + k, s + i, tlen) != 0)
                     k++;
                 i = k + tlen <= len ? k + tlen : len;
-                has_code = true;
                 continue;
             }
-        }
-        if (c == ';') {
-            size_t b = start, e = i < len ? i : len;
-            while (b < e && only_space(s + b, 1))
-                b++;
-            while (e > b && only_space(s + e - 1, 1))
-                e--;
-            if (has_code && e > b) {
-                RM_VEC_PUSH(a, items, cnt, cap, rm_arena_strndup(a, s + b, e - b));
-                RM_VEC_PUSH(a, pos, pcnt, pcap, b);
-            }
-            start = i + 1;
-            has_code = false;
             i++;
             continue;
         }
-        if (!only_space(&c, 1))
-            has_code = true;
+        if (is_word(c)) {
+            size_t b = i;
+            /* '$' continues a PostgreSQL identifier (a$b$ is not a dollar quote) */
+            while (i < len && (is_word(s[i]) || (pg && s[i] == '$')))
+                i++;
+            split_word(&st, s + b, i - b);
+            continue;
+        }
         i++;
     }
-    *out = items;
-    *offs = pos;
-    *n = cnt;
+    split_emit(&st, len);
+    *out = st.items;
+    *offs = st.pos;
+    *n = st.cnt;
+}
+
+void rm_mig_split_statements(const char ***out, size_t **offs, size_t *n, const char *s, size_t len,
+                             rm_arena *a)
+{
+    rm_mig_split_script(out, offs, n, s, len, RM_MIG_SQL_GENERIC, a);
 }

@@ -463,9 +463,82 @@ static const char *failure_log(const rm_dberr *err, size_t stmt_no, const char *
                             err->message, err->detail[0] ? "\n" : "", err->detail, stmt);
 }
 
-/* Apply one migration. Returns RM_OK, RM_ERR (the script failed: reported, row recorded) or
- * RM_EDB (the history could not be written, or the connection failed). */
-static int apply_one(rm_conn *c, const rm_mig *m, const rm_mig_env *env, rm_diags *d)
+/* How many statements run between two looks at the lock count on PostgreSQL. A statement of
+ * a generated migration takes a handful of locks (a CREATE TABLE: the table, its sequence,
+ * TOAST table and index, primary key), so the budget below is overshot by little. */
+#define PG_LOCK_CHECK_EVERY 32
+
+/* What apply_one needs besides the migration: the caller's options and, on PostgreSQL, how
+ * many locks one transaction may take before relmig commits (0: never checked). */
+typedef struct apply_ctx {
+    const rm_mig_apply_opts *opts;
+    long lock_budget;
+    long lock_capacity; /* max_locks_per_transaction * (max_connections + prepared) */
+    const char *lock_settings;
+} apply_ctx;
+
+/* PostgreSQL keeps every lock a transaction takes until it ends, in one shared table of
+ * max_locks_per_transaction * (max_connections + max_prepared_transactions) slots for the
+ * whole server. A migration creating ~150 tables fills the default table (64 * 100) in one
+ * transaction ("out of shared memory"), and while it is full every other session on the
+ * server fails the same way. relmig therefore lets one transaction take at most half of it. */
+static void pg_lock_budget(apply_ctx *ax, rm_conn *c, rm_arena *a)
+{
+    rm_rows *r = NULL;
+    rm_dberr err;
+    if (db_query(c,
+                 "SELECT current_setting('max_locks_per_transaction')::bigint * "
+                 "(current_setting('max_connections')::bigint + "
+                 "current_setting('max_prepared_transactions')::bigint), "
+                 "current_setting('max_locks_per_transaction'), "
+                 "current_setting('max_connections'), "
+                 "current_setting('max_prepared_transactions')",
+                 NULL, 0, a, &r, &err) != RM_OK ||
+        r->nrows != 1 || !rm_rows_get(r, 0, 0))
+        return; /* no budget: one transaction, as before; 53200 is then reported as is */
+    ax->lock_capacity = strtol(rm_rows_get(r, 0, 0), NULL, 10);
+    ax->lock_budget = ax->lock_capacity / 2;
+    ax->lock_settings = rm_arena_sprintf(
+        a, "max_locks_per_transaction=%s * (max_connections=%s + max_prepared_transactions=%s)",
+        rm_rows_get(r, 0, 1), rm_rows_get(r, 0, 2), rm_rows_get(r, 0, 3));
+}
+
+/* The locks this session holds now, or -1 when they cannot be counted. */
+static long pg_locks_held(rm_conn *c, rm_arena *a)
+{
+    rm_rows *r = NULL;
+    rm_dberr err;
+    if (db_query(c, "SELECT count(*) FROM pg_locks WHERE pid = pg_backend_pid()", NULL, 0, a, &r,
+                 &err) != RM_OK ||
+        r->nrows != 1 || !rm_rows_get(r, 0, 0))
+        return -1;
+    return strtol(rm_rows_get(r, 0, 0), NULL, 10);
+}
+
+static rm_mig_syntax syntax_of(rm_conn *c)
+{
+    switch (kind_of(c)) {
+    case RM_DB_POSTGRES:
+        return RM_MIG_SQL_POSTGRES;
+    case RM_DB_MYSQL:
+        return RM_MIG_SQL_MYSQL;
+    default:
+        return RM_MIG_SQL_SQLITE;
+    }
+}
+
+/* Apply one migration. Returns RM_OK, RM_ERR (the script failed: reported, row recorded; or
+ * refused with --atomic) or RM_EDB (the history could not be written, the connection failed).
+ *
+ *   MySQL       row first, then each statement on its own (DDL commits implicitly).
+ *   SQLite      row and script in one transaction (a savepoint in apply's exclusive one);
+ *               the script goes to sqlite3_exec whole, which knows trigger bodies.
+ *   PostgreSQL  row and statements in one transaction, the statements sent one by one (as
+ *               psql -f does) so the lock count can be watched; when it passes the budget
+ *               the transaction is committed and the rest runs in further transactions of
+ *               the same size (E0919 warning) - or, with --atomic, rolled back and refused. */
+static int apply_one(rm_conn *c, const rm_mig *m, const apply_ctx *ax, const rm_mig_env *env,
+                     rm_diags *d)
 {
     rm_arena a;
     rm_arena_init(&a, 0);
@@ -479,6 +552,16 @@ static int apply_one(rm_conn *c, const rm_mig *m, const rm_mig_env *env, rm_diag
     bool script_failed = false;
     rm_dberr script_err;
     rm_dberr_clear(&script_err);
+    const char **stmts = NULL;
+    size_t *offs = NULL, n = 0;
+    size_t ntx = 1;       /* PostgreSQL: transactions the migration took */
+    size_t committed = 0; /* PostgreSQL: statements committed by earlier transactions */
+    long first_peak = 0;  /* PostgreSQL: the lock count that made relmig commit first */
+    size_t first_at = 0;  /* ... after this many statements */
+    bool row_durable = false;
+
+    if (kind_of(c) != RM_DB_SQLITE)
+        rm_mig_split_script(&stmts, &offs, &n, m->sql->text, m->sql->len, syntax_of(c), &a);
 
     if (kind_of(c) == RM_DB_MYSQL) {
         /* Every DDL statement commits implicitly: record the start first, then run the
@@ -488,27 +571,14 @@ static int apply_one(rm_conn *c, const rm_mig *m, const rm_mig_env *env, rm_diag
             rc = RM_EDB;
             goto done;
         }
-        const char **stmts = NULL;
-        size_t *offs = NULL, n = 0;
-        rm_mig_split_statements(&stmts, &offs, &n, m->sql->text, m->sql->len, &a);
-        for (size_t i = 0; i < n; i++) {
+        row_durable = true;
+        for (size_t i = 0; i < n && !script_failed; i++) {
             if (db_exec(c, stmts[i], &script_err) != RM_OK) {
                 script_failed = true;
                 fail_stmt = stmts[i];
                 fail_no = i + 1;
                 fail_off = offs[i];
-                break;
             }
-        }
-        if (script_failed) {
-            const char *logs = failure_log(&script_err, fail_no, fail_stmt, &a);
-            if (update_row(c, "UPDATE _prisma_migrations SET logs = $2 WHERE id = $1", id, logs, &a,
-                           &err) != RM_OK)
-                report(d, RM_E_MIG_HISTORY, &err, "cannot record the failure");
-        } else if (update_row(c, finish_sql(c, &a), id, NULL, &a, &err) != RM_OK) {
-            report(d, RM_E_MIG_HISTORY, &err, "cannot record the migration as finished");
-            rc = RM_EDB;
-            goto done;
         }
     } else {
         if (c->drv->ops.begin(c, &err) != RM_OK) {
@@ -522,17 +592,68 @@ static int apply_one(rm_conn *c, const rm_mig *m, const rm_mig_env *env, rm_diag
             rc = RM_EDB;
             goto done;
         }
-        bool failed = db_exec(c, m->sql->text, &script_err) != RM_OK;
-        if (!failed && kind_of(c) == RM_DB_SQLITE)
-            failed = sqlite_fk_violations(c, &a, &script_err) > 0;
+        bool failed = false;
+        if (kind_of(c) == RM_DB_SQLITE) {
+            failed = db_exec(c, m->sql->text, &script_err) != RM_OK;
+            if (!failed)
+                failed = sqlite_fk_violations(c, &a, &script_err) > 0;
+        }
+        for (size_t i = 0; i < n && !failed; i++) {
+            if (db_exec(c, stmts[i], &script_err) != RM_OK) {
+                failed = true;
+                fail_stmt = stmts[i];
+                fail_no = i + 1;
+                fail_off = offs[i];
+                break;
+            }
+            if (ax->lock_budget <= 0 || (i + 1) % PG_LOCK_CHECK_EVERY != 0 || i + 1 == n)
+                continue;
+            long held = pg_locks_held(c, &a);
+            if (held <= ax->lock_budget)
+                continue;
+            if (ax->opts->atomic) {
+                (void)c->drv->ops.rollback(c, &err);
+                rm_diag *g = rm_diag_error(
+                    d, RM_E_MIG_TOO_BIG, rm_loc_make(m->sql->id, offs[i], strlen(stmts[i])),
+                    "migration %s needs more locks than one transaction may take here "
+                    "(%ld locks after %zu of %zu statements; the server has %ld for everyone); "
+                    "rolled back",
+                    m->name, held, i + 1, n, ax->lock_capacity);
+                rm_diag_set_detail(d, g, "%s", ax->lock_settings);
+                rm_diag_set_hint(d, g,
+                                 "Raise max_locks_per_transaction (a server restart), split the "
+                                 "migration, or apply without --atomic (relmig then commits it "
+                                 "in several transactions).");
+                rc = RM_ERR;
+                goto done;
+            }
+            /* Commit what ran (with the unfinished row: an interruption from here on leaves
+             * a failed migration, as on MySQL) and go on in a new transaction. */
+            if (c->drv->ops.commit(c, &err) != RM_OK || c->drv->ops.begin(c, &err) != RM_OK) {
+                report(d, RM_E_MIG_HISTORY, &err, "cannot commit part of the migration");
+                (void)c->drv->ops.rollback(c, &err);
+                rc = RM_EDB;
+                goto done;
+            }
+            if (!row_durable) {
+                first_peak = held;
+                first_at = i + 1;
+            }
+            row_durable = true;
+            committed = i + 1;
+            ntx++;
+        }
         if (failed) {
             script_failed = true;
             (void)c->drv->ops.rollback(c, &err);
-            /* The script is gone with the transaction; the failed row (written outside it)
-             * keeps later applies from running until someone looks, as Prisma does. */
-            const char *logs = failure_log(&script_err, 0, NULL, &a);
-            if (insert_row(c, id, m->checksum, m->name, false, logs, 0, &a, &err) != RM_OK)
-                report(d, RM_E_MIG_HISTORY, &err, "cannot record the failure");
+            /* The last transaction is gone; unless an earlier one committed the row, the
+             * failed row is written now (outside it) and keeps later applies from running
+             * until someone looks, as Prisma does. */
+            if (!row_durable) {
+                const char *logs = failure_log(&script_err, fail_no, fail_stmt, &a);
+                if (insert_row(c, id, m->checksum, m->name, false, logs, 0, &a, &err) != RM_OK)
+                    report(d, RM_E_MIG_HISTORY, &err, "cannot record the failure");
+            }
         } else if (update_row(c, finish_sql(c, &a), id, NULL, &a, &err) != RM_OK ||
                    c->drv->ops.commit(c, &err) != RM_OK) {
             report(d, RM_E_MIG_HISTORY, &err, "cannot commit the migration");
@@ -540,6 +661,36 @@ static int apply_one(rm_conn *c, const rm_mig *m, const rm_mig_env *env, rm_diag
             rc = RM_EDB;
             goto done;
         }
+    }
+    if (row_durable) {
+        if (script_failed) {
+            const char *logs = failure_log(&script_err, fail_no, fail_stmt, &a);
+            if (update_row(c, "UPDATE _prisma_migrations SET logs = $2 WHERE id = $1", id, logs, &a,
+                           &err) != RM_OK)
+                report(d, RM_E_MIG_HISTORY, &err, "cannot record the failure");
+        } else if (kind_of(c) == RM_DB_MYSQL &&
+                   update_row(c, finish_sql(c, &a), id, NULL, &a, &err) != RM_OK) {
+            report(d, RM_E_MIG_HISTORY, &err, "cannot record the migration as finished");
+            rc = RM_EDB;
+            goto done;
+        }
+    }
+    if (ntx > 1) {
+        rm_diag *g = rm_diag_warning(
+            d, RM_E_MIG_TOO_BIG, RM_LOC_NONE,
+            "migration %s was %s in %zu transactions, not one: it needs more locks than one "
+            "transaction may take here (%ld locks after %zu of %zu statements; the server has "
+            "%ld for everyone)",
+            m->name, script_failed ? "run" : "applied", ntx, first_peak, first_at, n,
+            ax->lock_capacity);
+        rm_diag_set_detail(d, g,
+                           "%s; relmig lets one transaction take at most half, so that other "
+                           "sessions on the server keep working",
+                           ax->lock_settings);
+        rm_diag_set_hint(d, g,
+                         "To apply such a migration atomically raise max_locks_per_transaction "
+                         "(a server restart); `relmig apply --atomic` refuses instead of "
+                         "splitting.");
     }
     if (script_failed) {
         rm_loc loc = fail_stmt ? rm_loc_make(m->sql->id, fail_off, strlen(fail_stmt))
@@ -555,6 +706,13 @@ static int apply_one(rm_conn *c, const rm_mig *m, const rm_mig_env *env, rm_diag
                              "--applied %s` (if you completed it) or `--rolled-back %s` (if you "
                              "undid it).",
                              fail_no, m->name, m->name);
+        else if (row_durable)
+            rm_diag_set_hint(d, g,
+                             "Statements 1 to %zu were committed (the migration did not fit one "
+                             "transaction) and stay applied; the rest was rolled back. Fix the "
+                             "database by hand, then run `relmig resolve --applied %s` or "
+                             "`--rolled-back %s`.",
+                             committed, m->name, m->name);
         else
             rm_diag_set_hint(d, g,
                              "The migration was rolled back. Fix it, then run `relmig resolve "
@@ -619,6 +777,7 @@ int rm_mig_apply(rm_mig_apply_result *out, rm_conn *c, const rm_mig_dir *dir,
     bool locked = false;
     rm_mig_history h;
     rm_mig_status st;
+    apply_ctx ax = {opts, 0, 0, ""};
 
     /* SQLite redefines tables (create new, copy, drop old, rename) where it cannot ALTER. With
      * foreign keys enforced, dropping the old table cascades ON DELETE actions into its
@@ -675,6 +834,8 @@ int rm_mig_apply(rm_mig_apply_result *out, rm_conn *c, const rm_mig_dir *dir,
         rc = RM_ECONFLICT;
         goto done;
     }
+    if (!opts->dry_run && kind_of(c) == RM_DB_POSTGRES && st.count[RM_MIG_PENDING] > 0)
+        pg_lock_budget(&ax, c, &a);
     for (size_t i = 0; i < st.n; i++) {
         const rm_mig_status_item *it = &st.items[i];
         if (it->state != RM_MIG_PENDING)
@@ -687,7 +848,7 @@ int rm_mig_apply(rm_mig_apply_result *out, rm_conn *c, const rm_mig_dir *dir,
             continue;
         }
         int64_t t0 = env->now_ms(env->ud);
-        rc = apply_one(c, it->mig, env, d);
+        rc = apply_one(c, it->mig, &ax, env, d);
         int64_t ms = env->now_ms(env->ud) - t0;
         char line[512];
         snprintf(line, sizeof line, "%s %s (%lld ms)", rc == RM_OK ? "applied" : "FAILED ",

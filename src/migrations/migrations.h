@@ -87,9 +87,22 @@ int rm_mig_sum_verify(const rm_mig_dir *dir, bool allow_missing, rm_diags *d);
  * non-zero-padded per-byte hex form (prisma-engines#1887). */
 bool rm_mig_checksum_matches(const char *stored, const char *script, size_t len);
 
-/* Split a script into statements at top-level ';' (outside quotes, comments and PostgreSQL
- * dollar quotes). Each statement is trimmed; empty ones (comments only) are dropped.
- * *out receives the statements allocated in a, *offs their byte offsets in script. */
+/* Whose lexical rules the splitter follows (see folder.c for what each one knows). */
+typedef enum rm_mig_syntax {
+    RM_MIG_SQL_GENERIC, /* quotes of all three, backslash escapes, dollar quotes */
+    RM_MIG_SQL_POSTGRES,
+    RM_MIG_SQL_MYSQL,
+    RM_MIG_SQL_SQLITE
+} rm_mig_syntax;
+
+/* Split a script into the statements a database's own client would send: at top-level ';'
+ * (or the terminator a MySQL `DELIMITER` line sets), never inside quotes, comments, PostgreSQL
+ * dollar quotes or BEGIN ... END bodies of PostgreSQL functions / SQLite triggers. Each
+ * statement is trimmed; empty ones (comments only) are dropped. *out receives the statements
+ * allocated in a, *offs their byte offsets in script. */
+void rm_mig_split_script(const char ***out, size_t **offs, size_t *n, const char *script,
+                         size_t len, rm_mig_syntax syn, rm_arena *a);
+/* rm_mig_split_script with RM_MIG_SQL_GENERIC. */
 void rm_mig_split_statements(const char ***out, size_t **offs, size_t *n, const char *script,
                              size_t len, rm_arena *a);
 
@@ -166,6 +179,8 @@ void rm_mig_status_compute(rm_mig_status *out, const rm_mig_dir *dir, const rm_m
 typedef struct rm_mig_apply_opts {
     int lock_timeout_ms; /* 0 = 10 s, Prisma's timeout */
     bool dry_run;        /* no lock, no table, no changes: report what would run */
+    bool atomic;         /* PostgreSQL: refuse (E0919) a migration that does not fit one
+                          * transaction's share of the lock table instead of splitting it */
 } rm_mig_apply_opts;
 
 typedef struct rm_mig_apply_result {

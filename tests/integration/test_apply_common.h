@@ -17,6 +17,7 @@
 
 #include "db/db.h"
 #include "testutil.h"
+#include "util/sb.h"
 
 #include <fcntl.h>
 #include <setjmp.h>
@@ -687,6 +688,152 @@ static void kill9_trials(void **state)
 
 /* ---------------------------------------------------------------------------------------- */
 
+/* Procedural bodies whose statements contain ';', as each database's own client accepts them:
+ * PostgreSQL dollar-quoted function bodies, MySQL's DELIMITER command around a trigger and a
+ * procedure, a SQLite trigger's BEGIN ... END. The migration also fires them, so a body cut
+ * at an inner ';' cannot pass: audit must receive exactly two rows. */
+static const char *bodies_sql(void)
+{
+    if (APPLY_KIND == RM_DB_POSTGRES)
+        return "CREATE TABLE audit (id SERIAL PRIMARY KEY, note TEXT);\n"
+               "CREATE TABLE item (id SERIAL PRIMARY KEY, name TEXT);\n"
+               "CREATE FUNCTION item_audit() RETURNS trigger AS $$\n"
+               "BEGIN\n"
+               "  INSERT INTO audit (note) VALUES ('added; ' || NEW.name);\n"
+               "  RETURN NEW;\n"
+               "END;\n"
+               "$$ LANGUAGE plpgsql;\n"
+               "CREATE TRIGGER item_audit AFTER INSERT ON item\n"
+               "  FOR EACH ROW EXECUTE FUNCTION item_audit();\n"
+               "CREATE FUNCTION add_item(n text) RETURNS void AS $body$\n"
+               "BEGIN\n"
+               "  INSERT INTO item (name) VALUES (n);\n"
+               "  INSERT INTO item (name) VALUES (n || ';2');\n"
+               "END;\n"
+               "$body$ LANGUAGE plpgsql;\n"
+               "DO $$ BEGIN PERFORM add_item('x'); END $$;\n";
+    if (APPLY_KIND == RM_DB_MYSQL)
+        return "CREATE TABLE audit (id INT AUTO_INCREMENT PRIMARY KEY, note VARCHAR(100));\n"
+               "CREATE TABLE item (id INT AUTO_INCREMENT PRIMARY KEY, name VARCHAR(50));\n"
+               "DELIMITER //\n"
+               "CREATE TRIGGER item_audit AFTER INSERT ON item FOR EACH ROW\n"
+               "BEGIN\n"
+               "  INSERT INTO audit (note) VALUES (CONCAT('added; ', NEW.name));\n"
+               "END //\n"
+               "CREATE PROCEDURE add_item(IN n VARCHAR(50))\n"
+               "BEGIN\n"
+               "  INSERT INTO item (name) VALUES (n);\n"
+               "  INSERT INTO item (name) VALUES (CONCAT(n, ';2'));\n"
+               "END //\n"
+               "DELIMITER ;\n"
+               "CALL add_item('x');\n";
+    return "CREATE TABLE audit (id INTEGER PRIMARY KEY, note TEXT);\n"
+           "CREATE TABLE item (id INTEGER PRIMARY KEY, name TEXT);\n"
+           "CREATE TRIGGER item_audit AFTER INSERT ON item BEGIN\n"
+           "  INSERT INTO audit (note) VALUES ('added; ' || NEW.name);\n"
+           "  INSERT INTO audit (note) VALUES (CASE WHEN NEW.name = 'x' THEN 'x;' ELSE 'y' END);\n"
+           "END;\n"
+           "INSERT INTO item (name) VALUES ('x');\n";
+}
+
+static void apply_procedural_bodies(void **state)
+{
+    (void)state;
+    char *dir = fresh_dir();
+    write_mig(dir, mig_name(1), bodies_sql());
+    hash_dir(dir);
+    char *url = fresh_db();
+    rm_test_proc p;
+    const char *ap[] = {"apply", "--url", url, "--dir", dir, NULL};
+    int st = relmig(&p, ap);
+    if (st != 0)
+        printf("  stdout: %s\n  stderr: %s\n", p.out, p.err);
+    assert_int_equal(st, 0);
+    rm_test_proc_free(&p);
+    assert_int_equal(scalar_long(url, "SELECT count(*) FROM audit"), 2);
+    assert_int_equal(scalar_long(url, "SELECT count(*) FROM audit WHERE note = 'added; x'"), 1);
+    assert_int_equal(count_rows(url, "finished_at IS NOT NULL AND applied_steps_count = 1"), 1);
+}
+
+#if defined(APPLY_DB_POSTGRES)
+/* A migration creating more tables than the server's whole lock table can hold in one
+ * transaction (max_locks_per_transaction * (max_connections + max_prepared_transactions)
+ * slots, for every session together). The premise is measured, not assumed: ten of the tables
+ * are created in a transaction that is rolled back, and the locks it held times the number of
+ * tables must exceed the server's capacity. Then: apply succeeds in several transactions with
+ * the E0919 warning and every table exists; with --atomic it is refused (E0919 error) and
+ * leaves nothing behind. */
+#define BIG_TABLE_SQL                                                                              \
+    "CREATE TABLE big%d (id SERIAL PRIMARY KEY, note TEXT, ref INTEGER REFERENCES big0(id));\n"
+static void apply_too_large_for_one_transaction(void **state)
+{
+    (void)state;
+    char *probe = fresh_db();
+    long capacity =
+        scalar_long(probe, "SELECT current_setting('max_locks_per_transaction')::bigint * "
+                           "(current_setting('max_connections')::bigint + "
+                           "current_setting('max_prepared_transactions')::bigint)");
+    assert_true(capacity > 0);
+    rm_sb sb = RM_SB_INIT;
+    rm_sb_puts(&sb, "BEGIN;\nCREATE TABLE big0 (id SERIAL PRIMARY KEY, note TEXT);\n");
+    for (int k = 1; k <= 10; k++)
+        rm_sb_appendf(&sb, BIG_TABLE_SQL, k);
+    rm_conn *c = conn(probe);
+    rm_dberr err;
+    rm_rows *r = NULL;
+    assert_int_equal(rm_db_exec(c, rm_sb_str(&sb), &err), RM_OK);
+    assert_int_equal(rm_db_query(c, "SELECT count(*) FROM pg_locks WHERE pid = pg_backend_pid()",
+                                 NULL, 0, &ae.arena, &r, &err),
+                     RM_OK);
+    long per_table = strtol(rm_rows_get(r, 0, 0), NULL, 10) / 11;
+    assert_int_equal(rm_db_exec(c, "ROLLBACK", &err), RM_OK);
+    rm_db_close(c);
+    drop_last_db();
+    assert_true(per_table >= 2);
+    int ntables = (int)(capacity / per_table) + 100;
+    printf("  lock table %ld slots, ~%ld locks per table: %d tables\n", capacity, per_table,
+           ntables);
+    assert_true(ntables * per_table > capacity);
+
+    rm_sb_reset(&sb);
+    rm_sb_puts(&sb, "CREATE TABLE big0 (id SERIAL PRIMARY KEY, note TEXT);\n");
+    for (int k = 1; k < ntables; k++)
+        rm_sb_appendf(&sb, BIG_TABLE_SQL, k);
+    char *dir = fresh_dir();
+    write_mig(dir, mig_name(1), rm_sb_str(&sb));
+    rm_sb_free(&sb);
+    hash_dir(dir);
+
+    char *url = fresh_db();
+    rm_test_proc p;
+    const char *atomic[] = {"apply", "--url", url, "--dir", dir, "--atomic", NULL};
+    assert_int_equal(relmig(&p, atomic), 1);
+    assert_non_null(strstr(p.err, "error[E0919]"));
+    assert_non_null(strstr(p.err, "rolled back"));
+    rm_test_proc_free(&p);
+    assert_false(table_exists(url, "big0"));
+    assert_int_equal(count_rows(url, NULL), 0);
+
+    const char *ap[] = {"apply", "--url", url, "--dir", dir, NULL};
+    int st = relmig(&p, ap);
+    if (st != 0)
+        printf("  stdout: %s\n  stderr: %s\n", p.out, p.err);
+    assert_int_equal(st, 0);
+    assert_non_null(strstr(p.err, "warning[E0919]"));
+    assert_non_null(strstr(p.out, "applied 20250101000001_t1"));
+    rm_test_proc_free(&p);
+    assert_int_equal(scalar_long(url, "SELECT count(*) FROM information_schema.tables WHERE "
+                                      "table_schema = current_schema() AND table_name LIKE 'big%'"),
+                     ntables);
+    assert_int_equal(count_rows(url, "finished_at IS NOT NULL AND applied_steps_count = 1 AND "
+                                     "logs IS NULL"),
+                     1);
+    const char *stc[] = {"status", "--url", url, "--dir", dir, NULL};
+    assert_int_equal(relmig_quiet(stc), 0);
+    drop_last_db();
+}
+#endif
+
 typedef struct apply_case {
     const char *name;
     void (*fn)(void **);
@@ -702,6 +849,10 @@ static const apply_case apply_cases[] = {
     {"lock_held_message", lock_held_message},
     {"concurrent_applies", concurrent_applies},
     {"kill9_trials", kill9_trials},
+    {"apply_procedural_bodies", apply_procedural_bodies},
+#if defined(APPLY_DB_POSTGRES)
+    {"apply_too_large_for_one_transaction", apply_too_large_for_one_transaction},
+#endif
 };
 
 static int apply_main(void)

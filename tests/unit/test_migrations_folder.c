@@ -417,26 +417,89 @@ typedef struct split_case {
     const char *script;
     size_t want_n;
     const char *want_last;
+    rm_mig_syntax syn;      /* RM_MIG_SQL_GENERIC when not given */
+    const char *want_first; /* checked when non-NULL */
 } split_case;
 
+#define PG RM_MIG_SQL_POSTGRES
+#define MY RM_MIG_SQL_MYSQL
+#define LITE RM_MIG_SQL_SQLITE
+#define GEN RM_MIG_SQL_GENERIC
+
 static const split_case split_cases[] = {
-    {"split_two", "CREATE TABLE a (x INT);\nCREATE TABLE b (y INT);\n", 2,
-     "CREATE TABLE b (y INT)"},
-    {"split_no_final_semicolon", "SELECT 1;\nSELECT 2", 2, "SELECT 2"},
-    {"split_semicolon_in_string", "INSERT INTO t VALUES ('a;b');SELECT 3;", 2, "SELECT 3"},
+    {"split_two", "CREATE TABLE a (x INT);\nCREATE TABLE b (y INT);\n", 2, "CREATE TABLE b (y INT)",
+     GEN, NULL},
+    {"split_no_final_semicolon", "SELECT 1;\nSELECT 2", 2, "SELECT 2", GEN, NULL},
+    {"split_semicolon_in_string", "INSERT INTO t VALUES ('a;b');SELECT 3;", 2, "SELECT 3", GEN,
+     NULL},
     {"split_escaped_quote", "INSERT INTO t VALUES ('it''s; ok');", 1,
-     "INSERT INTO t VALUES ('it''s; ok')"},
+     "INSERT INTO t VALUES ('it''s; ok')", GEN, NULL},
     {"split_backslash_quote_mysql", "INSERT INTO t VALUES ('a\\';b');", 1,
-     "INSERT INTO t VALUES ('a\\';b')"},
-    {"split_line_comment", "-- drop; everything\nSELECT 1;", 1, "-- drop; everything\nSELECT 1"},
-    {"split_only_comments_dropped", "SELECT 1;\n-- trailing comment; here\n", 1, "SELECT 1"},
-    {"split_block_comment", "/* a; b */ SELECT 1; SELECT 2;", 2, "SELECT 2"},
-    {"split_backticks", "CREATE TABLE `a;b` (x INT); SELECT 1;", 2, "SELECT 1"},
+     "INSERT INTO t VALUES ('a\\';b')", GEN, NULL},
+    {"split_line_comment", "-- drop; everything\nSELECT 1;", 1, "-- drop; everything\nSELECT 1",
+     GEN, NULL},
+    {"split_only_comments_dropped", "SELECT 1;\n-- trailing comment; here\n", 1, "SELECT 1", GEN,
+     NULL},
+    {"split_block_comment", "/* a; b */ SELECT 1; SELECT 2;", 2, "SELECT 2", GEN, NULL},
+    {"split_backticks", "CREATE TABLE `a;b` (x INT); SELECT 1;", 2, "SELECT 1", GEN, NULL},
     {"split_dollar_quote", "CREATE FUNCTION f() RETURNS int AS $$ SELECT 1; $$ LANGUAGE sql;", 1,
-     "CREATE FUNCTION f() RETURNS int AS $$ SELECT 1; $$ LANGUAGE sql"},
-    {"split_dollar_tag", "DO $x$ BEGIN; END $x$; SELECT 2;", 2, "SELECT 2"},
-    {"split_param_not_dollar_quote", "SELECT $1; SELECT 2;", 2, "SELECT 2"},
-    {"split_empty", "  \n ; ;", 0, NULL},
+     "CREATE FUNCTION f() RETURNS int AS $$ SELECT 1; $$ LANGUAGE sql", GEN, NULL},
+    {"split_dollar_tag", "DO $x$ BEGIN; END $x$; SELECT 2;", 2, "SELECT 2", GEN, NULL},
+    {"split_param_not_dollar_quote", "SELECT $1; SELECT 2;", 2, "SELECT 2", GEN, NULL},
+    {"split_empty", "  \n ; ;", 0, NULL, GEN, NULL},
+    /* PostgreSQL */
+    {"pg_dollar_body",
+     "CREATE FUNCTION f() RETURNS trigger AS $$\nBEGIN\n  NEW.x := 1;\n  RETURN NEW;\nEND;\n$$ "
+     "LANGUAGE plpgsql;\nCREATE TRIGGER t BEFORE INSERT ON a FOR EACH ROW EXECUTE FUNCTION f();\n",
+     2, "CREATE TRIGGER t BEFORE INSERT ON a FOR EACH ROW EXECUTE FUNCTION f()", PG,
+     "CREATE FUNCTION f() RETURNS trigger AS $$\nBEGIN\n  NEW.x := 1;\n  RETURN NEW;\nEND;\n$$ "
+     "LANGUAGE plpgsql"},
+    {"pg_tag_holds_plain_dollars", "DO $fn$ BEGIN PERFORM $$a;b$$; END $fn$; SELECT 2;", 2,
+     "SELECT 2", PG, "DO $fn$ BEGIN PERFORM $$a;b$$; END $fn$"},
+    {"pg_backslash_is_literal", "INSERT INTO t VALUES ('C:\\');SELECT 2;", 2, "SELECT 2", PG,
+     "INSERT INTO t VALUES ('C:\\')"},
+    {"pg_e_string_escape", "SELECT E'a\\';b';SELECT 2;", 2, "SELECT 2", PG, "SELECT E'a\\';b'"},
+    {"pg_nested_block_comment", "/* a /* b; */ c; */ SELECT 1; SELECT 2;", 2, "SELECT 2", PG,
+     "/* a /* b; */ c; */ SELECT 1"},
+    {"pg_begin_atomic",
+     "CREATE OR REPLACE FUNCTION f() RETURNS int LANGUAGE sql BEGIN ATOMIC SELECT 1; SELECT CASE "
+     "WHEN true THEN 2 END; END;\nSELECT 3;",
+     2, "SELECT 3", PG,
+     "CREATE OR REPLACE FUNCTION f() RETURNS int LANGUAGE sql BEGIN ATOMIC SELECT 1; SELECT CASE "
+     "WHEN true THEN 2 END; END"},
+    {"pg_dollar_in_identifier", "CREATE TABLE a$b$ (x int); SELECT 1;", 2, "SELECT 1", PG,
+     "CREATE TABLE a$b$ (x int)"},
+    {"pg_transaction_statements", "BEGIN; CREATE TABLE t (x int); END;", 3, "END", PG, "BEGIN"},
+    /* MySQL / MariaDB */
+    {"mysql_delimiter_procedure",
+     "CREATE TABLE t (x INT);\nDELIMITER //\nCREATE PROCEDURE p()\nBEGIN\n  INSERT INTO t "
+     "VALUES (1);\n  SELECT x FROM t;\nEND //\nDELIMITER ;\nCALL p();\n",
+     3, "CALL p()", MY, "CREATE TABLE t (x INT)"},
+    {"mysql_delimiter_dollars",
+     "delimiter $$\nCREATE TRIGGER tr BEFORE INSERT ON t FOR EACH ROW BEGIN SET NEW.x = 1; SET "
+     "NEW.y = 'a;b'; END$$\ndelimiter ;\n",
+     1,
+     "CREATE TRIGGER tr BEFORE INSERT ON t FOR EACH ROW BEGIN SET NEW.x = 1; SET NEW.y = 'a;b'; "
+     "END",
+     MY, NULL},
+    {"mysql_hash_comment", "# a; b\nSELECT 1; SELECT 2;", 2, "SELECT 2", MY, "# a; b\nSELECT 1"},
+    {"mysql_backslash_double_quote", "SELECT \"a\\\";b\"; SELECT 2;", 2, "SELECT 2", MY, NULL},
+    {"mysql_delimiter_word_in_statement", "SELECT 1 AS delimiter; SELECT 2;", 2, "SELECT 2", MY,
+     "SELECT 1 AS delimiter"},
+    /* SQLite */
+    {"sqlite_trigger_body",
+     "CREATE TRIGGER tr AFTER INSERT ON t BEGIN\n  UPDATE t SET x = 1;\n  INSERT INTO u VALUES "
+     "(CASE WHEN 1 THEN 2 END);\nEND;\nSELECT 1;",
+     2, "SELECT 1", LITE,
+     "CREATE TRIGGER tr AFTER INSERT ON t BEGIN\n  UPDATE t SET x = 1;\n  INSERT INTO u VALUES "
+     "(CASE WHEN 1 THEN 2 END);\nEND"},
+    {"sqlite_temp_trigger_when_case",
+     "CREATE TEMP TRIGGER IF NOT EXISTS tr BEFORE DELETE ON t WHEN CASE old.x WHEN 1 THEN 1 END "
+     "BEGIN SELECT RAISE(ABORT, 'no;'); END; SELECT 2;",
+     2, "SELECT 2", LITE, NULL},
+    {"sqlite_bracket_identifier", "CREATE TABLE [a;b] (x); SELECT 1;", 2, "SELECT 1", LITE,
+     "CREATE TABLE [a;b] (x)"},
+    {"sqlite_transaction_statements", "BEGIN; SELECT 1; END;", 3, "END", LITE, "BEGIN"},
 };
 
 static void run_split_case(void **state)
@@ -446,8 +509,13 @@ static void run_split_case(void **state)
     rm_arena_init(&a, 0);
     const char **st = NULL;
     size_t *offs = NULL, n = 0;
-    rm_mig_split_statements(&st, &offs, &n, c->script, strlen(c->script), &a);
+    rm_mig_split_script(&st, &offs, &n, c->script, strlen(c->script), c->syn, &a);
     assert_int_equal(n, c->want_n);
+    if (c->want_first) {
+        assert_true(n > 0);
+        assert_string_equal(st[0], c->want_first);
+        assert_memory_equal(c->script + offs[0], st[0], strlen(st[0]));
+    }
     if (n) {
         assert_string_equal(st[n - 1], c->want_last);
         assert_memory_equal(c->script + offs[n - 1], st[n - 1], strlen(st[n - 1]));
