@@ -407,7 +407,9 @@ char *rm_dburl_format(const rm_dburl *u, bool redact, rm_arena *a)
             rm_sb_appendf(&sb, ":%u", (unsigned)u->port);
         if (u->database) {
             rm_sb_putc(&sb, '/');
-            rm_url_encode(&sb, u->database, "!$'()*+,;=:@");
+            /* '@' and ':' are encoded: the parser reads userinfo up to the last '@' before the
+             * query, so "h/d@x:y" would read back as user "h/d" (found by fuzz_dburl). */
+            rm_url_encode(&sb, u->database, "!$'()*+,;=");
         }
     }
     for (size_t i = 0; i < u->nparams; i++) {
