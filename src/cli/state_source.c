@@ -136,7 +136,14 @@ int rm_state_resolve(rm_sqlschema *out, rm_state *s, const rm_dialect *dia, rm_a
                           dia->name);
             return RM_EUSAGE;
         }
-        return rm_introspect_url(out, s->args[0], a, d);
+        int rc = rm_introspect_url(out, s->args[0], a, d);
+        /* The schema a database was introspected from exists. Without this, `diff --from URL
+         * --to SCHEMA --exit-code` on PostgreSQL always found a CreateSchema "public" (the
+         * schema side gets it in the case above) and never reported "in sync" (issue #8). */
+        if (rc == RM_OK && (dia->caps & RM_CAP_SCHEMAS) &&
+            !rm_sqlschema_has_namespace(out, "public"))
+            rm_sqlschema_add_namespace(out, "public");
+        return rc;
     }
     case RM_STATE_MIGRATIONS:
         break;
