@@ -179,6 +179,8 @@ typedef struct rm_cerial_block {
     rm_loc loc; /* the header line */
     rm_loc name_loc;
     rm_cerial_nmap *field_index; /* field names -> positions (rm_cerial_schema_index) */
+    rm_cerial_field **field_index_of; /* the fields/nfields field_index was built for */
+    size_t field_index_n;
     rm_cerial_nmap *rel_index;   /* relation facts, built lazily by the validator */
 } rm_cerial_block;
 

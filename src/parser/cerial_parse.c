@@ -189,12 +189,20 @@ void rm_cerial_schema_index(rm_cerial_schema *s, rm_arena *a)
         rm_cerial_nmap_build(s->index[k], a, names, s->n[k]);
         for (i = 0; i < s->n[k]; i++) {
             rm_cerial_block *b = s->blocks[k][i];
-            const char **fn = RM_NEW_ARRAY(a, const char *, b->nfields + 1);
+            const char **fn;
             size_t j;
+            /* the validator indexes the same blocks again after resolution: only blocks whose
+             * field list changed (inheritance) need a new field index */
+            if (b->field_index != NULL && b->field_index_of == b->fields &&
+                b->field_index_n == b->nfields)
+                continue;
+            fn = RM_NEW_ARRAY(a, const char *, b->nfields + 1);
             for (j = 0; j < b->nfields; j++)
                 fn[j] = b->fields[j]->name;
             b->field_index = RM_NEW(a, rm_cerial_nmap);
             rm_cerial_nmap_build(b->field_index, a, fn, b->nfields);
+            b->field_index_of = b->fields;
+            b->field_index_n = b->nfields;
         }
     }
 }
@@ -313,6 +321,9 @@ static sv sv_trim(sv s)
     return s;
 }
 
+/* The bytes removeComments reacts to: quotes, '/' and '#'. */
+static const unsigned char comment_byte[256] = {['\''] = 1, ['"'] = 1, ['/'] = 1, ['#'] = 1};
+
 /* removeComments: cut at the first // or # outside single/double quotes (no escapes). */
 static sv sv_remove_comments(sv s)
 {
@@ -320,6 +331,8 @@ static sv sv_remove_comments(sv s)
     size_t i;
     for (i = 0; i < s.n; i++) {
         char c = s.p[i];
+        if (!comment_byte[(unsigned char)c])
+            continue; /* most bytes: one table look-up */
         if (c == '\'' && !dq) {
             sq = !sq;
             continue;
@@ -529,6 +542,10 @@ static void nset_add(nset *s, rm_arena *a, const char *p, size_t n)
 typedef struct pline {
     size_t off;
     size_t len;
+    /* removeComments(line).trim(), made once per line (every loop of the parser asks for it,
+     * some several times): offset and length in the source */
+    size_t coff;
+    size_t clen;
     bool too_long;
 } pline;
 
@@ -561,7 +578,8 @@ static sv line_raw(const pst *st, size_t i)
 
 static sv line_clean(const pst *st, size_t i)
 {
-    return sv_clean(line_raw(st, i));
+    sv c = {st->src->text + st->lines[i].coff, st->lines[i].clen};
+    return c;
 }
 
 static rm_loc loc_sv(const pst *st, sv s)
@@ -1604,21 +1622,28 @@ static void parse_list_block(pst *st, rm_cerial_kind kind)
 
 static void split_lines(pst *st, const rm_source *src)
 {
-    size_t i, b = 0, cap = 0;
+    size_t b = 0, cap = 0;
     st->src = src;
     st->lines = NULL;
     st->nlines = 0;
     /* source.split("\n"): n newlines give n + 1 lines */
-    for (i = 0; i <= src->len; i++) {
-        if (i == src->len || src->text[i] == '\n') {
-            pline l = {b, i - b, i - b > RM_CERIAL_MAX_LINE};
-            if (st->nlines == cap) {
-                cap = cap ? cap * 2 : 64;
-                st->lines = rm_xrealloc(st->lines, cap * sizeof(*st->lines));
-            }
-            st->lines[st->nlines++] = l;
-            b = i + 1;
+    for (;;) {
+        const char *nl = b < src->len ? memchr(src->text + b, '\n', src->len - b) : NULL;
+        size_t e = nl ? (size_t)(nl - src->text) : src->len;
+        pline l = {b, e - b, b, 0, e - b > RM_CERIAL_MAX_LINE};
+        if (!l.too_long) {
+            sv c = sv_clean((sv){src->text + b, e - b});
+            l.coff = (size_t)(c.p - src->text);
+            l.clen = c.n;
         }
+        if (st->nlines == cap) {
+            cap = cap ? cap * 2 : 64;
+            st->lines = rm_xrealloc(st->lines, cap * sizeof(*st->lines));
+        }
+        st->lines[st->nlines++] = l;
+        if (nl == NULL)
+            break;
+        b = e + 1;
     }
 }
 
@@ -1684,7 +1709,8 @@ int rm_cerial_parse(rm_cerial_schema **out, rm_cerial_ctx *ctx, const rm_sources
     nset sets[RM_CERIAL_NKINDS];
     nset *psets[RM_CERIAL_NKINDS];
     rm_cerial_ctx *own = NULL;
-    size_t i, k;
+    size_t i, k, *fnlines;
+    pline **flines;
     memset(&st, 0, sizeof(st));
     memset(sets, 0, sizeof(sets));
     for (k = 0; k < RM_CERIAL_NKINDS; k++)
@@ -1701,26 +1727,32 @@ int rm_cerial_parse(rm_cerial_schema **out, rm_cerial_ctx *ctx, const rm_sources
     st.tuples = &sets[RM_CERIAL_TUPLE];
     st.literals = &sets[RM_CERIAL_LITERAL];
     /* pass 1: the names of every file (a type may be used before, or in another file than,
-     * its definition) */
+     * its definition); the line tables are kept for pass 2 */
+    flines = rm_xcalloc(nfiles + 1, sizeof(*flines));
+    fnlines = rm_xcalloc(nfiles + 1, sizeof(*fnlines));
     for (i = 0; i < nfiles; i++) {
         const rm_source *src = rm_sources_get(srcs, files[i]);
         if (src == NULL)
             continue;
         split_lines(&st, src);
         collect_names(&st, psets);
-        free(st.lines);
-        st.lines = NULL;
+        flines[i] = st.lines;
+        fnlines[i] = st.nlines;
     }
     /* pass 2: each file on its own; a block never spans files */
     for (i = 0; i < nfiles; i++) {
         const rm_source *src = rm_sources_get(srcs, files[i]);
         if (src == NULL)
             continue;
-        split_lines(&st, src);
+        st.src = src;
+        st.lines = flines[i];
+        st.nlines = fnlines[i];
         parse_file(&st);
-        free(st.lines);
-        st.lines = NULL;
+        free(flines[i]);
     }
+    st.lines = NULL;
+    free(flines);
+    free(fnlines);
     for (k = 0; k < RM_CERIAL_NKINDS; k++)
         free(sets[k].slots);
     ms_free(&st.m1);

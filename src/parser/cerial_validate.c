@@ -20,6 +20,9 @@ typedef struct vst {
     rm_diags *d;
     size_t nerr;
     rm_severity strict_sev;
+    /* "model M" / "object O" of each block of parents_of, made once (see parent_name) */
+    const rm_cerial_schema *parents_of;
+    const char **parents[2];
 } vst;
 
 static rm_diag *verr(vst *v, uint16_t id, rm_loc loc, const char *fmt, ...) RM_PRINTF(4, 5);
@@ -750,6 +753,22 @@ static void validate_resolved(vst *v, const rm_cerial_schema *s)
 /* ======================================================================================== */
 /* Stage 3: the CLI schema validator (schema-, relation-, nullable-, record-type-validator)   */
 
+/* "model M" or "object O" for block i of that kind in s (the parentName of Cerial's messages);
+ * made once per block instead of once per check. */
+static const char *parent_name(vst *v, const rm_cerial_schema *s, rm_cerial_kind kind, size_t i)
+{
+    size_t k = kind == RM_CERIAL_MODEL ? 0 : 1;
+    if (v->parents_of != s) {
+        v->parents_of = s;
+        v->parents[0] = RM_NEW_ARRAY(v->a, const char *, NB(s, RM_CERIAL_MODEL) + 1);
+        v->parents[1] = RM_NEW_ARRAY(v->a, const char *, NB(s, RM_CERIAL_OBJECT) + 1);
+    }
+    if (v->parents[k][i] == NULL)
+        v->parents[k][i] =
+            rm_arena_sprintf(v->a, "%s %s", kind_lower[kind], BLK(s, kind, i)->name);
+    return v->parents[k][i];
+}
+
 #define FOR_MODELS(s, m)                                                                           \
     for (size_t mi_ = 0; mi_ < NB(s, RM_CERIAL_MODEL) && ((m) = BLK(s, RM_CERIAL_MODEL, mi_), 1);  \
          mi_++)
@@ -821,6 +840,30 @@ static const rm_cerial_field *record_field(const rm_cerial_block *m, const char 
  * every relation; scanning it each time is quadratic on big schemas). Keys, with k the @key
  * value or "\x02" when absent: F|M|k forward to M, R|M|k reverse to M, K|M|k either, A|M any
  * relation to M, P|M any forward relation to M, D|x some relation has @field(x). */
+/* "<kind>|<a>[|<b>]" into buf (cap bytes) when it fits, else into the arena. Built by hand:
+ * these keys are made for every relation of a schema, and printf costs more than the lookup. */
+static const char *rel_key(char *buf, size_t cap, rm_arena *a, char kind, const char *x,
+                           const char *y)
+{
+    size_t nx = strlen(x), ny = y ? strlen(y) : 0, n = 2 + nx + (y ? 1 + ny : 0);
+    char *p = n < cap ? buf : rm_arena_alloc(a, n + 1);
+    p[0] = kind;
+    p[1] = '|';
+    memcpy(p + 2, x, nx);
+    if (y != NULL) {
+        p[2 + nx] = '|';
+        memcpy(p + 3 + nx, y, ny);
+    }
+    p[n] = '\0';
+    return p;
+}
+
+/* rel_key in the arena (index keys outlive the call). */
+static const char *rel_key_a(rm_arena *a, char kind, const char *x, const char *y)
+{
+    return rel_key(NULL, 0, a, kind, x, y);
+}
+
 static rm_cerial_nmap *rel_index(vst *v, const rm_cerial_block *m)
 {
     rm_cerial_block *mm = (rm_cerial_block *)(uintptr_t)m; /* a cache on the block */
@@ -833,20 +876,25 @@ static rm_cerial_nmap *rel_index(vst *v, const rm_cerial_block *m)
     keys = RM_NEW_ARRAY(v->a, const char *, nk);
     for (i = 0; i < m->nfields; i++) {
         const rm_cerial_field *g = m->fields[i];
-        const char *tm = dec_value(g, RM_CD_MODEL), *k = dec_value(g, RM_CD_KEY);
-        bool fwd = has_dec(g, RM_CD_FIELD);
-        if (g->type == RM_CT_RELATION)
+        const char *tm, *k;
+        bool fwd;
+        if (g->type != RM_CT_RELATION)
+            continue;
+        tm = dec_value(g, RM_CD_MODEL);
+        k = dec_value(g, RM_CD_KEY);
+        fwd = has_dec(g, RM_CD_FIELD);
+        if (fwd)
             for (j = 0; j < g->ndecs; j++)
                 if (g->decs[j].kind == RM_CD_FIELD && g->decs[j].value != NULL)
-                    keys[n++] = rm_arena_sprintf(v->a, "D|%s", g->decs[j].value);
-        if (g->type != RM_CT_RELATION || tm == NULL)
+                    keys[n++] = rel_key_a(v->a, 'D', g->decs[j].value, NULL);
+        if (tm == NULL)
             continue;
         k = k ? k : "\x02";
-        keys[n++] = rm_arena_sprintf(v->a, "%c|%s|%s", fwd ? 'F' : 'R', tm, k);
-        keys[n++] = rm_arena_sprintf(v->a, "K|%s|%s", tm, k);
-        keys[n++] = rm_arena_sprintf(v->a, "A|%s", tm);
+        keys[n++] = rel_key_a(v->a, fwd ? 'F' : 'R', tm, k);
+        keys[n++] = rel_key_a(v->a, 'K', tm, k);
+        keys[n++] = rel_key_a(v->a, 'A', tm, NULL);
         if (fwd)
-            keys[n++] = rm_arena_sprintf(v->a, "P|%s", tm);
+            keys[n++] = rel_key_a(v->a, 'P', tm, NULL);
     }
     mm->rel_index = RM_NEW(v->a, rm_cerial_nmap);
     rm_cerial_nmap_build(mm->rel_index, v->a, keys, n);
@@ -856,17 +904,19 @@ static rm_cerial_nmap *rel_index(vst *v, const rm_cerial_block *m)
 /* Does m have a relation fact kind ('F','R','K','A','P') to model, with key (NULL = none)? */
 static bool rel_has(vst *v, const rm_cerial_block *m, char kind, const char *model, const char *key)
 {
-    char *k = kind == 'A' || kind == 'P'
-                  ? rm_arena_sprintf(v->a, "%c|%s", kind, model)
-                  : rm_arena_sprintf(v->a, "%c|%s|%s", kind, model, key ? key : "\x02");
+    char buf[256];
+    const char *k = kind == 'A' || kind == 'P'
+                        ? rel_key(buf, sizeof(buf), v->a, kind, model, NULL)
+                        : rel_key(buf, sizeof(buf), v->a, kind, model, key ? key : "\x02");
     return rm_cerial_nmap_get(rel_index(v, m), k, NULL, NULL);
 }
 
 /* Is rec the backing field of a relation (any @field(rec) on a Relation of m)? */
 static bool paired_relation(vst *v, const rm_cerial_block *m, const rm_cerial_field *rec)
 {
-    return rm_cerial_nmap_get(rel_index(v, m), rm_arena_sprintf(v->a, "D|%s", rec->name), NULL,
-                              NULL);
+    char buf[256];
+    return rm_cerial_nmap_get(rel_index(v, m), rel_key(buf, sizeof(buf), v->a, 'D', rec->name, NULL),
+                              NULL, NULL);
 }
 
 static void v_relation_rules(vst *v, const rm_cerial_schema *s)
@@ -1333,7 +1383,7 @@ static void v_object_fields(vst *v, const rm_cerial_schema *s)
         RM_CD_MULTIPOLYGON, RM_CD_GEO_COLLECTION};
     for (oi = 0; oi < NB(s, RM_CERIAL_OBJECT); oi++) {
         const rm_cerial_block *o = BLK(s, RM_CERIAL_OBJECT, oi);
-        char *parent = rm_arena_sprintf(v->a, "object %s", o->name);
+        const char *parent = parent_name(v, s, RM_CERIAL_OBJECT, oi);
         for (i = 0; i < o->nfields; i++) {
             const rm_cerial_field *f = o->fields[i];
             size_t k;
@@ -1691,7 +1741,7 @@ static void validate_schema(vst *v, const rm_cerial_schema *s)
     /* validateTimestampFields */
     FOR_MODELS(s, m)
     {
-        char *parent = rm_arena_sprintf(v->a, "model %s", m->name);
+        const char *parent = parent_name(v, s, RM_CERIAL_MODEL, mi_);
         for (i = 0; i < m->nfields; i++) {
             v_timestamp_field(v, m->fields[i], parent);
             v_default_always(v, m->fields[i], parent);
@@ -1737,20 +1787,20 @@ static void validate_schema(vst *v, const rm_cerial_schema *s)
     /* validateReadonlyDecorator */
     FOR_MODELS(s, m)
     {
-        char *parent = rm_arena_sprintf(v->a, "model %s", m->name);
+        const char *parent = parent_name(v, s, RM_CERIAL_MODEL, mi_);
         for (i = 0; i < m->nfields; i++)
             v_readonly(v, m->fields[i], parent);
     }
     /* validateNullableDecorator, validateNullableOnObjectFields */
     FOR_MODELS(s, m)
     {
-        char *parent = rm_arena_sprintf(v->a, "model %s", m->name);
+        const char *parent = parent_name(v, s, RM_CERIAL_MODEL, mi_);
         for (i = 0; i < m->nfields; i++)
             v_nullable_field(v, m->fields[i], parent);
     }
     for (i = 0; i < NB(s, RM_CERIAL_OBJECT); i++) {
         const rm_cerial_block *o = BLK(s, RM_CERIAL_OBJECT, i);
-        char *parent = rm_arena_sprintf(v->a, "object %s", o->name);
+        const char *parent = parent_name(v, s, RM_CERIAL_OBJECT, i);
         for (j = 0; j < o->nfields; j++)
             v_nullable_field(v, o->fields[j], parent);
     }
@@ -1835,7 +1885,7 @@ static void validate_schema(vst *v, const rm_cerial_schema *s)
         rm_cerial_kind kind = k == 0 ? RM_CERIAL_MODEL : RM_CERIAL_OBJECT;
         for (i = 0; i < NB(s, kind); i++) {
             const rm_cerial_block *b = BLK(s, kind, i);
-            char *parent = rm_arena_sprintf(v->a, "%s %s", kind_lower[kind], b->name);
+            const char *parent = parent_name(v, s, kind, i);
             for (j = 0; j < b->nfields; j++)
                 v_uuid(v, b->fields[j], parent);
         }
@@ -1845,7 +1895,7 @@ static void validate_schema(vst *v, const rm_cerial_schema *s)
         rm_cerial_kind kind = k == 0 ? RM_CERIAL_MODEL : RM_CERIAL_OBJECT;
         for (i = 0; i < NB(s, kind); i++) {
             const rm_cerial_block *b = BLK(s, kind, i);
-            char *parent = rm_arena_sprintf(v->a, "%s %s", kind_lower[kind], b->name);
+            const char *parent = parent_name(v, s, kind, i);
             for (j = 0; j < b->nfields; j++)
                 v_set(v, b->fields[j], parent);
         }
