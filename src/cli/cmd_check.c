@@ -103,7 +103,8 @@ static int run(const rm_cli_cmd *self, int argc, char **argv)
             goto done;
         if (rm_mig_sum_verify(&dir, true, &d) != RM_OK)
             goto done;
-        if (rm_cli_replay(&expected, &dir, shadow ? shadow : "sqlite::memory:", &a, &d) != RM_OK)
+        if (rm_cli_replay(&expected, &dir, shadow ? shadow : "sqlite::memory:", &url, 1, &a, &d) !=
+            RM_OK)
             goto done;
     }
     if (rm_cli_connect(&c, url, NULL, &a, &d) != RM_OK)

@@ -29,7 +29,8 @@ static const rm_opt_spec opts[] = {
     {"schema", 0, RM_OPT_LIST, "PATH", "the schema to migrate to"},
     {"dir", 0, RM_OPT_VALUE, "DIR", "migrations folder (default ./migrations)"},
     {"url", 0, RM_OPT_VALUE, "URL", "take the current state from this database"},
-    {"shadow-url", 0, RM_OPT_VALUE, "URL", "database to replay the folder into"},
+    {"shadow-url", 0, RM_OPT_VALUE, "URL",
+     "scratch database to replay the folder into (emptied first)"},
     {NULL, 0, RM_OPT_FLAG, NULL, NULL},
 };
 
@@ -93,9 +94,19 @@ static int run_new(const rm_opts *o, const char *dirpath)
                     (*p >= '0' && *p <= '9');
     if (!has_alnum || nschema == 0)
         return rm_cli_fail(RM_EXIT_USAGE, "migrate new: --name N and --schema PATH are required");
-    if (url && shadow)
+    if (url && shadow) {
+        rm_arena ua;
+        rm_arena_init(&ua, 0);
+        bool same = rm_cli_same_database(url, shadow, &ua);
+        rm_arena_free(&ua);
+        /* The shadow database is emptied before use: naming the real one is never meant. */
+        if (same)
+            return rm_cli_fail(RM_EXIT_USAGE, "migrate new: --shadow-url is the database of "
+                                              "--url; the shadow database is emptied before "
+                                              "use, so it must be a separate scratch database");
         return rm_cli_fail(RM_EXIT_USAGE, "migrate new: --url and --shadow-url exclude each "
                                           "other");
+    }
     int exit = RM_EXIT_ERROR;
     rm_diags d;
     rm_arena a;
@@ -153,7 +164,8 @@ static int run_new(const rm_opts *o, const char *dirpath)
     if (url) {
         if (rm_introspect_url(&from, url, &a, &d) != RM_OK)
             goto done;
-    } else if (rm_cli_replay(&from, &dir, shadow ? shadow : "sqlite::memory:", &a, &d) != RM_OK) {
+    } else if (rm_cli_replay(&from, &dir, shadow ? shadow : "sqlite::memory:", NULL, 0, &a, &d) !=
+               RM_OK) {
         goto done;
     }
     /* The database's default schema exists already: the lowering records it as a namespace

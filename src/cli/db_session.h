@@ -1,7 +1,7 @@
 /*
  * Database steps several commands share: connecting with the failure reported as a diagnostic
- * (password redacted), and replaying a migrations folder into a scratch database to learn the
- * schema it produces. Not for deciding what a command does with the connection.
+ * (password redacted), and replaying a migrations folder into a scratch ("shadow") database to
+ * learn the schema it produces. Not for deciding what a command does with the connection.
  */
 #ifndef RELMIG_CLI_DB_SESSION_H
 #define RELMIG_CLI_DB_SESSION_H
@@ -13,12 +13,23 @@
 /* Connect to url. On failure reports to d — a SQLite file held by another apply as the lock
  * message (E0909), anything else as "cannot connect to <redacted url>" — and returns RM_EDB.
  * opts may be NULL. The caller closes *c with rm_db_close. */
-int rm_cli_connect(rm_conn **c, const char *url, const rm_db_opts *opts, rm_arena *a,
-                   rm_diags *d);
+int rm_cli_connect(rm_conn **c, const char *url, const rm_db_opts *opts, rm_arena *a, rm_diags *d);
 
-/* Run every migration of dir, in order, in the (empty) database at url and introspect the
- * result into out (allocated in a). "sqlite::memory:" gives a throw-away database. */
-int rm_cli_replay(rm_sqlschema *out, const rm_mig_dir *dir, const char *url, rm_arena *a,
-                  rm_diags *d);
+/* Do two URLs name the same database (same server, port, database and PostgreSQL schema;
+ * localhost, 127.0.0.1 and ::1 count as one host)? Unparsable URLs compare as text. */
+bool rm_cli_same_database(const char *u1, const char *u2, rm_arena *a);
+
+/* Replay dir into the database at url and introspect the result into out (allocated in a).
+ * "sqlite::memory:" gives a throw-away database. Any other URL is a shadow database: it is
+ * emptied first, as Prisma resets its shadow database (PostgreSQL: every non-system schema
+ * dropped and the connection's schema recreated; MySQL: the database dropped and recreated
+ * with its character set), after two checks that report E0920 and touch nothing: url must
+ * not be the same database as any of the nprotect URLs in protect (the command's real
+ * databases), and it must not hold a `_prisma_migrations` table (a deployed database, not a
+ * scratch one). Scripts run statement by statement (rm_mig_split_script), outside any
+ * transaction, so MySQL DELIMITER scripts work and a large PostgreSQL migration does not
+ * need the whole lock table. */
+int rm_cli_replay(rm_sqlschema *out, const rm_mig_dir *dir, const char *url,
+                  const char *const *protect, size_t nprotect, rm_arena *a, rm_diags *d);
 
 #endif

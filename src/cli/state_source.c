@@ -1,12 +1,14 @@
 /*
  * See state_source.h. Each state kind is one branch of load/dialect/resolve: schemas are
- * parsed and lowered, database URLs introspected (src/db/introspect.h). Migrations folders are
- * recognised so the command line keeps one meaning; replaying them is one more branch.
+ * parsed and lowered, database URLs introspected (src/db/introspect.h), migrations folders
+ * replayed into a scratch database and introspected (cli/db_session.c).
  */
 #define _POSIX_C_SOURCE 200809L
 #include "cli/state_source.h"
 
+#include "cli/db_session.h"
 #include "db/introspect.h"
+#include "io/migrations_dir.h"
 #include "sqlschema/lower.h"
 #include "sqlschema/raise.h"
 
@@ -66,6 +68,14 @@ int rm_state_classify(rm_state *out, const char *const *values, size_t n, rm_dia
     return RM_OK;
 }
 
+void rm_state_migrations(rm_state *out, const char *const *path)
+{
+    memset(out, 0, sizeof(*out));
+    out->args = path;
+    out->nargs = 1;
+    out->kind = RM_STATE_MIGRATIONS;
+}
+
 int rm_state_load(rm_state *s, rm_diags *d)
 {
     switch (s->kind) {
@@ -77,12 +87,67 @@ int rm_state_load(rm_state *s, rm_diags *d)
     case RM_STATE_EMPTY:
     case RM_STATE_URL: /* connecting waits for resolve: the dialect is known from the URL */
         return RM_OK;
-    case RM_STATE_MIGRATIONS:
-        rm_diag_error(d, RM_E_NOT_IMPLEMENTED, RM_LOC_NONE,
-                      "migrations folders as diff states are not implemented yet (issue #7)");
-        return RM_ERR;
+    case RM_STATE_MIGRATIONS: {
+        rm_arena_init(&s->marena, 0);
+        rm_sources_init(&s->msrcs);
+        s->mloaded = true;
+        int rc = rm_io_read_migrations(&s->mdir, s->args[0], &s->msrcs, &s->marena, d);
+        /* A tampered folder gives a wrong state: refuse it as apply does. */
+        if (rc == RM_OK)
+            rc = rm_mig_sum_verify(&s->mdir, true, d);
+        return rc;
+    }
     }
     return RM_ERR;
+}
+
+/* The dialect of a migrations folder: migration_lock.toml's provider. */
+static const rm_dialect *migrations_dialect(const rm_state *s, rm_diags *d)
+{
+    const char *p = s->mdir.provider;
+    if (!s->mloaded || !p)
+        return NULL;
+    if (strcmp(p, "postgresql") == 0 || strcmp(p, "postgres") == 0 || strcmp(p, "mysql") == 0 ||
+        strcmp(p, "sqlite") == 0)
+        return rm_dialect_by_name(p);
+    rm_diag *w =
+        rm_diag_error(d, RM_E_USAGE, RM_LOC_NONE,
+                      "relmig cannot replay migrations for provider \"%s\" (%s)", p, s->args[0]);
+    rm_diag_set_hint(d, w, "relmig replays postgresql, mysql and sqlite migrations.");
+    return NULL;
+}
+
+/* Replay a migrations folder into the database dia speaks. */
+static int resolve_migrations(rm_sqlschema *out, rm_state *s, const rm_dialect *dia, rm_arena *a,
+                              rm_diags *d)
+{
+    const rm_dialect *own = migrations_dialect(s, d);
+    if (own && own != dia) {
+        rm_diag_error(d, RM_E_USAGE, RM_LOC_NONE,
+                      "the migrations in %s are %s, but the SQL asked for is %s", s->args[0],
+                      own->name, dia->name);
+        return RM_EUSAGE;
+    }
+    const char *url = "sqlite::memory:";
+    if (strcmp(dia->name, "sqlite") != 0) {
+        const char *shadow_dia = s->shadow_url ? rm_introspect_dialect_of_url(s->shadow_url) : NULL;
+        if (!s->shadow_url || !shadow_dia || rm_dialect_by_name(shadow_dia) != dia) {
+            rm_diag *g = rm_diag_error(d, RM_E_USAGE, RM_LOC_NONE,
+                                       "replaying the %s migrations in %s needs --shadow-url, a "
+                                       "scratch %s database",
+                                       dia->name, s->args[0], dia->name);
+            rm_diag_set_hint(d, g,
+                             "The shadow database is emptied before the replay; SQLite "
+                             "migrations replay into an in-memory database instead.");
+            return RM_EUSAGE;
+        }
+        url = s->shadow_url;
+    }
+    int rc = rm_cli_replay(out, &s->mdir, url, s->protect, s->nprotect, a, d);
+    /* As for a URL below: the replayed database's default schema exists. */
+    if (rc == RM_OK && (dia->caps & RM_CAP_SCHEMAS) && !rm_sqlschema_has_namespace(out, "public"))
+        rm_sqlschema_add_namespace(out, "public");
+    return rc;
 }
 
 const rm_dialect *rm_state_dialect(const rm_state *s, rm_diags *d)
@@ -91,6 +156,8 @@ const rm_dialect *rm_state_dialect(const rm_state *s, rm_diags *d)
         const char *name = rm_introspect_dialect_of_url(s->args[0]);
         return name ? rm_dialect_by_name(name) : NULL;
     }
+    if (s->kind == RM_STATE_MIGRATIONS)
+        return migrations_dialect(s, d);
     if (s->kind != RM_STATE_SCHEMA || !s->loaded || !s->schema.graph)
         return NULL;
     const rm_graph *g = s->schema.graph;
@@ -107,9 +174,9 @@ const rm_dialect *rm_state_dialect(const rm_state *s, rm_diags *d)
     case RM_PROVIDER_OTHER:
         break;
     }
-    rm_diag *w = rm_diag_error(d, RM_E_USAGE, RM_LOC_NONE,
-                               "relmig has no SQL dialect for provider \"%s\"",
-                               g->provider_name ? g->provider_name : rm_provider_name(g->provider));
+    rm_diag *w =
+        rm_diag_error(d, RM_E_USAGE, RM_LOC_NONE, "relmig has no SQL dialect for provider \"%s\"",
+                      g->provider_name ? g->provider_name : rm_provider_name(g->provider));
     rm_diag_set_hint(d, w, "Pass --dialect postgresql, mysql or sqlite.");
     return NULL;
 }
@@ -146,7 +213,7 @@ int rm_state_resolve(rm_sqlschema *out, rm_state *s, const rm_dialect *dia, rm_a
         return rc;
     }
     case RM_STATE_MIGRATIONS:
-        break;
+        return s->mloaded ? resolve_migrations(out, s, dia, a, d) : RM_ERR;
     }
     return RM_ERR; /* rm_state_load already reported why */
 }
@@ -158,7 +225,8 @@ int rm_state_graph(const rm_graph **out, rm_state *s, rm_arena *a, rm_diags *d)
     case RM_STATE_SCHEMA:
         *out = s->schema.graph;
         return rm_diags_has_errors(d) ? RM_ERR : RM_OK;
-    case RM_STATE_URL: {
+    case RM_STATE_URL:
+    case RM_STATE_MIGRATIONS: {
         const rm_dialect *dia = rm_state_dialect(s, d);
         rm_sqlschema sql;
         int rc = dia ? rm_state_resolve(&sql, s, dia, a, d) : RM_ERR;
@@ -170,7 +238,6 @@ int rm_state_graph(const rm_graph **out, rm_state *s, rm_arena *a, rm_diags *d)
         return rc;
     }
     case RM_STATE_EMPTY:
-    case RM_STATE_MIGRATIONS:
         break;
     }
     rm_diag_error(d, RM_E_USAGE, RM_LOC_NONE, "this state has no relation graph to show");
@@ -179,6 +246,8 @@ int rm_state_graph(const rm_graph **out, rm_state *s, rm_arena *a, rm_diags *d)
 
 const rm_sources *rm_state_sources(const rm_state *s)
 {
+    if (s->mloaded)
+        return &s->msrcs;
     return s->loaded ? &s->schema.srcs : &no_sources;
 }
 
@@ -186,5 +255,9 @@ void rm_state_free(rm_state *s)
 {
     if (s->loaded)
         rm_loaded_schema_free(&s->schema);
-    s->loaded = false;
+    if (s->mloaded) {
+        rm_sources_free(&s->msrcs);
+        rm_arena_free(&s->marena);
+    }
+    s->loaded = s->mloaded = false;
 }
