@@ -42,6 +42,15 @@ static bool name_ok(const char *s)
     return true;
 }
 
+/* Names relmig.sum could not list: a line starting with '#' is a comment, one starting with a
+ * merge-conflict marker is refused, and "total" is the total line (found by fuzz_migrations:
+ * `migrate hash` wrote a relmig.sum that apply then rejected). */
+static bool name_listable(const char *s)
+{
+    return s[0] != '#' && strcmp(s, "total") != 0 && strncmp(s, "<<<<<<<", 7) != 0 &&
+           strncmp(s, "=======", 7) != 0 && strncmp(s, ">>>>>>>", 7) != 0;
+}
+
 int rm_mig_dir_finish(rm_mig_dir *dir, rm_diags *d)
 {
     int rc = RM_OK;
@@ -54,6 +63,14 @@ int rm_mig_dir_finish(rm_mig_dir *dir, rm_diags *d)
             rm_diag *g = rm_diag_error(d, RM_E_MIG_BAD_NAME, RM_LOC_NONE,
                                        "migration folder name \"%s\" in %s contains whitespace "
                                        "or control characters",
+                                       m->name, dir->path);
+            rm_diag_set_hint(d, g, "Rename the folder, e.g. 20250101000000_add_users.");
+            rc = RM_ERR;
+        } else if (!name_listable(m->name)) {
+            rm_diag *g = rm_diag_error(d, RM_E_MIG_BAD_NAME, RM_LOC_NONE,
+                                       "migration folder name \"%s\" in %s cannot be listed in "
+                                       RM_MIG_SUM_FILE " (it reads as a comment, the total line "
+                                       "or a merge-conflict marker)",
                                        m->name, dir->path);
             rm_diag_set_hint(d, g, "Rename the folder, e.g. 20250101000000_add_users.");
             rc = RM_ERR;
