@@ -30,7 +30,6 @@ struct rm_cerial_ctx {
     rm_rx *decorator;
     rm_rx *empty_paren;
     rm_rx *record;
-    rm_rx *field_name;
     rm_rx *ident;
     rm_rx *number;
     rm_rx *int_;
@@ -68,7 +67,6 @@ rm_cerial_ctx *rm_cerial_ctx_new(void)
     c->decorator = rx_must("@\\w+(?:\\([^)]*\\))?");
     c->empty_paren = rx_must("^(@\\w+)\\(\\s*\\)$");
     c->record = rx_must("^Record(?:\\(([^)]+)\\))?(\\[\\])?$");
-    c->field_name = rx_must("^[a-z_][a-zA-Z0-9_]*$");
     c->ident = rx_must("^[a-zA-Z_][a-zA-Z0-9_]*$");
     c->number = rx_must("^-?\\d+(\\.\\d+)?$");
     c->int_ = rx_must("^-?\\d+$");
@@ -93,7 +91,6 @@ void rm_cerial_ctx_free(rm_cerial_ctx *c)
     rm_rx_free(c->decorator);
     rm_rx_free(c->empty_paren);
     rm_rx_free(c->record);
-    rm_rx_free(c->field_name);
     rm_rx_free(c->ident);
     rm_rx_free(c->number);
     rm_rx_free(c->int_);
@@ -369,12 +366,19 @@ static bool sv_eq(sv s, const char *lit)
 
 static bool sv_contains(sv s, const char *lit)
 {
-    size_t n = strlen(lit), i;
-    if (n > s.n)
-        return false;
-    for (i = 0; i + n <= s.n; i++)
-        if (memcmp(s.p + i, lit, n) == 0)
+    size_t n = strlen(lit), i = 0;
+    const char *hit;
+    if (n == 0)
+        return true;
+    /* candidates are the positions of lit's first byte: memchr skips the rest */
+    while (i + n <= s.n) {
+        hit = memchr(s.p + i, lit[0], s.n - n + 1 - i);
+        if (hit == NULL)
+            return false;
+        if (memcmp(hit, lit, n) == 0)
             return true;
+        i = (size_t)(hit - s.p) + 1;
+    }
     return false;
 }
 
@@ -634,6 +638,22 @@ static bool is_block_start(const pst *st, size_t i)
     return c.n > 0 && c.p[c.n - 1] == '{';
 }
 
+/* /^[a-z_][a-zA-Z0-9_]*$/ (Cerial's field-name pattern) by hand: it runs on every field line
+ * and a character-class loop is exact and far cheaper than a regex call. */
+static bool is_field_name_sv(sv s)
+{
+    size_t i;
+    if (s.n == 0 || !((s.p[0] >= 'a' && s.p[0] <= 'z') || s.p[0] == '_'))
+        return false;
+    for (i = 1; i < s.n; i++) {
+        char c = s.p[i];
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+              c == '_'))
+            return false;
+    }
+    return true;
+}
+
 static bool rx_sv(rm_rx *rx, sv s)
 {
     return rm_rx_match(rx, s.p, s.n, 0, NULL, 0) > 0;
@@ -676,12 +696,14 @@ static bool parse_field_type(pst *st, const char *tok, size_t n, rm_cerial_field
         bn = n;
     }
     base[bn] = '\0';
-    for (i = 0; i < RM_ARRAY_LEN(prim_types); i++)
-        if (strcmp(base, prim_types[i].kw) == 0) {
-            f->type = prim_types[i].t;
-            return true;
-        }
-    if (rm_rx_match(st->cx->record, tok, n, 0, caps, 3) > 0) {
+    /* the keywords all start with an upper-case letter: anything else skips the table */
+    if (bn > 0 && base[0] >= 'A' && base[0] <= 'Z')
+        for (i = 0; i < RM_ARRAY_LEN(prim_types); i++)
+            if (prim_types[i].kw[0] == base[0] && strcmp(base, prim_types[i].kw) == 0) {
+                f->type = prim_types[i].t;
+                return true;
+            }
+    if (sv_starts(t, "Record") && rm_rx_match(st->cx->record, tok, n, 0, caps, 3) > 0) {
         f->type = RM_CT_RECORD;
         if (caps[2] != SIZE_MAX) {
             /* parseRecordIdTypes: split on ',', trim, drop empties */
@@ -806,8 +828,9 @@ static const struct {
 static bool classify_decorator(pst *st, sv tok, rm_loc loc, bool tuple_only, rm_cerial_dec *dec,
                                dec_err *err)
 {
-    size_t i, caps[4];
-    const char *pfx = NULL;
+    size_t i, caps[4], at;
+    const char *pfx = NULL, *open;
+    bool maybe_empty;
     memset(dec, 0, sizeof(*dec));
     dec->loc = loc;
     err->name = NULL;
@@ -869,8 +892,12 @@ static bool classify_decorator(pst *st, sv tok, rm_loc loc, bool tuple_only, rm_
         }
         return false;
     }
-    /* value-requiring decorator written with empty parentheses */
-    if (rm_rx_match(st->cx->empty_paren, tok.p, tok.n, 0, caps, 2) > 0 &&
+    /* value-requiring decorator written with empty parentheses; the pattern needs a blank or
+     * ')' right after the '(' (tok starts with a known "@name("), so test that byte first */
+    open = memchr(tok.p, '(', tok.n);
+    at = open ? (size_t)(open - tok.p) + 1 : tok.n;
+    maybe_empty = at < tok.n && (tok.p[at] == ')' || is_ws(tok.p[at]));
+    if (maybe_empty && rm_rx_match(st->cx->empty_paren, tok.p, tok.n, 0, caps, 2) > 0 &&
         value_hint(tok.p + caps[2], caps[3] - caps[2]) != NULL) {
         err->name = sdup(st, tok.p + caps[2], caps[3] - caps[2]);
         err->n = caps[3] - caps[2];
@@ -1070,7 +1097,7 @@ static void parse_field_line(pst *st, size_t li, rm_cerial_block *blk)
         type[--tlen] = '\0';
     }
     f->array = tlen >= 2 && memcmp(type + tlen - 2, "[]", 2) == 0;
-    if (!rm_rx_test(st->cx->field_name, m->s + parts[0].b, parts[0].e - parts[0].b)) {
+    if (!is_field_name_sv((sv){m->s + parts[0].b, parts[0].e - parts[0].b})) {
         perr(st, RM_E_CERIAL_FIELD_NAME, f->name_loc, "Invalid field name: %.*s",
              (int)(parts[0].e - parts[0].b), m->s + parts[0].b);
         return;

@@ -11,6 +11,7 @@ struct rm_rx {
     pcre2_code *code;
     pcre2_match_data *md;
     pcre2_match_context *mctx;
+    bool jit; /* JIT-compiled: match with pcre2_jit_match */
 };
 
 rm_rx *rm_rx_new(const char *pattern)
@@ -18,15 +19,17 @@ rm_rx *rm_rx_new(const char *pattern)
     int errcode = 0;
     PCRE2_SIZE erroff = 0;
     rm_rx *rx = NULL;
+    int jit;
     pcre2_code *code =
         pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED, 0, &errcode, &erroff, NULL);
     if (code == NULL)
         return NULL;
-    /* JIT: several times faster per match; when the platform has no JIT, pcre2_match falls
-     * back to the interpreter by itself, so the result is not checked. */
-    (void)pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
+    /* JIT: several times faster per match; without it (platform, or pcre2 built without JIT)
+     * rm_rx_match uses the interpreter. */
+    jit = pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
     rx = rm_xcalloc(1, sizeof(*rx));
     rx->code = code;
+    rx->jit = jit == 0;
     rx->md = pcre2_match_data_create_from_pattern(code, NULL);
     rx->mctx = pcre2_match_context_create(NULL);
     if (rx->md == NULL || rx->mctx == NULL)
@@ -53,8 +56,12 @@ int rm_rx_match(rm_rx *rx, const char *subj, size_t len, size_t start, size_t *c
     size_t i;
     if (start > len)
         return 0;
-    /* pcre2 wants a non-NULL subject even when it is empty. */
-    rc = pcre2_match(rx->code, (PCRE2_SPTR)(subj ? subj : ""), len, start, 0, rx->md, rx->mctx);
+    /* pcre2 wants a non-NULL subject even when it is empty. pcre2_jit_match is the JIT fast
+     * path (no option checks); without JIT code it answers PCRE2_ERROR_JIT_BADOPTION. */
+    rc = rx->jit ? pcre2_jit_match(rx->code, (PCRE2_SPTR)(subj ? subj : ""), len, start, 0,
+                                   rx->md, rx->mctx)
+                 : pcre2_match(rx->code, (PCRE2_SPTR)(subj ? subj : ""), len, start, 0, rx->md,
+                               rx->mctx);
     if (rc == PCRE2_ERROR_NOMATCH)
         return 0;
     if (rc < 0)
