@@ -188,30 +188,54 @@ static void url_with_db(char *out, size_t cap, const char *url, const char *db)
     snprintf(out, cap, "%.*s/%s%s", (int)keep, url, db, query ? query : "");
 }
 
-/* Each run gets a database of its own, created here and dropped at the end: the cases create
- * extensions (citext) and extra schemas (multiSchema), which must not meet other tests that use
- * the server's main database at the same time. */
+/* The run's own database (created by the first PostgreSQL case, dropped at exit): the cases
+ * create extensions (citext) and extra schemas (multiSchema), which must not meet other tests
+ * using the server's main database at the same time. Each case starts from an empty one:
+ * every user schema dropped, public and citext created again. */
+static char pg_prog[1024], pg_admin_url[1024];
+static char pg_db[64];
+
+static void drop_pg_database(void)
+{
+    if (!pg_db[0])
+        return;
+    char drop[120];
+    snprintf(drop, sizeof drop, "DROP DATABASE IF EXISTS %s WITH (FORCE);", pg_db);
+    const char *d[] = {pg_prog, "-X", "-q", pg_admin_url, "-c", drop, NULL};
+    rm_test_proc p;
+    if (rm_test_run(&p, d, NULL) == 0)
+        rm_test_proc_free(&p);
+}
+
 static void apply_postgres(const char *prog, const char *url, const char *a_sql, const char *b_sql)
 {
-    char db[64], create[100], drop[100], db_url[1024];
-    snprintf(db, sizeof db, "relmig_difftest_%ld", (long)getpid());
-    snprintf(create, sizeof create, "CREATE DATABASE %s;", db);
-    snprintf(drop, sizeof drop, "DROP DATABASE IF EXISTS %s WITH (FORCE);", db);
-    url_with_db(db_url, sizeof db_url, url, db);
     const char *env[] = {"PGOPTIONS=-c client_min_messages=warning", NULL};
-    /* Separate -c commands run outside a transaction, as CREATE DATABASE requires. */
-    const char *mk[] = {prog, "-X", "-q", "-v", "ON_ERROR_STOP=1", url, "-c", drop, "-c",
-                        create, NULL};
-    run_ok("psql create database", mk, env);
-    const char *ext[] = {prog, "-X", "-q", "-v", "ON_ERROR_STOP=1", db_url, "-c",
-                         "CREATE EXTENSION IF NOT EXISTS citext;", NULL};
-    run_ok("psql citext", ext, env);
+    char db_url[1024];
+    if (!pg_db[0]) {
+        snprintf(pg_db, sizeof pg_db, "relmig_difftest_%ld", (long)getpid());
+        snprintf(pg_prog, sizeof pg_prog, "%s", prog);
+        snprintf(pg_admin_url, sizeof pg_admin_url, "%s", url);
+        char create[100], drop[120];
+        snprintf(create, sizeof create, "CREATE DATABASE %s;", pg_db);
+        snprintf(drop, sizeof drop, "DROP DATABASE IF EXISTS %s WITH (FORCE);", pg_db);
+        /* Separate -c commands run outside a transaction, as CREATE DATABASE requires. */
+        const char *mk[] = {prog, "-X", "-q", "-v", "ON_ERROR_STOP=1", url, "-c", drop, "-c",
+                            create, NULL};
+        run_ok("psql create database", mk, env);
+        atexit(drop_pg_database);
+    }
+    url_with_db(db_url, sizeof db_url, url, pg_db);
+    static const char reset[] =
+        "DO $$DECLARE s name; BEGIN FOR s IN SELECT nspname FROM pg_namespace WHERE nspname "
+        "NOT LIKE 'pg\\_%' AND nspname <> 'information_schema' LOOP EXECUTE format('DROP "
+        "SCHEMA %I CASCADE', s); END LOOP; END$$; CREATE SCHEMA public; "
+        "CREATE EXTENSION citext;";
+    const char *r[] = {prog, "-X", "-q", "-v", "ON_ERROR_STOP=1", db_url, "-c", reset, NULL};
+    run_ok("psql reset", r, env);
     const char *c1[] = {prog, "-X", "-q", "-v", "ON_ERROR_STOP=1", db_url, "-f", a_sql, NULL};
     run_ok("psql create", c1, env);
     const char *c2[] = {prog, "-X", "-q", "-v", "ON_ERROR_STOP=1", db_url, "-f", b_sql, NULL};
     run_ok("psql migrate", c2, env);
-    const char *d[] = {prog, "-X", "-q", url, "-c", drop, NULL};
-    run_ok("psql drop database", d, env);
 }
 
 static void apply_mysql(const char *prog, const char *url, const char *a_sql, const char *b_sql)
