@@ -104,6 +104,37 @@ static void enum_values(rm_introspector *in, rm_sql_type *ty, const char *text)
     ty->nvalues = n;
 }
 
+/* MariaDB's COLUMN_DEFAULT writes a string default as a MySQL literal, with backslash escapes
+ * ('a\\b' is a\b, '\n' a newline). The shared default reader knows only standard SQL
+ * literals ('' doubles a quote), so a default containing a backslash came back with it
+ * doubled and a diff against the schema never ended (issue #8). Rewrite such a literal to the
+ * standard form; anything else is returned unchanged. */
+static const char *my_default_literal(rm_introspector *in, const char *text)
+{
+    size_t n = strlen(text);
+    if (n < 2 || text[0] != '\'' || text[n - 1] != '\'' || !memchr(text, '\\', n))
+        return text;
+    rm_sb sb = RM_SB_INIT;
+    rm_sb_putc(&sb, '\'');
+    for (size_t i = 1; i + 1 < n; i++) {
+        char c = text[i];
+        bool escaped = c == '\\' && i + 2 < n;
+        if (escaped) {
+            char e = text[++i];
+            c = e == 'n' ? '\n' : e == 'r' ? '\r' : e == 't' ? '\t' : e == 'Z' ? '\032' : e;
+            if (e == '0')
+                continue; /* a NUL cannot be held in a C string; dropped */
+        }
+        rm_sb_putc(&sb, c);
+        if (escaped && c == '\'')
+            rm_sb_putc(&sb, '\''); /* an escaped quote (\') becomes '' */
+    }
+    rm_sb_putc(&sb, '\'');
+    const char *out = rm_arena_strdup(in->a, rm_sb_str(&sb));
+    rm_sb_free(&sb);
+    return out;
+}
+
 static void my_type(rm_introspector *in, rm_sql_type *ty, const char *text)
 {
     memset(ty, 0, sizeof *ty);
@@ -257,7 +288,7 @@ int rm_introspect_mysql(rm_introspector *in)
                                "column \"%s\".\"%s\" is generated; it is read as a plain column",
                                t->name, name);
         } else if (def && !(nullable && strcmp(def, "NULL") == 0)) {
-            rm_introspect_default(s, c, def);
+            rm_introspect_default(s, c, my_default_literal(in, def));
             if (c->type.family == RM_TYPE_BOOLEAN && c->def.kind == RM_SQL_DEFAULT_NUMBER)
                 rm_sql_default_set(s, c, RM_SQL_DEFAULT_BOOLEAN,
                                    strcmp(c->def.text, "0") == 0 ? "false" : "true");
