@@ -2,8 +2,8 @@
  * The migration commands driven through the real binary, on SQLite only (no server needed):
  * `migrate hash` output checked against coreutils sha256sum, usage errors (exit 64),
  * `migrate new` -> `apply` -> `check` -> `status` end to end, tamper detection, and the exit
- * codes of status/check. Server-backed behaviour is in tests/integration/test_apply_*.c and
- * test_check_*.c. One row per case.
+ * codes of status/check, migrations folders as `diff` states. Server-backed behaviour is in
+ * tests/integration/test_apply_*.c and test_check_*.c. One row per case.
  */
 #define _POSIX_C_SOURCE 200809L
 #include <setjmp.h>
@@ -126,7 +126,7 @@ static void hash_matches_sha256sum(void **state)
 
 typedef struct usage_row {
     const char *name;
-    const char *args[10];
+    const char *args[12];
     const char *want;
 } usage_row;
 
@@ -151,6 +151,14 @@ static const usage_row usage_rows[] = {
     {"usage_apply_bad_lock_timeout",
      {"apply", "--url", "sqlite::memory:", "--lock-timeout", "soon", NULL},
      "wants seconds"},
+    {"usage_diff_from_and_from_migrations",
+     {"diff", "--from", "empty", "--from-migrations", "m", "--to", "empty", NULL},
+     "not both"},
+    {"usage_migrate_new_shadow_is_url",
+     {"migrate", "new", "--name", "x", "--schema", "s.prisma", "--url",
+      "postgresql://u:pw@localhost/app", "--shadow-url", "postgresql://u:pw@127.0.0.1:5432/app",
+      NULL},
+     "--shadow-url is the database of --url"},
 };
 
 static void usage_error(void **state)
@@ -296,6 +304,90 @@ static void sqlite_redefinition_keeps_child_rows(void **state)
     free(d);
 }
 
+/* A migrations folder as a diff state (SQLite: replayed into an in-memory database). The
+ * expected scripts name the column that differs; replaying the folder and diffing against the
+ * schema it was made from must find nothing. */
+static void diff_from_migrations_folder(void **state)
+{
+    (void)state;
+    char *d = case_dir();
+    put(d, "v1.prisma", schema_v1);
+    put(d, "v2.prisma", schema_v2);
+    char m[4096], v1[4096], v2[4096], plain[4096];
+    snprintf(m, sizeof m, "%s/migrations", d);
+    snprintf(v1, sizeof v1, "%s/v1.prisma", d);
+    snprintf(v2, sizeof v2, "%s/v2.prisma", d);
+    rm_test_proc p;
+    const char *mn[] = {"migrate", "new", "--name", "init", "--schema", v1, "--dir", m, NULL};
+    assert_int_equal(run(&p, mn), 0);
+    rm_test_proc_free(&p);
+
+    /* recognised by its migration_lock.toml */
+    const char *up[] = {"diff", "--from", m, "--to", v2, NULL};
+    assert_int_equal(run(&p, up), 0);
+    assert_non_null(strstr(p.out, "ALTER TABLE \"User\" ADD COLUMN \"nick\" TEXT"));
+    rm_test_proc_free(&p);
+    const char *same[] = {"diff", "--from-migrations", m, "--to", v1, "--exit-code", NULL};
+    assert_int_equal(run(&p, same), 0);
+    assert_non_null(strstr(p.out, "empty migration"));
+    rm_test_proc_free(&p);
+    const char *down[] = {"diff", "--from", v2, "--to-migrations", m, "--exit-code", NULL};
+    assert_int_equal(run(&p, down), 2);
+    assert_non_null(strstr(p.out, "drop the column `nick`"));
+    rm_test_proc_free(&p);
+
+    /* a folder without migration_lock.toml: named explicitly, dialect from --dialect */
+    snprintf(plain, sizeof plain, "%s/plain", d);
+    put(d, "plain/20250101000000_a/migration.sql",
+        "CREATE TABLE \"User\" (\"id\" INTEGER NOT NULL PRIMARY KEY, \"email\" TEXT NOT NULL);\n"
+        "CREATE TRIGGER t AFTER INSERT ON \"User\" BEGIN SELECT 1; SELECT 2; END;\n");
+    const char *pl[] = {"diff",  "--from-migrations", plain,    "--to",
+                        "empty", "--dialect",         "sqlite", NULL};
+    assert_int_equal(run(&p, pl), 0);
+    assert_non_null(strstr(p.out, "DROP TABLE \"User\""));
+    rm_test_proc_free(&p);
+
+    /* a PostgreSQL folder needs a shadow database */
+    put(d, "pgm/migration_lock.toml", "provider = \"postgresql\"\n");
+    put(d, "pgm/20250101000000_a/migration.sql", "CREATE TABLE a (id int);\n");
+    char pgm[4096];
+    snprintf(pgm, sizeof pgm, "%s/pgm", d);
+    const char *pg[] = {"diff", "--from", pgm, "--to", "empty", NULL};
+    assert_int_equal(run(&p, pg), 1);
+    assert_non_null(strstr(p.err, "needs --shadow-url"));
+    rm_test_proc_free(&p);
+
+    /* a tampered folder is refused, as apply refuses it */
+    char f[4200];
+    snprintf(f, sizeof f, "%s/migrations", d);
+    char *sum = NULL;
+    {
+        char sp[4300];
+        snprintf(sp, sizeof sp, "%s/relmig.sum", f);
+        sum = rm_test_read_file(sp, NULL);
+        assert_non_null(sum);
+        char *line = strstr(sum, "_init ");
+        assert_non_null(line);
+        char name[64];
+        size_t n = (size_t)(strchr(line, ' ') - line);
+        const char *start = line;
+        while (start > sum && start[-1] != '\n')
+            start--;
+        n += (size_t)(line - start);
+        assert_true(n < sizeof name);
+        memcpy(name, start, n);
+        name[n] = '\0';
+        char rel[200];
+        snprintf(rel, sizeof rel, "migrations/%s/migration.sql", name);
+        put(d, rel, "CREATE TABLE edited (id INTEGER);\n");
+    }
+    free(sum);
+    assert_int_equal(run(&p, up), 1);
+    assert_non_null(strstr(p.err, "E0904"));
+    rm_test_proc_free(&p);
+    free(d);
+}
+
 static void help_is_documented(void **state)
 {
     (void)state;
@@ -314,7 +406,7 @@ int main(void)
 {
     tmpdir = rm_test_mkdtemp();
     size_t nu = sizeof usage_rows / sizeof usage_rows[0], k = 0;
-    struct CMUnitTest *tests = calloc(nu + 5, sizeof *tests);
+    struct CMUnitTest *tests = calloc(nu + 6, sizeof *tests);
     tests[k++] = (struct CMUnitTest)cmocka_unit_test(hash_matches_sha256sum);
     for (size_t i = 0; i < nu; i++)
         tests[k++] = (struct CMUnitTest){usage_rows[i].name, usage_error, NULL, NULL,
@@ -322,6 +414,7 @@ int main(void)
     tests[k++] = (struct CMUnitTest)cmocka_unit_test(missing_folder_is_error);
     tests[k++] = (struct CMUnitTest)cmocka_unit_test(new_apply_check_status);
     tests[k++] = (struct CMUnitTest)cmocka_unit_test(sqlite_redefinition_keeps_child_rows);
+    tests[k++] = (struct CMUnitTest)cmocka_unit_test(diff_from_migrations_folder);
     tests[k++] = (struct CMUnitTest)cmocka_unit_test(help_is_documented);
     int rc = _cmocka_run_group_tests("cli_migrations", tests, k, NULL, NULL);
     free(tests);

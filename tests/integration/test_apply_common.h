@@ -834,6 +834,95 @@ static void apply_too_large_for_one_transaction(void **state)
 }
 #endif
 
+/* Shadow databases (PostgreSQL, MySQL): `diff --from-migrations` and `migrate new` replay the
+ * folder into --shadow-url after emptying it, so a shadow database holding a table of the
+ * same name as a migration's (which would make the replay fail) or unrelated tables is fine;
+ * a shadow URL naming the command's own database, or a deployed database, is refused (E0920)
+ * and that database is left intact. */
+static void shadow_replay_and_reset(void **state)
+{
+    (void)state;
+    if (APPLY_KIND == RM_DB_SQLITE)
+        skip(); /* SQLite replays into an in-memory database: no shadow */
+    const char *dialect = APPLY_KIND == RM_DB_POSTGRES ? "postgresql" : "mysql";
+    char *dir = folder_with(2);
+    char *main_url = fresh_db();
+    char *shadow = fresh_db();
+    rm_conn *c = conn(shadow);
+    rm_dberr err;
+    assert_int_equal(rm_db_exec(c, "CREATE TABLE t1 (other INTEGER)", &err), RM_OK);
+    assert_int_equal(rm_db_exec(c, "CREATE TABLE junk (x INTEGER)", &err), RM_OK);
+    rm_db_close(c);
+
+    rm_test_proc p;
+    const char *df[] = {"diff", "--from-migrations", dir,     "--to", "empty", "--shadow-url",
+                        shadow, "--dialect",         dialect, NULL};
+    int st = relmig(&p, df);
+    if (st != 0)
+        printf("  stdout: %s\n  stderr: %s\n", p.out, p.err);
+    assert_int_equal(st, 0);
+    assert_non_null(strstr(p.out, "t1"));
+    assert_non_null(strstr(p.out, "t2"));
+    assert_null(strstr(p.out, "junk"));
+    rm_test_proc_free(&p);
+    assert_false(table_exists(shadow, "junk"));
+    assert_true(table_exists(shadow, "t2"));
+
+    /* the folder applied to the main database is what the folder replays to */
+    const char *ap[] = {"apply", "--url", main_url, "--dir", dir, NULL};
+    assert_int_equal(relmig_quiet(ap), 0);
+    const char *sync[] = {"diff", "--from",      main_url, "--to-migrations", dir, "--shadow-url",
+                          shadow, "--exit-code", NULL};
+    st = relmig(&p, sync);
+    if (st != 0)
+        printf("  stdout: %s\n  stderr: %s\n", p.out, p.err);
+    assert_int_equal(st, 0);
+    rm_test_proc_free(&p);
+
+    /* refused: the shadow is the --from database; then a deployed database */
+    const char *same[] = {"diff", "--from",       main_url, "--to-migrations",
+                          dir,    "--shadow-url", main_url, NULL};
+    assert_int_equal(relmig(&p, same), 1);
+    assert_non_null(strstr(p.err, "E0920"));
+    assert_non_null(strstr(p.err, "is the database the command works on"));
+    rm_test_proc_free(&p);
+    const char *deployed[] = {
+        "diff",   "--from-migrations", dir,     "--to", "empty", "--shadow-url",
+        main_url, "--dialect",         dialect, NULL};
+    assert_int_equal(relmig(&p, deployed), 1);
+    assert_non_null(strstr(p.err, "E0920"));
+    assert_non_null(strstr(p.err, "_prisma_migrations"));
+    rm_test_proc_free(&p);
+    assert_true(table_exists(main_url, "t1"));
+    assert_int_equal(count_rows(main_url, NULL), 2);
+
+    /* migrate new into a dirty shadow database */
+    c = conn(shadow);
+    assert_int_equal(rm_db_exec(c, "DROP TABLE t1", &err), RM_OK);
+    assert_int_equal(rm_db_exec(c, "CREATE TABLE t1 (other INTEGER)", &err), RM_OK);
+    rm_db_close(c);
+    char *schema = rm_arena_sprintf(&ae.arena, "%s/schema.prisma", ae.tmpdir);
+    const char *text = rm_arena_sprintf(&ae.arena,
+                                        "datasource db {\n  provider = \"%s\"\n}\n\n"
+                                        "model t1 {\n  id   Int     @id\n"
+                                        "  name String? @db.VarChar(50)\n}\n\n"
+                                        "model t2 {\n  id   Int     @id\n"
+                                        "  name String? @db.VarChar(50)\n}\n\n"
+                                        "model t3 {\n  id Int @id\n}\n",
+                                        dialect);
+    assert_true(rm_test_write_file(schema, text, strlen(text)));
+    const char *mn[] = {"migrate", "new", "--name",       "add_t3", "--schema", schema,
+                        "--dir",   dir,   "--shadow-url", shadow,   NULL};
+    st = relmig(&p, mn);
+    if (st != 0)
+        printf("  stdout: %s\n  stderr: %s\n", p.out, p.err);
+    assert_int_equal(st, 0);
+    assert_non_null(strstr(p.out, "_add_t3/migration.sql"));
+    rm_test_proc_free(&p);
+    assert_int_equal(relmig_quiet(ap), 0);
+    assert_true(table_exists(main_url, "t3"));
+}
+
 typedef struct apply_case {
     const char *name;
     void (*fn)(void **);
@@ -850,6 +939,7 @@ static const apply_case apply_cases[] = {
     {"concurrent_applies", concurrent_applies},
     {"kill9_trials", kill9_trials},
     {"apply_procedural_bodies", apply_procedural_bodies},
+    {"shadow_replay_and_reset", shadow_replay_and_reset},
 #if defined(APPLY_DB_POSTGRES)
     {"apply_too_large_for_one_transaction", apply_too_large_for_one_transaction},
 #endif
