@@ -95,14 +95,29 @@ void rm_sb_putc(rm_sb *sb, char c)
 
 void rm_sb_vappendf(rm_sb *sb, const char *fmt, va_list ap)
 {
+    if (sb->err)
+        return;
+    /* Format straight into the free space; only text that does not fit is formatted again
+     * after growing. The emitters append hundreds of thousands of short pieces, so measuring
+     * every one first would format everything twice. */
     va_list ap2;
     va_copy(ap2, ap);
-    int n = vsnprintf(NULL, 0, fmt, ap);
+    size_t room = sb->cap > sb->len ? sb->cap - sb->len : 0;
+    int n = vsnprintf(room ? sb->buf + sb->len : NULL, room, fmt, ap);
     if (n < 0) {
         sb->err = RM_ERR;
+    } else if ((size_t)n < room) {
+        if (sb->max && sb->len + (size_t)n > sb->max) {
+            sb->buf[sb->len] = '\0';
+            sb->err = RM_ERR;
+        } else {
+            sb->len += (size_t)n;
+        }
     } else if (reserve(sb, (size_t)n)) {
         vsnprintf(sb->buf + sb->len, (size_t)n + 1, fmt, ap2);
         sb->len += (size_t)n;
+    } else if (room) {
+        sb->buf[sb->len] = '\0'; /* undo the truncated attempt */
     }
     va_end(ap2);
 }
