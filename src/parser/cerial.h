@@ -144,6 +144,9 @@ typedef struct rm_cerial_variant {
     rm_loc loc;
 } rm_cerial_variant;
 
+/* Blocks with at most this many fields get no field_index (a scan is as fast, and smaller). */
+#define RM_CERIAL_SCAN_FIELDS 16
+
 /* Name -> position map (open addressing); see rm_cerial_nmap_*. */
 typedef struct rm_cerial_nmap {
     const char **keys;
@@ -178,7 +181,9 @@ typedef struct rm_cerial_block {
     size_t nvariants;
     rm_loc loc; /* the header line */
     rm_loc name_loc;
-    rm_cerial_nmap *field_index; /* field names -> positions (rm_cerial_schema_index) */
+    /* field names -> positions (rm_cerial_schema_index); NULL for blocks of at most
+     * RM_CERIAL_SCAN_FIELDS fields, whose lookups scan the list */
+    rm_cerial_nmap *field_index;
     rm_cerial_field **field_index_of; /* the fields/nfields field_index was built for */
     size_t field_index_n;
     rm_cerial_nmap *rel_index;   /* relation facts, built lazily by the validator */

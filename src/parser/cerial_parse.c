@@ -137,8 +137,9 @@ static uint64_t hash_cstr(const char *s)
 
 void rm_cerial_nmap_build(rm_cerial_nmap *m, rm_arena *a, const char *const *names, size_t n)
 {
-    size_t i, cap = 16;
-    while (cap < 2 * n + 2)
+    size_t i, cap = 8;
+    /* load factor at most 2/3 (linear probing stays short); small maps are the common case */
+    while (cap < n + n / 2 + 1)
         cap *= 2;
     m->cap = cap;
     m->keys = RM_NEW_ARRAY(a, const char *, cap);
@@ -188,8 +189,13 @@ void rm_cerial_schema_index(rm_cerial_schema *s, rm_arena *a)
             rm_cerial_block *b = s->blocks[k][i];
             const char **fn;
             size_t j;
-            /* the validator indexes the same blocks again after resolution: only blocks whose
-             * field list changed (inheritance) need a new field index */
+            /* small blocks are scanned (a hash table costs 16 bytes a slot, at least 16 slots,
+             * more than the scan saves); the validator indexes the same blocks again after
+             * resolution: only blocks whose field list changed (inheritance) need a new index */
+            if (b->nfields <= RM_CERIAL_SCAN_FIELDS) {
+                b->field_index = NULL;
+                continue;
+            }
             if (b->field_index != NULL && b->field_index_of == b->fields &&
                 b->field_index_n == b->nfields)
                 continue;

@@ -1027,20 +1027,26 @@ static void v_relation_rules(vst *v, const rm_cerial_schema *s)
                      f->optional ? "?" : "", f->name, rec->optional ? "?" : "", fd->value);
         }
     }
-    /* validateKeyRequired */
+    /* validateKeyRequired; its per-model tables live in tmp, emptied after each model (the
+     * same memory is reused instead of growing the result arena by ~1 KiB a model) */
     FOR_MODELS(s, m)
     {
         size_t i, g, nf = m->nfields;
-        const char **tn = RM_NEW_ARRAY(v->a, const char *, nf + 1);
-        size_t *next = RM_NEW_ARRAY(v->a, size_t, nf + 1),
-               *tail = RM_NEW_ARRAY(v->a, size_t, nf + 1);
-        const rm_cerial_field **rels = RM_NEW_ARRAY(v->a, const rm_cerial_field *, nf + 1);
-        const char **keys = RM_NEW_ARRAY(v->a, const char *, nf + 1);
+        rm_arena tmp;
+        const char **tn, **keys;
+        size_t *next, *tail;
+        const rm_cerial_field **rels;
         rm_cerial_nmap tmap;
+        rm_arena_init(&tmp, 0);
+        tn = RM_NEW_ARRAY(&tmp, const char *, nf + 1);
+        next = RM_NEW_ARRAY(&tmp, size_t, nf + 1);
+        tail = RM_NEW_ARRAY(&tmp, size_t, nf + 1);
+        rels = RM_NEW_ARRAY(&tmp, const rm_cerial_field *, nf + 1);
+        keys = RM_NEW_ARRAY(&tmp, const char *, nf + 1);
         for (i = 0; i < nf; i++)
             tn[i] =
                 m->fields[i]->type == RM_CT_RELATION ? dec_value(m->fields[i], RM_CD_MODEL) : NULL;
-        rm_cerial_nmap_build(&tmap, v->a, tn, nf);
+        rm_cerial_nmap_build(&tmap, &tmp, tn, nf);
         /* group the relations by target, in order of first appearance (a linked list) */
         for (i = 0; i < nf; i++) {
             next[i] = SIZE_MAX;
@@ -1090,7 +1096,7 @@ static void v_relation_rules(vst *v, const rm_cerial_schema *s)
                              "Add @key(name) to \"%s\"",
                              dir, target, rels[i]->name);
                 }
-                rm_cerial_nmap_build(&kmap, v->a, keys, nr);
+                rm_cerial_nmap_build(&kmap, &tmp, keys, nr);
                 for (i = 0; i < nr; i++) {
                     size_t kf;
                     if (keys[i] == NULL || !rm_cerial_nmap_get(&kmap, keys[i], &kf, NULL) ||
@@ -1105,6 +1111,7 @@ static void v_relation_rules(vst *v, const rm_cerial_schema *s)
                 }
             }
         }
+        rm_arena_free(&tmp);
     }
     /* validateKeyPairing */
     FOR_MODELS(s, m)
