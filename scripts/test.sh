@@ -5,7 +5,9 @@
 #   2. start private PostgreSQL and MariaDB servers (scripts/testdb.sh) and require them,
 #   3. configure, build (-Werror) and run every test in build/ci,
 #   4. the same with AddressSanitizer + UndefinedBehaviorSanitizer in build/asan,
-#   5. stop the servers it started.
+#   5. run the CLI tests under valgrind memcheck, every fuzz target briefly, and the install and
+#      .deb package test,
+#   6. stop the servers it started.
 # Exits non-zero if any step fails; both stages run even when the first fails, so one run
 # shows everything. Prints each test's own output (cmocka's [  PASSED  ] lines) and the
 # time each step took.
@@ -15,7 +17,8 @@
 #   RELMIG_BUILD_ROOT=build   where build/ci and build/asan go (relative to the repository)
 #   RELMIG_SKIP_ASAN=1        skip stage 4 (quick local runs; CI never sets it)
 #   RELMIG_SKIP_APT=1         never call apt-get
-# Not for: benchmarks or fuzzing (see docs/testing.md).
+#   RELMIG_SKIP_EXTRA=1       skip step 5 (valgrind, fuzz, package; CI never sets it)
+# Not for: benchmarks or long fuzzing runs (scripts/fuzz.sh; see docs/testing.md).
 set -uo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -126,6 +129,34 @@ else
     export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1}
     run_stage asan "$BUILD_ROOT/asan" -DCMAKE_BUILD_TYPE=Debug -DRELMIG_SANITIZE=ON \
         -DRELMIG_WERROR=ON
+fi
+
+# --- 5. memcheck, fuzzing, packaging --------------------------------------------------------
+# run_check NAME COMMAND...: one more step, timed and recorded like the stages above.
+run_check() {
+    local name=$1
+    shift
+    step "$name: $*"
+    t=$SECONDS
+    if "$@"; then
+        record "$name" $((SECONDS - t)) ok
+    else
+        record "$name" $((SECONDS - t)) FAILED
+        FAILED+=("$name")
+    fi
+}
+if [ "${RELMIG_SKIP_EXTRA:-}" = 1 ]; then
+    echo "RELMIG_SKIP_EXTRA=1: valgrind, fuzz and package steps skipped"
+else
+    # The sanitizer options above must not reach valgrind's or the fuzzers' processes.
+    unset ASAN_OPTIONS UBSAN_OPTIONS
+    # The CLI tests with every relmig process under valgrind memcheck (issue #8).
+    run_check valgrind env RELMIG_VALGRIND_BUILD="$BUILD_ROOT/valgrind" scripts/valgrind.sh
+    # Every libFuzzer target for a short fixed time (issue #8; scripts/fuzz.sh runs for hours).
+    run_check fuzz env RELMIG_FUZZ_BUILD="$ROOT/$BUILD_ROOT/fuzz" scripts/fuzz.sh --ci
+    # cmake --install into a temporary prefix, then the .deb installed with apt and removed
+    # (issue #9); reuses the -Werror build of stage 3.
+    run_check package scripts/package-test.sh "$ROOT/$BUILD_ROOT/ci"
 fi
 
 # --- summary -------------------------------------------------------------------------------
