@@ -29,6 +29,7 @@
 #include "sqlschema/lower.h"
 #include "sqlschema/raise.h"
 #include "sqlschema/text.h"
+#include "test_introspect_dump.h"
 #include "testutil.h"
 #include "util/diag_render.h"
 
@@ -290,14 +291,13 @@ static void run_row(void **state)
     if (r->why && n == r->known)
         printf("%s: known difference: %s\n", r->name, r->why);
     if (n != r->known) {
-        rm_sb t = RM_SB_INIT;
-        rm_sqlschema_print_text(&t, &A);
-        rm_test_write_file("debian_A.txt", rm_sb_str(&t), t.len);
-        rm_sb_reset(&t);
-        rm_sqlschema_print_text(&t, &B);
-        rm_test_write_file("debian_B.txt", rm_sb_str(&t), t.len);
-        rm_test_write_file("debian_introspected.prisma", rm_sb_str(&text), text.len);
-        rm_sb_free(&t);
+        rm_sb ta = RM_SB_INIT, tb = RM_SB_INIT;
+        rm_sqlschema_print_text(&ta, &A);
+        rm_sqlschema_print_text(&tb, &B);
+        rm_intro_dump("debian_A.txt", rm_sb_str(&ta), "debian_B.txt", rm_sb_str(&tb),
+                      "debian_introspected.prisma", rm_sb_str(&text), NULL);
+        rm_sb_free(&ta);
+        rm_sb_free(&tb);
     }
     assert_int_equal(n, r->known);
     rm_sb_free(&text);

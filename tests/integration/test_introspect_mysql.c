@@ -24,6 +24,7 @@
 #include "sqlschema/lower.h"
 #include "sqlschema/raise.h"
 #include "sqlschema/text.h"
+#include "test_introspect_dump.h"
 #include "testutil.h"
 #include "util/diag_render.h"
 
@@ -176,13 +177,13 @@ static size_t changes(const rm_sqlschema *from, const rm_sqlschema *to, rm_arena
         rm_sb sb = RM_SB_INIT;
         rm_diff_render_json(&sb, &df);
         printf("%s\n", rm_sb_str(&sb));
+        /* Both sides in the fixture text form, for reading the difference. */
+        rm_sb text_to = RM_SB_INIT;
         rm_sb_reset(&sb);
         rm_sqlschema_print_text(&sb, from);
-        rm_test_write_file("introspect_my_from.txt", rm_sb_str(&sb), sb.len);
-        rm_sb_reset(&sb);
-        rm_sqlschema_print_text(&sb, to);
-        rm_test_write_file("introspect_my_to.txt", rm_sb_str(&sb), sb.len);
-        printf("(both schemas written to introspect_my_from.txt / _to.txt)\n");
+        rm_sqlschema_print_text(&text_to, to);
+        rm_intro_dump("from.txt", rm_sb_str(&sb), "to.txt", rm_sb_str(&text_to), NULL);
+        rm_sb_free(&text_to);
         rm_sb_free(&sb);
     }
     rm_diags_free(&d);
@@ -263,7 +264,7 @@ static void check_database(const row *r, const rm_sqlschema *want, rm_arena *a)
     assert_int_equal(rm_sqlschema_lower(&again, g2, D, NULL, a, &d2), RM_OK);
     size_t n = changes(&got, &again, a);
     if (n)
-        rm_test_write_file("introspect_my_printed.prisma", rm_sb_str(&printed), printed.len);
+        rm_intro_dump("printed.prisma", rm_sb_str(&printed), NULL);
     assert_int_equal(n, 0);
     rm_sb_free(&printed);
     rm_diags_free(&d2);

@@ -27,6 +27,7 @@
 #include "sqlschema/lower.h"
 #include "sqlschema/raise.h"
 #include "sqlschema/text.h"
+#include "test_introspect_dump.h"
 #include "testutil.h"
 #include "util/diag_render.h"
 
@@ -108,13 +109,12 @@ static size_t changes(const rm_sqlschema *from, const rm_sqlschema *to, rm_arena
         rm_diff_render_json(&sb, &df);
         printf("%s\n", rm_sb_str(&sb));
         /* Both sides in the fixture text form, for reading the difference. */
+        rm_sb text_to = RM_SB_INIT;
         rm_sb_reset(&sb);
         rm_sqlschema_print_text(&sb, from);
-        rm_test_write_file("introspect_sqlite_from.txt", rm_sb_str(&sb), sb.len);
-        rm_sb_reset(&sb);
-        rm_sqlschema_print_text(&sb, to);
-        rm_test_write_file("introspect_sqlite_to.txt", rm_sb_str(&sb), sb.len);
-        printf("(both schemas written to introspect_sqlite_from.txt / _to.txt)\n");
+        rm_sqlschema_print_text(&text_to, to);
+        rm_intro_dump("from.txt", rm_sb_str(&sb), "to.txt", rm_sb_str(&text_to), NULL);
+        rm_sb_free(&text_to);
         rm_sb_free(&sb);
     }
     rm_diags_free(&d);
