@@ -15,9 +15,9 @@ _relmig_options()
     case $1 in
         validate) opts="--json --strict" ;;
         graph) opts="--format -o --output" ;;
-        diff) opts="--from --to --dialect --script --json --exit-code -o --output" ;;
+        diff) opts="--from --to --from-migrations --to-migrations --shadow-url --dialect --script --json --exit-code -o --output" ;;
         migrate) opts="--name --schema --dir --url --shadow-url" ;;
-        apply) opts="--url --dir --dry-run --lock-timeout" ;;
+        apply) opts="--url --dir --dry-run --lock-timeout --atomic --json" ;;
         status) opts="--url --dir --json" ;;
         resolve) opts="--url --applied --rolled-back --dir" ;;
         check) opts="--url --schema --dir --shadow-url --json" ;;

@@ -1,6 +1,14 @@
 /*
- * Keeps the hand-written man page (docs/man/relmig.1) and bash completion
- * (contrib/completion/relmig.bash) in step with the command line: the commands and option
+ * Keeps the documentation true. (1) Every example in the user guide runs: each .md page in
+ * docs/ and docs/commands/ with a console block is a script. A fenced block whose info string
+ * has `file=NAME` (```prisma file=schema.prisma) writes NAME into the page's own fresh folder;
+ * a ```console
+ * block's "$ " lines run there with /bin/sh (relmig on PATH, stderr merged into stdout), and
+ * the lines after each command are its exact output. A line "…" stands for any number of
+ * lines and "…" inside a line for any text (timestamps). RELMIG_UPDATE_GOLDEN=1 writes the
+ * actual output into the pages instead (the reviewer reads the diff). (2) The hand-written man
+ * page (docs/man/relmig.1) and bash completion (contrib/completion/relmig.bash) are in step
+ * with the command line: the commands and option
  * tables are read from src/cli/cmd_*.c with a simple scan of their `.name = "..."` field and
  * their rm_opt_spec table, and every command and option must appear in the man page's section
  * for that command and in the completion script's list for it (and the script must list no
@@ -8,7 +16,7 @@
  * its version (and the public header's RELMIG_VERSION_STRING) is the project's, and that the
  * completion function really offers each command's options when bash runs it.
  *
- * Not for the behaviour of the commands themselves (tests/cli/).
+ * Not for the behaviour of the commands themselves (the other tests/cli/ files).
  */
 #define _POSIX_C_SOURCE 200809L
 #include <setjmp.h>
@@ -19,8 +27,10 @@
 
 #include "testutil.h"
 #include "util/common.h"
+#include "util/sb.h"
 
 #include <dirent.h>
+#include <libgen.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -432,12 +442,252 @@ static void public_header_version_is_the_projects(void **state)
     free(cmake);
 }
 
+/* ---- the user guide's examples ---- */
+
+#define DOCS_DIR RELMIG_SOURCE_DIR "/docs"
+#define MAX_PAGES 64
+#define ELLIPSIS "\xe2\x80\xa6" /* U+2026 */
+
+static char pages[MAX_PAGES][256]; /* relative to docs/ */
+static size_t npages;
+
+static bool has_console_block(const char *path)
+{
+    char *text = rm_test_read_file(path, NULL);
+    bool yes = text && strstr(text, "```console\n");
+    free(text);
+    return yes;
+}
+
+static void scan_pages_in(const char *sub)
+{
+    char dir[512];
+    snprintf(dir, sizeof dir, "%s%s%s", DOCS_DIR, sub[0] ? "/" : "", sub);
+    char *names[MAX_PAGES];
+    size_t n = rm_test_list_files(names, MAX_PAGES, dir, ".md", NULL);
+    for (size_t i = 0; i < n && npages < MAX_PAGES; i++) {
+        char path[1024];
+        snprintf(path, sizeof path, "%s/%s", dir, names[i]);
+        if (has_console_block(path))
+            snprintf(pages[npages++], sizeof pages[0], "%s%s%s", sub, sub[0] ? "/" : "",
+                     names[i]);
+    }
+    rm_test_free_names(names, n);
+}
+
+static const char *find_ellipsis(const char *s, size_t n)
+{
+    for (size_t i = 0; i + 3 <= n; i++)
+        if (memcmp(s + i, ELLIPSIS, 3) == 0)
+            return s + i;
+    return NULL;
+}
+
+/* Does one line of actual output match one expected line ("…" = any text)? */
+static bool line_matches(const char *want, size_t wn, const char *got, size_t gn)
+{
+    const char *e = find_ellipsis(want, wn);
+    if (!e)
+        return wn == gn && memcmp(want, got, wn) == 0;
+    size_t head = (size_t)(e - want);
+    if (gn < head || memcmp(want, got, head) != 0)
+        return false;
+    const char *rest = e + 3;
+    size_t rn = wn - head - 3;
+    /* Try every split; lines are short. */
+    for (size_t k = head; k <= gn; k++)
+        if (line_matches(rest, rn, got + k, gn - k))
+            return true;
+    return false;
+}
+
+/* Split text into lines (pointers into it; the '\n's replaced by NULs). */
+static size_t split_lines(char **lines, size_t max, char *text)
+{
+    size_t n = 0;
+    size_t len = strlen(text);
+    if (len && text[len - 1] == '\n')
+        text[--len] = '\0';
+    if (len == 0)
+        return 0;
+    for (char *p = text; n < max;) {
+        lines[n++] = p;
+        char *nl = strchr(p, '\n');
+        if (!nl)
+            break;
+        *nl = '\0';
+        p = nl + 1;
+    }
+    return n;
+}
+
+/* Expected lines (with "…" lines) against actual lines. */
+static bool lines_match(char **want, size_t nw, char **got, size_t ng)
+{
+    if (nw == 0)
+        return ng == 0;
+    if (strcmp(want[0], ELLIPSIS) == 0) {
+        for (size_t k = 0; k <= ng; k++)
+            if (lines_match(want + 1, nw - 1, got + k, ng - k))
+                return true;
+        return false;
+    }
+    return ng > 0 && line_matches(want[0], strlen(want[0]), got[0], strlen(got[0])) &&
+           lines_match(want + 1, nw - 1, got + 1, ng - 1);
+}
+
+static bool output_matches(const char *expected, const char *actual)
+{
+    char *w = strdup(expected), *g = strdup(actual);
+    assert_non_null(w);
+    assert_non_null(g);
+    static char *wl[4096], *gl[4096];
+    size_t nw = split_lines(wl, 4096, w), ng = split_lines(gl, 4096, g);
+    bool ok = lines_match(wl, nw, gl, ng);
+    free(w);
+    free(g);
+    return ok;
+}
+
+/* Run one "$ " command of a page in dir; the merged output, malloc'd. */
+static char *run_example(const char *dir, const char *command, int *status)
+{
+    char bindir[1024];
+    snprintf(bindir, sizeof bindir, "%s", RELMIG_BINARY_PATH);
+    char script[4096];
+    snprintf(script, sizeof script, "cd \"$0\" && PATH=\"$1:$PATH\" && export PATH && exec 2>&1 && %s",
+             command);
+    const char *argv[] = {"/bin/sh", "-c", script, dir, dirname(bindir), NULL};
+    const char *env[] = {"NO_COLOR=1", "COLUMNS=80", NULL};
+    rm_test_proc p;
+    assert_int_equal(rm_test_run(&p, argv, env), 0);
+    *status = p.status;
+    free(p.err);
+    return p.out;
+}
+
+/* Run every example of one page; with update, rewrite the page's outputs. */
+static void doc_page_examples(void **state)
+{
+    const char *page = *state;
+    char path[1024];
+    snprintf(path, sizeof path, "%s/%s", DOCS_DIR, page);
+    char *text = rm_test_read_file(path, NULL);
+    assert_non_null(text);
+    const char *update = getenv("RELMIG_UPDATE_GOLDEN");
+    bool updating = update && strcmp(update, "1") == 0;
+    char *dir = rm_test_mkdtemp();
+    assert_non_null(dir);
+    rm_sb out = RM_SB_INIT; /* the page as rewritten */
+    bool ok = true;
+    size_t ncommands = 0;
+    const char *p = text;
+    int lineno = 1;
+    while (*p) {
+        const char *eol = strchr(p, '\n');
+        size_t len = eol ? (size_t)(eol - p) + 1 : strlen(p);
+        if (strncmp(p, "```", 3) != 0 || len < 5) {
+            rm_sb_append(&out, p, len);
+            lineno++;
+            p += len;
+            continue;
+        }
+        /* A fence with an info string. */
+        char info[256];
+        snprintf(info, sizeof info, "%.*s", (int)(len - 4), p + 3);
+        rm_sb_append(&out, p, len);
+        p += len;
+        lineno++;
+        const char *body = p;
+        const char *end = strstr(p, "\n```");
+        if (p[0] == '`' && p[1] == '`' && p[2] == '`')
+            end = p - 1;
+        assert_non_null(end);
+        size_t body_len = (size_t)(end + 1 - body);
+        const char *file = strstr(info, "file=");
+        if (file) {
+            char fpath[1024];
+            snprintf(fpath, sizeof fpath, "%s/%s", dir, file + 5);
+            assert_true(rm_test_write_file(fpath, body, body_len));
+            rm_sb_append(&out, body, body_len);
+        } else if (strcmp(info, "console") == 0) {
+            /* Commands and expected outputs. */
+            const char *q = body;
+            while (q < body + body_len) {
+                const char *qe = memchr(q, '\n', (size_t)(body + body_len - q));
+                size_t ql = (size_t)(qe - q) + 1;
+                if (strncmp(q, "$ ", 2) != 0) {
+                    fprintf(stderr, "%s:%d: console line not after a command: %.*s", page,
+                            lineno, (int)ql, q);
+                    ok = false;
+                    q += ql;
+                    lineno++;
+                    continue;
+                }
+                char command[2048];
+                snprintf(command, sizeof command, "%.*s", (int)(ql - 3), q + 2);
+                int cmd_line = lineno;
+                rm_sb_append(&out, q, ql);
+                q += ql;
+                lineno++;
+                const char *want = q;
+                while (q < body + body_len && strncmp(q, "$ ", 2) != 0) {
+                    q = (const char *)memchr(q, '\n', (size_t)(body + body_len - q)) + 1;
+                    lineno++;
+                }
+                char *expected = strndup(want, (size_t)(q - want));
+                int status = 0;
+                char *actual = run_example(dir, command, &status);
+                ncommands++;
+                if (status >= 126 || !output_matches(expected, actual)) {
+                    if (!updating || status >= 126) {
+                        fprintf(stderr,
+                                "%s:%d: $ %s\n(exit %d) expected:\n%s---- actual:\n%s----\n",
+                                page, cmd_line, command, status, expected, actual);
+                        ok = false;
+                    }
+                    rm_sb_puts(&out, actual);
+                } else {
+                    rm_sb_puts(&out, expected);
+                }
+                free(expected);
+                free(actual);
+            }
+        } else {
+            rm_sb_append(&out, body, body_len);
+        }
+        for (const char *c = body; c < body + body_len; c++)
+            lineno += *c == '\n';
+        p = body + body_len;
+    }
+    if (updating && strcmp(rm_sb_str(&out), text) != 0) {
+        assert_true(rm_test_write_file(path, rm_sb_str(&out), out.len));
+        fprintf(stderr, "updated %s\n", path);
+    }
+    print_message("%s: %zu commands\n", page, ncommands);
+    assert_true(ncommands > 0);
+    assert_true(ok);
+    rm_sb_free(&out);
+    rm_test_rmtree(dir);
+    free(dir);
+    free(text);
+}
+
 int main(void)
 {
     scan_commands();
+    scan_pages_in("");
+    scan_pages_in("commands");
     static char names[MAX_CMDS * 3][96];
-    struct CMUnitTest tests[MAX_CMDS * 3 + 4];
+    static char page_names[MAX_PAGES][300];
+    struct CMUnitTest tests[MAX_CMDS * 3 + 4 + MAX_PAGES];
     size_t n = 0;
+    for (size_t i = 0; i < npages; i++) {
+        snprintf(page_names[i], sizeof page_names[0], "docs/%s", pages[i]);
+        tests[n++] = (struct CMUnitTest){.name = page_names[i],
+                                         .test_func = doc_page_examples,
+                                         .initial_state = pages[i]};
+    }
     tests[n++] = (struct CMUnitTest){.name = "scanner_found_every_command",
                                      .test_func = scanner_found_every_command};
     for (size_t i = 0; i < ncmds; i++) {
