@@ -130,6 +130,31 @@ void rm_dialect_paren_expr(rm_sb *sb, const char *text)
     rm_sb_putc(sb, ')');
 }
 
+bool rm_dialect_common_default(const rm_dialect *d, rm_sb *sb, const rm_sql_default *def)
+{
+    switch (def->kind) {
+    case RM_SQL_DEFAULT_STRING:
+    case RM_SQL_DEFAULT_ENUM:
+        rm_dialect_literal(d, sb, def->text ? def->text : "");
+        return true;
+    case RM_SQL_DEFAULT_NUMBER:
+    case RM_SQL_DEFAULT_BOOLEAN:
+        if (def->text)
+            rm_sb_puts(sb, def->text);
+        return true;
+    case RM_SQL_DEFAULT_DBGENERATED:
+    case RM_SQL_DEFAULT_EXPRESSION:
+        /* Prisma writes these verbatim, which the server rejects for a function call
+         * (DEFAULT gen_random_uuid()); parenthesised it is valid. An empty dbgenerated()
+         * means no default at all. */
+        if (def->text && def->text[0])
+            rm_dialect_paren_expr(sb, def->text);
+        return true;
+    default:
+        return false;
+    }
+}
+
 void rm_dialect_upper(rm_sb *sb, const char *s)
 {
     for (; *s; s++)

@@ -125,6 +125,11 @@ void rm_dialect_index_cols(const rm_dialect *d, rm_sb *sb, const rm_sql_index_co
  * anything but literals and CURRENT_TIMESTAMP): text as given when it already starts with '('
  * or is a literal or a single word, else "(text)". */
 void rm_dialect_paren_expr(rm_sb *sb, const char *text);
+/* The defaults MySQL and SQLite write alike: string and enum literals quoted, numbers and
+ * booleans as given, dbgenerated()/expressions through rm_dialect_paren_expr (an empty
+ * dbgenerated() writes nothing). Returns false, writing nothing, for the kinds each dialect
+ * renders its own way (now(), sequences, autoincrement, none). */
+bool rm_dialect_common_default(const rm_dialect *d, rm_sb *sb, const rm_sql_default *def);
 /* Append s upper-cased (ASCII): index methods, keywords. */
 void rm_dialect_upper(rm_sb *sb, const char *s);
 

@@ -91,24 +91,9 @@ static void my_render_default(const rm_dialect *self, rm_sb *sb, const rm_sql_co
     /* MySQL accepts no literal default on JSON and BLOB columns; Prisma renders none. */
     if (c->type.family == RM_TYPE_JSON || c->type.family == RM_TYPE_BYTES)
         return;
+    if (rm_dialect_common_default(self, sb, d))
+        return;
     switch (d->kind) {
-    case RM_SQL_DEFAULT_STRING:
-    case RM_SQL_DEFAULT_ENUM:
-        rm_dialect_literal(self, sb, d->text ? d->text : "");
-        break;
-    case RM_SQL_DEFAULT_NUMBER:
-    case RM_SQL_DEFAULT_BOOLEAN:
-        if (d->text)
-            rm_sb_puts(sb, d->text);
-        break;
-    case RM_SQL_DEFAULT_DBGENERATED:
-    case RM_SQL_DEFAULT_EXPRESSION:
-        /* Prisma writes these verbatim, which the server rejects for a function call
-         * (DEFAULT gen_random_uuid()); parenthesised it is valid. An empty dbgenerated()
-         * means no default at all. */
-        if (d->text && d->text[0])
-            rm_dialect_paren_expr(sb, d->text);
-        break;
     case RM_SQL_DEFAULT_NOW:
         /* The precision must match the column's, or MySQL rejects the default. */
         if (c->type.nargs)
@@ -119,6 +104,7 @@ static void my_render_default(const rm_dialect *self, rm_sb *sb, const rm_sql_co
     case RM_SQL_DEFAULT_SEQUENCE: /* no sequences in MySQL */
     case RM_SQL_DEFAULT_NONE:
     case RM_SQL_DEFAULT_AUTOINCREMENT:
+        break;    default: /* the kinds rm_dialect_common_default wrote */
         break;
     }
 }

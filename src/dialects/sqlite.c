@@ -51,30 +51,16 @@ static void lite_render_type(const rm_dialect *self, rm_sb *sb, const rm_sql_col
 static void lite_render_default(const rm_dialect *self, rm_sb *sb, const rm_sql_column *c)
 {
     const rm_sql_default *d = &c->def;
+    if (rm_dialect_common_default(self, sb, d))
+        return;
     switch (d->kind) {
-    case RM_SQL_DEFAULT_STRING:
-    case RM_SQL_DEFAULT_ENUM:
-        rm_dialect_literal(self, sb, d->text ? d->text : "");
-        break;
-    case RM_SQL_DEFAULT_NUMBER:
-    case RM_SQL_DEFAULT_BOOLEAN:
-        if (d->text)
-            rm_sb_puts(sb, d->text);
-        break;
-    case RM_SQL_DEFAULT_DBGENERATED:
-    case RM_SQL_DEFAULT_EXPRESSION:
-        /* Prisma writes these verbatim, which the server rejects for a function call
-         * (DEFAULT gen_random_uuid()); parenthesised it is valid. An empty dbgenerated()
-         * means no default at all. */
-        if (d->text && d->text[0])
-            rm_dialect_paren_expr(sb, d->text);
-        break;
     case RM_SQL_DEFAULT_NOW:
         rm_sb_puts(sb, "CURRENT_TIMESTAMP");
         break;
     case RM_SQL_DEFAULT_SEQUENCE:
     case RM_SQL_DEFAULT_NONE:
     case RM_SQL_DEFAULT_AUTOINCREMENT:
+        break;    default: /* the kinds rm_dialect_common_default wrote */
         break;
     }
 }
