@@ -16,10 +16,10 @@ _relmig_options()
         validate) opts="--json --strict" ;;
         graph) opts="--format -o --output" ;;
         diff) opts="--from --to --from-migrations --to-migrations --shadow-url --dialect --script --json --exit-code -o --output" ;;
-        migrate) opts="--name --schema --dir --url --shadow-url" ;;
+        migrate) opts="--name --schema --dir --url --shadow-url --json" ;;
         apply) opts="--url --dir --dry-run --lock-timeout --atomic --json" ;;
         status) opts="--url --dir --json" ;;
-        resolve) opts="--url --applied --rolled-back --dir" ;;
+        resolve) opts="--url --applied --rolled-back --dir --json" ;;
         check) opts="--url --schema --dir --shadow-url --json" ;;
         introspect) opts="--url --syntax -o --output --schema" ;;
         convert) opts="--to -o --output" ;;

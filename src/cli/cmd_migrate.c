@@ -31,10 +31,31 @@ static const rm_opt_spec opts[] = {
     {"url", 0, RM_OPT_VALUE, "URL", "take the current state from this database"},
     {"shadow-url", 0, RM_OPT_VALUE, "URL",
      "scratch database to replay the folder into (emptied first)"},
+    {"json", 0, RM_OPT_FLAG, NULL, "print the result as JSON"},
     {NULL, 0, RM_OPT_FLAG, NULL, NULL},
 };
 
-static int run_hash(const char *dirpath)
+/* The --json result of both subcommands: {"ok", "migration": NAME|null, "changes": N,
+ * "sum": PATH|null}. NULL strings are JSON null. */
+static void print_json(bool ok, const char *migration, size_t changes, const char *sum)
+{
+    rm_sb sb = RM_SB_INIT;
+    rm_sb_appendf(&sb, "{\"ok\":%s,\"migration\":", ok ? "true" : "false");
+    if (migration)
+        rm_sb_json_string(&sb, migration, strlen(migration));
+    else
+        rm_sb_puts(&sb, "null");
+    rm_sb_appendf(&sb, ",\"changes\":%zu,\"sum\":", changes);
+    if (sum)
+        rm_sb_json_string(&sb, sum, strlen(sum));
+    else
+        rm_sb_puts(&sb, "null");
+    rm_sb_puts(&sb, "}\n");
+    fputs(rm_sb_str(&sb), stdout);
+    rm_sb_free(&sb);
+}
+
+static int run_hash(const char *dirpath, bool json)
 {
     int exit = RM_EXIT_ERROR;
     rm_sources srcs;
@@ -48,10 +69,15 @@ static int run_hash(const char *dirpath)
         goto done;
     if (rm_io_write_migrations_sum(&dir, &d) != RM_OK)
         goto done;
-    printf("wrote %s/" RM_MIG_SUM_FILE " (%zu migration%s)\n", dir.path, dir.n,
-           dir.n == 1 ? "" : "s");
+    if (!json)
+        rm_cli_info("wrote %s/" RM_MIG_SUM_FILE " (%zu migration%s)", dir.path, dir.n,
+                    dir.n == 1 ? "" : "s");
     exit = RM_EXIT_OK;
 done:
+    if (json)
+        print_json(exit == RM_EXIT_OK, NULL, 0,
+                   exit == RM_EXIT_OK ? rm_arena_sprintf(&a, "%s/" RM_MIG_SUM_FILE, dir.path)
+                                      : NULL);
     fflush(stdout);
     rm_cli_print_diags(&srcs, &d, false);
     rm_arena_free(&a);
@@ -83,6 +109,8 @@ static const char *slug(const char *name, rm_arena *a)
 
 static int run_new(const rm_opts *o, const char *dirpath)
 {
+    bool json = rm_opts_has(o, "json");
+    const char *written = NULL; /* the new migration's folder, for --json */
     const char *name = rm_opts_get(o, "name");
     size_t nschema = 0;
     const char *const *schema = rm_opts_list(o, "schema", &nschema);
@@ -181,8 +209,9 @@ static int run_new(const rm_opts *o, const char *dirpath)
         rm_diff_schemas(&down, &to, &from, dia, &a, &d) != RM_OK)
         goto done;
     if (up.n == 0) {
-        printf("No difference detected: the migrations already produce the schema; nothing "
-               "written.\n");
+        if (!json)
+            rm_cli_info("No difference detected: the migrations already produce the schema; "
+                        "nothing written.");
         exit = RM_EXIT_OK;
         goto done;
     }
@@ -226,11 +255,16 @@ static int run_new(const rm_opts *o, const char *dirpath)
         rm_sources_free(&srcs2);
         if (rc != RM_OK)
             goto done;
-        printf("wrote %s/migration.sql (%zu change%s) and down.sql; updated relmig.sum\n", mdir,
-               up.n, up.n == 1 ? "" : "s");
+        written = mdir;
+        if (!json)
+            rm_cli_info("wrote %s/migration.sql (%zu change%s) and down.sql; updated relmig.sum",
+                        mdir, up.n, up.n == 1 ? "" : "s");
     }
     exit = RM_EXIT_OK;
 done:
+    if (json)
+        print_json(exit == RM_EXIT_OK, written, written ? up.n : 0,
+                   written ? rm_arena_sprintf(&a, "%s/" RM_MIG_SUM_FILE, dirpath) : NULL);
     fflush(stdout);
     rm_cli_print_diags(ls_loaded ? &ls.srcs : &srcs, &d, false);
     rm_sb_free(&upsql);
@@ -253,7 +287,7 @@ static int run(const rm_cli_cmd *self, int argc, char **argv)
         return rm_cli_fail(RM_EXIT_USAGE, "migrate: give a subcommand: new or hash");
     const char *dirpath = rm_opts_get(&o, "dir") ? rm_opts_get(&o, "dir") : "migrations";
     if (strcmp(o.positional[0], "hash") == 0)
-        return run_hash(dirpath);
+        return run_hash(dirpath, rm_opts_has(&o, "json"));
     if (strcmp(o.positional[0], "new") == 0)
         return run_new(&o, dirpath);
     return rm_cli_fail(RM_EXIT_USAGE, "migrate: unknown subcommand '%s' (use new or hash)",
@@ -265,14 +299,15 @@ const rm_cli_cmd rm_cmd_migrate = {
     .run = run,
     .summary = "create migrations (migrate new) and maintain relmig.sum (migrate hash)",
     .usage = "  relmig migrate new --name N --schema PATH [--dir DIR] [--url URL | --shadow-url "
-             "URL]\n  relmig migrate hash [--dir DIR]",
+             "URL] [--json]\n  relmig migrate hash [--dir DIR] [--json]",
     .description = "migrate hash: rewrite DIR/relmig.sum (the SHA-256 of every migration.sql and\n"
                    "a total over all of them), which relmig apply and status verify.\n"
                    "migrate new: write DIR/<UTC timestamp>_<N>/migration.sql (and down.sql)\n"
                    "taking the database from the state the folder produces (replayed into an\n"
                    "in-memory SQLite database for SQLite schemas, into --shadow-url otherwise)\n"
                    "or from the live database at --url, to the schema; the differ's warnings\n"
-                   "are printed and kept as comments; relmig.sum is rewritten.",
+                   "are printed and kept as comments; relmig.sum is rewritten.\n"
+                   "--json prints {ok, migration: DIR/NAME|null, changes, sum: PATH|null}.",
     .opts = opts,
     .issue = NULL,
 };

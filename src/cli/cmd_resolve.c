@@ -10,12 +10,14 @@
 #include "io/migrations_dir.h"
 
 #include <stdio.h>
+#include <string.h>
 
 static const rm_opt_spec opts[] = {
     {"url", 0, RM_OPT_VALUE, "URL", "the database"},
     {"applied", 0, RM_OPT_VALUE, "NAME", "record NAME as applied"},
     {"rolled-back", 0, RM_OPT_VALUE, "NAME", "record NAME as rolled back"},
     {"dir", 0, RM_OPT_VALUE, "DIR", "migrations folder (default ./migrations)"},
+    {"json", 0, RM_OPT_FLAG, NULL, "print the result as JSON"},
     {NULL, 0, RM_OPT_FLAG, NULL, NULL},
 };
 
@@ -57,10 +59,21 @@ static int run(const rm_cli_cmd *self, int argc, char **argv)
     if (rm_mig_resolve(c, &dir, applied ? RM_MIG_RESOLVE_APPLIED : RM_MIG_RESOLVE_ROLLED_BACK,
                        applied ? applied : rolled, 0, &env, &d) != RM_OK)
         goto done;
-    printf("Migration %s marked as %s.\n", applied ? applied : rolled,
-           applied ? "applied" : "rolled back");
     exit = RM_EXIT_OK;
 done:
+    if (rm_opts_has(&o, "json")) {
+        /* {"ok": bool, "migration": NAME, "markedAs": "applied" | "rolled_back"} */
+        const char *name = applied ? applied : rolled;
+        rm_sb sb = RM_SB_INIT;
+        rm_sb_appendf(&sb, "{\"ok\":%s,\"migration\":", exit == RM_EXIT_OK ? "true" : "false");
+        rm_sb_json_string(&sb, name, strlen(name));
+        rm_sb_appendf(&sb, ",\"markedAs\":\"%s\"}\n", applied ? "applied" : "rolled_back");
+        fputs(rm_sb_str(&sb), stdout);
+        rm_sb_free(&sb);
+    } else if (exit == RM_EXIT_OK) {
+        rm_cli_info("Migration %s marked as %s.", applied ? applied : rolled,
+                    applied ? "applied" : "rolled back");
+    }
     fflush(stdout);
     rm_cli_print_diags(&srcs, &d, false);
     rm_db_close(c);
@@ -74,12 +87,13 @@ const rm_cli_cmd rm_cmd_resolve = {
     .name = "resolve",
     .run = run,
     .summary = "mark a failed migration as applied or rolled back",
-    .usage = "  relmig resolve --url URL (--applied NAME | --rolled-back NAME) [--dir DIR]",
+    .usage = "  relmig resolve --url URL (--applied NAME | --rolled-back NAME) [--dir DIR] [--json]",
     .description =
         "--rolled-back NAME: NAME must be recorded as failed; its row gets rolled_back_at and\n"
         "the next apply runs it again. --applied NAME: records NAME as applied without running\n"
         "it (a failed row is marked rolled back first); use it after completing a failed\n"
         "migration by hand, or to baseline a database that already has the schema.\n"
+        "--json prints {ok, migration, markedAs: applied|rolled_back}.\n"
         "Exit status: 0 done, 1 error.",
     .opts = opts,
     .issue = NULL,
