@@ -770,7 +770,7 @@ static void field_attributes(pb *b, uint32_t mi, uint32_t fi, const rm_prisma_fi
                 **pk_attr = ix;
                 *pk_at = at;
             } else {
-                RM_VEC_PUSH(b->a, m->indexes, m->nindexes, b->index_cap[mi], ix);
+                RM_VEC_PUSH(b->tmp, m->indexes, m->nindexes, b->index_cap[mi], ix);
             }
         }
     }
@@ -782,7 +782,7 @@ static void build_fields(pb *b, uint32_t mi)
     const rm_prisma_block *blk = b->models[mi].blk;
     /* Not zeroed: each field is cleared when it is filled in, and only those are counted. */
     m->fields = rm_arena_alloc(b->a, sizeof(rm_field) * (blk->nfields ? blk->nfields : 1));
-    b->models[mi].relfield = RM_NEW_ARRAY(b->a, uint32_t, blk->nfields ? blk->nfields : 1);
+    b->models[mi].relfield = RM_NEW_ARRAY(b->tmp, uint32_t, blk->nfields ? blk->nfields : 1);
     for (size_t i = 0; i < blk->nfields; i++) {
         const rm_prisma_field *pf = &blk->fields[i];
         bool dup = false;
@@ -1069,10 +1069,13 @@ static void model_attributes(pb *b, uint32_t mi)
                     rm_diag_error(b->d, RM_E_PRISMA_UNKNOWN_ATTRIBUTE, at->loc,
                                   "You must specify the `fullTextIndex` preview feature or use a "
                                   "provider that supports full-text indexes.");
-                RM_VEC_PUSH(b->a, m->indexes, m->nindexes, b->index_cap[mi], ix);
+                RM_VEC_PUSH(b->tmp, m->indexes, m->nindexes, b->index_cap[mi], ix);
             }
         }
     }
+    /* The list grew in scratch memory; the graph keeps an exact-size copy. */
+    if (m->nindexes && b->tmp != b->a)
+        m->indexes = rm_arena_memdup(b->a, m->indexes, m->nindexes * sizeof *m->indexes);
     m->primary_key = pk;
     if (m->is_view && pk)
         rm_diag_error(b->d, RM_E_PRISMA_VIEW, pk_at->loc, "Views cannot have primary keys.");
@@ -1173,11 +1176,18 @@ static const char *block_word(rm_prisma_block_kind k)
 int rm_prisma_build(rm_graph **out, rm_prisma_ast *const *asts, size_t nasts, rm_arena *a,
                     rm_diags *d)
 {
+    return rm_prisma_build_split(out, asts, nasts, a, a, d);
+}
+
+int rm_prisma_build_split(rm_graph **out, rm_prisma_ast *const *asts, size_t nasts, rm_arena *a,
+                          rm_arena *tmp, rm_diags *d)
+{
     size_t errors_before = d->nerrors + d->dropped;
     pb bld;
     memset(&bld, 0, sizeof bld);
     pb *b = &bld;
     b->a = a;
+    b->tmp = tmp;
     b->d = d;
     b->g = RM_NEW(a, rm_graph);
     *out = b->g;
@@ -1219,7 +1229,7 @@ int rm_prisma_build(rm_graph **out, rm_prisma_ast *const *asts, size_t nasts, rm
         nblocks += asts[f]->nblocks;
     while (scap < 2 * nblocks + 2)
         scap *= 2;
-    uint32_t *seen = RM_NEW_ARRAY(a, uint32_t, scap);
+    uint32_t *seen = RM_NEW_ARRAY(b->tmp, uint32_t, scap);
     for (size_t k = 0; k < scap; k++)
         seen[k] = RM_NONE;
     for (size_t f = 0; f < nasts; f++)
@@ -1244,7 +1254,7 @@ int rm_prisma_build(rm_graph **out, rm_prisma_ast *const *asts, size_t nasts, rm
                 continue;
             }
             named_block nb = {blk->name, blk, decl++};
-            RM_VEC_PUSH(a, named, nnamed, cap, nb);
+            RM_VEC_PUSH(b->tmp, named, nnamed, cap, nb);
         }
     if (nnamed > 1)
         qsort(named, nnamed, sizeof *named, cmp_named_block);
@@ -1257,15 +1267,16 @@ int rm_prisma_build(rm_graph **out, rm_prisma_ast *const *asts, size_t nasts, rm
         else if (k == RM_PBLOCK_ENUM)
             nenums++;
         else if (k == RM_PBLOCK_TYPE)
-            RM_VEC_PUSH(a, b->types, b->ntypes, b->types_cap, named[i].name);
+            RM_VEC_PUSH(b->tmp, b->types, b->ntypes, b->types_cap, named[i].name);
     }
     rm_graph *g = b->g;
-    g->models = RM_NEW_ARRAY(a, rm_model, nmodels ? nmodels : 1);
-    g->enums = RM_NEW_ARRAY(a, rm_enum, nenums ? nenums : 1);
-    b->models = RM_NEW_ARRAY(a, pb_model, nmodels ? nmodels : 1);
-    b->astfield = RM_NEW_ARRAY(a, const rm_prisma_field **, nmodels ? nmodels : 1);
-    b->index_cap = RM_NEW_ARRAY(a, size_t, nmodels ? nmodels : 1);
-    uint32_t *decl_of = RM_NEW_ARRAY(a, uint32_t, nmodels ? nmodels : 1);
+    /* The model and enum arrays are scratch too: rm_graph_sort copies them into a. */
+    g->models = RM_NEW_ARRAY(b->tmp, rm_model, nmodels ? nmodels : 1);
+    g->enums = RM_NEW_ARRAY(b->tmp, rm_enum, nenums ? nenums : 1);
+    b->models = RM_NEW_ARRAY(b->tmp, pb_model, nmodels ? nmodels : 1);
+    b->astfield = RM_NEW_ARRAY(b->tmp, const rm_prisma_field **, nmodels ? nmodels : 1);
+    b->index_cap = RM_NEW_ARRAY(b->tmp, size_t, nmodels ? nmodels : 1);
+    uint32_t *decl_of = RM_NEW_ARRAY(b->tmp, uint32_t, nmodels ? nmodels : 1);
     /* Enums first: field types refer to them. Names are sorted already. */
     for (size_t i = 0; i < nnamed; i++) {
         const rm_prisma_block *blk = named[i].blk;
@@ -1280,7 +1291,7 @@ int rm_prisma_build(rm_graph **out, rm_prisma_ast *const *asts, size_t nasts, rm
             m->is_view = blk->kind == RM_PBLOCK_VIEW;
             b->models[g->nmodels].blk = blk;
             b->astfield[g->nmodels] =
-                RM_NEW_ARRAY(a, const rm_prisma_field *, blk->nfields ? blk->nfields : 1);
+                RM_NEW_ARRAY(b->tmp, const rm_prisma_field *, blk->nfields ? blk->nfields : 1);
             decl_of[g->nmodels] = named[i].decl;
             g->nmodels++;
         } else if (blk->kind == RM_PBLOCK_ENUM) {
@@ -1288,13 +1299,13 @@ int rm_prisma_build(rm_graph **out, rm_prisma_ast *const *asts, size_t nasts, rm
         }
     }
     /* Declaration order of models, for Prisma's reporting order. */
-    b->decl = RM_NEW_ARRAY(a, uint32_t, nmodels ? nmodels : 1);
+    b->decl = RM_NEW_ARRAY(b->tmp, uint32_t, nmodels ? nmodels : 1);
     b->ndecl = nmodels;
     {
         /* decl numbers are distinct and below `decl`: place each model at its number, then
          * squeeze out the gaps (enums, types). Linear; an insertion sort was quadratic for
          * names whose sorted order differs from the declaration order (M10 before M2). */
-        uint32_t *slot = RM_NEW_ARRAY(a, uint32_t, decl ? decl : 1);
+        uint32_t *slot = RM_NEW_ARRAY(b->tmp, uint32_t, decl ? decl : 1);
         for (size_t i = 0; i < decl; i++)
             slot[i] = RM_NONE;
         for (size_t i = 0; i < nmodels; i++)

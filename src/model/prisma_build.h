@@ -17,5 +17,11 @@
  * Returns RM_OK when no error was reported, RM_ESEMANTIC otherwise. Warnings do not fail. */
 int rm_prisma_build(rm_graph **out, rm_prisma_ast *const *asts, size_t nasts, rm_arena *a,
                     rm_diags *d);
+/* The same, with the builder's own tables (per-field side tables, relation candidates,
+ * constraint-name sets, unsorted arrays) in tmp, which the caller frees after the build. The
+ * graph points into a and into the ASTs' strings, never into tmp or into the AST's nodes, so
+ * ASTs parsed with rm_prisma_parse_split(nodes = tmp) go away with tmp. */
+int rm_prisma_build_split(rm_graph **out, rm_prisma_ast *const *asts, size_t nasts, rm_arena *a,
+                          rm_arena *tmp, rm_diags *d);
 
 #endif

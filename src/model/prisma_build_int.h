@@ -31,7 +31,8 @@ typedef struct pb_model {
 } pb_model;
 
 typedef struct pb {
-    rm_arena *a;
+    rm_arena *a;   /* the graph's */
+    rm_arena *tmp; /* the build's own tables, freed by the caller after the build; may be a */
     rm_diags *d;
     rm_graph *g;
     pb_model *models; /* parallel to g->models */

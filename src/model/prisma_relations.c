@@ -93,7 +93,7 @@ static void parse_relation_attr(pb *b, pb_relfield *r)
             const rm_prisma_expr *list = &arg->value;
             if (list->kind == RM_PEXPR_CONST) {
                 /* Prisma coerces a single name into a list: fields: authorId. */
-                rm_prisma_expr *one = RM_NEW(b->a, rm_prisma_expr);
+                rm_prisma_expr *one = RM_NEW(b->tmp, rm_prisma_expr);
                 one->kind = RM_PEXPR_ARRAY;
                 one->loc = list->loc;
                 one->text = "";
@@ -152,7 +152,7 @@ void rm_pb_relations_collect(pb *b)
             r.attr = rm_prisma_field_attr(r.ast, "relation");
             parse_relation_attr(b, &r);
             b->models[mi].relfield[fi] = (uint32_t)b->nrelfields;
-            RM_VEC_PUSH(b->a, b->relfields, b->nrelfields, b->caprelfields, r);
+            RM_VEC_PUSH(b->tmp, b->relfields, b->nrelfields, b->caprelfields, r);
         }
     }
 }
@@ -174,8 +174,8 @@ static void name_list(rm_sb *sb, pb *b, const uint32_t *ids, size_t n)
 static void by_model(pb *b, size_t n, const void *items, size_t offset, size_t stride,
                      uint32_t **head_out, uint32_t **next_out)
 {
-    uint32_t *head = RM_NEW_ARRAY(b->a, uint32_t, b->g->nmodels + 1);
-    uint32_t *next = RM_NEW_ARRAY(b->a, uint32_t, n + 1);
+    uint32_t *head = RM_NEW_ARRAY(b->tmp, uint32_t, b->g->nmodels + 1);
+    uint32_t *next = RM_NEW_ARRAY(b->tmp, uint32_t, n + 1);
     for (size_t i = 0; i <= b->g->nmodels; i++)
         head[i] = RM_NONE;
     for (size_t k = n; k-- > 0;) {
@@ -197,7 +197,7 @@ static uint32_t list_first(const pb *b, const uint32_t *head, uint32_t model)
 
 static void check_ambiguity(pb *b)
 {
-    uint32_t *grp = RM_NEW_ARRAY(b->a, uint32_t, b->nrelfields ? b->nrelfields : 1);
+    uint32_t *grp = RM_NEW_ARRAY(b->tmp, uint32_t, b->nrelfields ? b->nrelfields : 1);
     /* The candidates of a group share the model: scan only that model's relation fields. */
     uint32_t *head, *next;
     by_model(b, b->nrelfields, b->relfields, offsetof(pb_relfield, model), sizeof(pb_relfield),
@@ -502,7 +502,8 @@ static uint32_t new_relation(pb *b, const char *name, rm_cardinality card, const
     }
     r.loc = from->attr ? from->attr->loc : RLOC(b, from);
     uint32_t idx = (uint32_t)b->nrels;
-    RM_VEC_PUSH(b->a, b->rels, b->nrels, b->caprels, r);
+    /* Scratch: rm_graph_sort copies the relations into the graph's arena. */
+    RM_VEC_PUSH(b->tmp, b->rels, b->nrels, b->caprels, r);
     F(b, from)->relation = idx;
     F(b, to)->relation = idx;
     return idx;
@@ -821,7 +822,7 @@ static void pair_all(pb *b)
                 M(b, f->type_ref)->name);
             /* The fix `prisma format` would make, spelled out: a back list field, or a
              * forward field with its FK scalar (typed like the model's single id). */
-            char *lc = rm_arena_strdup(b->a, m->name);
+            char *lc = rm_arena_strdup(b->tmp, m->name);
             lc[0] = (char)tolower((unsigned char)lc[0]);
             if (f->list) {
                 const char *idtype = "Int";
@@ -1000,7 +1001,7 @@ static const char *default_name(pb *b, const rm_model *m, ns_kind kind, const ui
     size_t keep = len;
     if (b->max_ident > cut && len >= b->max_ident - cut)
         keep = b->max_ident - cut;
-    char *out = rm_arena_alloc(b->a, keep + cut + 1);
+    char *out = rm_arena_stralloc(b->tmp, keep + cut + 1);
     size_t pos = 0;
     for (size_t k = 0; pos < keep && k <= (kind != NS_PK ? n : 0); k++) {
         const char *part = k == 0 ? m->db_name : m->fields[fields[k - 1]].db_name;
@@ -1106,8 +1107,8 @@ static void constraint_namespaces(pb *b, const pb_relfield **fwd)
     size_t n = 0, cap = 0;
     uint32_t tmp[64];
     /* Relations by FK model (lists in relation order), so the loop below is linear. */
-    uint32_t *head = RM_NEW_ARRAY(b->a, uint32_t, b->g->nmodels + 1);
-    uint32_t *next = RM_NEW_ARRAY(b->a, uint32_t, b->nrels + 1);
+    uint32_t *head = RM_NEW_ARRAY(b->tmp, uint32_t, b->g->nmodels + 1);
+    uint32_t *next = RM_NEW_ARRAY(b->tmp, uint32_t, b->nrels + 1);
     for (size_t i = 0; i <= b->g->nmodels; i++)
         head[i] = RM_NONE;
     for (size_t r = b->nrels; r-- > 0;)
@@ -1134,7 +1135,7 @@ static void constraint_namespaces(pb *b, const pb_relfield **fwd)
             ns_entry e = {ix->map ? ix->map : default_name(b, m, kind, tmp, nf), schema, mi, kind,
                           ix->loc, 0};
             e.hash = ns_name_hash(e.name, schema);
-            RM_VEC_PUSH(b->a, all, n, cap, e);
+            RM_VEC_PUSH(b->tmp, all, n, cap, e);
             if (ix->map && strlen(ix->map) > b->max_ident) {
                 const char *attr = ix->kind == RM_INDEX_PRIMARY ? (ix->field_level ? "@id" : "@@id")
                                    : ix->kind == RM_INDEX_UNIQUE
@@ -1158,10 +1159,10 @@ static void constraint_namespaces(pb *b, const pb_relfield **fwd)
                                       : default_name(b, m, NS_FK, rel->fk_fields, rel->nfk),
                           schema, mi, NS_FK, RLOC(b, fwd[r]), 0};
             e.hash = ns_name_hash(e.name, schema);
-            RM_VEC_PUSH(b->a, all, n, cap, e);
+            RM_VEC_PUSH(b->tmp, all, n, cap, e);
         }
     }
-    ns_set mset = ns_set_new(b->a, n), gset = ns_set_new(b->a, n);
+    ns_set mset = ns_set_new(b->tmp, n), gset = ns_set_new(b->tmp, n);
     for (size_t i = 0; i < n; i++) {
         const ns_entry *e = &all[i];
         bool in_global, in_model;
@@ -1260,7 +1261,7 @@ static void cycles(pb *b, const pb_relfield **fwd)
     if (b->g->provider != RM_PROVIDER_SQLSERVER && b->g->relation_mode != RM_RELMODE_PRISMA)
         return;
     size_t nm = b->g->nmodels;
-    bool *reported = RM_NEW_ARRAY(b->a, bool, b->nrels ? b->nrels : 1);
+    bool *reported = RM_NEW_ARRAY(b->tmp, bool, b->nrels ? b->nrels : 1);
     for (size_t i = 0; i < b->nrels; i++) {
         const rm_relation *r = &b->rels[i];
         if (!r->self || !rel_triggers(r) || !fwd[i])
@@ -1280,8 +1281,8 @@ static void cycles(pb *b, const pb_relfield **fwd)
     /* Cycles through several models: follow triggering edges from the referenced model; a path
      * back to the referencing model closes a cycle. Reported once per cycle, on the first of
      * its relations in declaration order. */
-    uint32_t *prev = RM_NEW_ARRAY(b->a, uint32_t, nm ? nm : 1);
-    uint32_t *queue = RM_NEW_ARRAY(b->a, uint32_t, nm ? nm : 1);
+    uint32_t *prev = RM_NEW_ARRAY(b->tmp, uint32_t, nm ? nm : 1);
+    uint32_t *queue = RM_NEW_ARRAY(b->tmp, uint32_t, nm ? nm : 1);
     for (size_t i = 0; i < b->nrels; i++) {
         const rm_relation *r0 = &b->rels[i];
         if (r0->self || !rel_triggers(r0) || !fwd[i] || reported[i])
@@ -1348,9 +1349,9 @@ static void cycles(pb *b, const pb_relfield **fwd)
         return;
     /* Multiple cascade paths: from each model, walk the trigger edges depth-first; a model
      * reached again through a different relation has two paths. The walk is bounded. */
-    uint32_t *via = RM_NEW_ARRAY(b->a, uint32_t, nm ? nm : 1);
-    uint32_t *stack = RM_NEW_ARRAY(b->a, uint32_t, nm ? nm : 1);
-    uint32_t *onpath = RM_NEW_ARRAY(b->a, uint32_t, nm ? nm : 1);
+    uint32_t *via = RM_NEW_ARRAY(b->tmp, uint32_t, nm ? nm : 1);
+    uint32_t *stack = RM_NEW_ARRAY(b->tmp, uint32_t, nm ? nm : 1);
+    uint32_t *onpath = RM_NEW_ARRAY(b->tmp, uint32_t, nm ? nm : 1);
     for (size_t di = 0; di < b->ndecl; di++) {
         uint32_t start = b->decl[di];
         for (size_t k = 0; k < nm; k++)
@@ -1360,7 +1361,7 @@ static void cycles(pb *b, const pb_relfield **fwd)
         memset(onpath, 0, nm * sizeof *onpath);
         stack[sp++] = start;
         onpath[start] = 1;
-        uint32_t *next_edge = RM_NEW_ARRAY(b->a, uint32_t, nm ? nm : 1);
+        uint32_t *next_edge = RM_NEW_ARRAY(b->tmp, uint32_t, nm ? nm : 1);
         memset(next_edge, 0, nm * sizeof *next_edge);
         while (sp > 0 && budget-- > 0) {
             uint32_t cur = stack[sp - 1];
@@ -1449,7 +1450,7 @@ void rm_pb_relations(pb *b)
     pair_all(b);
     /* Forward (FK-holding) relfield of each relation. */
     const pb_relfield **fwd =
-        (const pb_relfield **)RM_NEW_ARRAY(b->a, pb_relfield *, b->nrels ? b->nrels : 1);
+        (const pb_relfield **)RM_NEW_ARRAY(b->tmp, pb_relfield *, b->nrels ? b->nrels : 1);
     for (size_t i = 0; i < b->nrelfields; i++) {
         const pb_relfield *r = &b->relfields[i];
         uint32_t ri = F(b, r)->relation;

@@ -45,16 +45,22 @@ static int build_cerial(rm_graph **out, const rm_sources *srcs, rm_arena *a, rm_
     return rm_cerial_build(out, resolved, a, d);
 }
 
+/* Two lifetimes: the AST's nodes and the builder's tables live in a scratch arena freed here,
+ * once the graph is built; the AST's strings (which the graph points at) and the graph live in
+ * a. The caller's memory after the build is the graph, not graph + AST. */
 static int build_prisma(rm_graph **out, const rm_sources *srcs, rm_arena *a, rm_diags *d)
 {
     int rc = RM_OK;
-    rm_prisma_ast **asts = RM_NEW_ARRAY(a, rm_prisma_ast *, srcs->n ? srcs->n : 1);
+    rm_arena tmp;
+    rm_arena_init(&tmp, 256 * 1024);
+    rm_prisma_ast **asts = RM_NEW_ARRAY(&tmp, rm_prisma_ast *, srcs->n ? srcs->n : 1);
     /* Anything given explicitly is read as Prisma (io/ already reported unknown extensions
      * where that matters). */
     for (size_t i = 0; i < srcs->n; i++)
-        if (rm_prisma_parse(&asts[i], srcs->items[i], a, d) != RM_OK && rc == RM_OK)
+        if (rm_prisma_parse_split(&asts[i], srcs->items[i], &tmp, a, d) != RM_OK && rc == RM_OK)
             rc = RM_ESYNTAX;
-    int brc = rm_prisma_build(out, asts, srcs->n, a, d);
+    int brc = rm_prisma_build_split(out, asts, srcs->n, a, &tmp, d);
+    rm_arena_free(&tmp);
     if (rc == RM_OK && brc != RM_OK)
         rc = brc;
     return rc;

@@ -180,6 +180,12 @@ typedef struct rm_prisma_ast {
  * block that could be recovered. Returns RM_OK when no syntax error was found, RM_ESYNTAX
  * otherwise. The AST borrows src, which must outlive it. */
 int rm_prisma_parse(rm_prisma_ast **out, const rm_source *src, rm_arena *a, rm_diags *d);
+/* The same, with every string of the AST (names, expression texts, decoded string literals,
+ * docs) allocated in strings and the nodes and arrays in a. A caller that builds a graph from
+ * the AST can then free a once the graph is built: the graph's strings point into strings
+ * (the AST's lifetime is the build, the strings' is the graph's). */
+int rm_prisma_parse_split(rm_prisma_ast **out, const rm_source *src, rm_arena *a,
+                          rm_arena *strings, rm_diags *d);
 
 /* ---- Lookup helpers for later stages (all return borrowed pointers into the AST) ---- */
 

@@ -29,7 +29,8 @@ typedef struct rm_pp {
     rm_prisma_tok_kind last_kind; /* kind of the last consumed token (NEWLINE at the start) */
     const rm_source *src;
     uint32_t file;
-    rm_arena *a;
+    rm_arena *a;            /* nodes and arrays */
+    rm_arena *sa;           /* strings (names, texts, decoded literals, docs); may be a */
     rm_diags *d;
     size_t nerrors;
     int depth;              /* current nesting of arrays and argument lists */
@@ -163,7 +164,7 @@ static rm_loc rm_tok_loc(const rm_pp *p, rm_prisma_tok t)
 static const char *rm_pp_intern(rm_pp *p, const char *s, size_t len)
 {
     if (len > 32)
-        return rm_arena_strndup(p->a, s, len);
+        return rm_arena_strndup(p->sa, s, len);
     if (2 * (p->in + 1) > p->icap) {
         size_t cap = p->icap ? p->icap * 2 : 1024;
         const char **strs = rm_xcalloc(cap, sizeof *strs);
@@ -196,7 +197,7 @@ static const char *rm_pp_intern(rm_pp *p, const char *s, size_t len)
             return p->istr[j];
         j = (j + 1) & (p->icap - 1);
     }
-    char *copy = rm_arena_strndup(p->a, s, len);
+    char *copy = rm_arena_strndup(p->sa, s, len);
     p->istr[j] = copy;
     p->ilen[j] = (uint32_t)len;
     p->ihash[j] = h;
@@ -214,7 +215,7 @@ static const char *rm_tok_intern(rm_pp *p, rm_prisma_tok t)
 
 static const char *rm_tok_dup(rm_pp *p, rm_prisma_tok t)
 {
-    return rm_arena_strndup(p->a, rm_tok_text(p, t), t.len);
+    return rm_arena_strndup(p->sa, rm_tok_text(p, t), t.len);
 }
 
 /* ---- Errors ------------------------------------------------------------------------- */
@@ -359,7 +360,7 @@ static const char *rm_docs_take(rm_pp *p, const rm_prisma_tok *trailing)
         total += p->docs[i].len + 1;
     if (trailing)
         total += trailing->len + 1;
-    char *out = rm_arena_alloc(p->a, total + 1);
+    char *out = rm_arena_stralloc(p->sa, total + 1);
     size_t len = 0;
     for (size_t i = 0; i < count; i++) {
         rm_prisma_tok t = i < p->ndocs ? p->docs[i] : *trailing;
@@ -471,7 +472,7 @@ static void rm_decode_string(rm_pp *p, rm_prisma_tok t, rm_prisma_expr *e)
     const char *raw = rm_tok_text(p, t) + 1;
     size_t n = t.len - 2;
     size_t base = (size_t)t.off + 1;
-    char *out = rm_arena_alloc(p->a, n + 1);
+    char *out = rm_arena_stralloc(p->sa, n + 1);
     size_t len = 0;
     for (size_t i = 0; i < n;) {
         unsigned char c = (unsigned char)raw[i];
@@ -593,7 +594,7 @@ static void rm_parse_path(rm_pp *p, bool intern, const char **text, size_t *len,
         }
     }
     *text = intern ? rm_pp_intern(p, p->src->text + start, end - start)
-                   : rm_arena_strndup(p->a, p->src->text + start, end - start);
+                   : rm_arena_strndup(p->sa, p->src->text + start, end - start);
     *len = end - start;
     *loc = rm_pp_loc(p, start, end);
 }
@@ -1419,11 +1420,18 @@ static void rm_parse_top_line(rm_pp *p, rm_vec *blocks)
 
 int rm_prisma_parse(rm_prisma_ast **out, const rm_source *src, rm_arena *a, rm_diags *d)
 {
+    return rm_prisma_parse_split(out, src, a, a, d);
+}
+
+int rm_prisma_parse_split(rm_prisma_ast **out, const rm_source *src, rm_arena *a,
+                          rm_arena *strings, rm_diags *d)
+{
     rm_pp p;
     memset(&p, 0, sizeof p);
     p.src = src;
     p.file = src->id;
     p.a = a;
+    p.sa = strings;
     p.d = d;
     rm_prisma_lexer_init(&p.lx, src->text, src->len);
     p.last_kind = RM_PTOK_NEWLINE;

@@ -56,38 +56,56 @@ static rm_arena_block *new_block(size_t size)
     return b;
 }
 
-void *rm_arena_alloc(rm_arena *a, size_t size)
+/* align is 1 (strings) or RM_ARENA_ALIGN. The start of each allocation is aligned, not its
+ * size, so strings pack without padding and the next aligned object skips at most
+ * RM_ARENA_ALIGN - 1 bytes. */
+static void *arena_alloc(rm_arena *a, size_t size, size_t align)
 {
     if (size == 0)
         size = 1;
     a->used += size;
 #ifdef RELMIG_ARENA_DEBUG
+    (void)align;
     rm_arena_block *d = new_block(size);
     d->used = size;
     d->next = a->head;
     a->head = d;
     return d->data;
 #else
-    size_t need = align_up(size);
     rm_arena_block *b = a->head;
-    if (!b || b->size - b->used < need) {
-        /* Large requests get a block of their own, placed behind the current block so the
-         * current block's free space is not wasted. */
-        if (need > a->block_size / 4 && b) {
-            rm_arena_block *big = new_block(need);
-            big->used = need;
-            big->next = b->next;
-            b->next = big;
-            return big->data;
+    if (b) {
+        size_t start = (b->used + align - 1) & ~(align - 1);
+        if (start <= b->size && b->size - start >= size) {
+            b->used = start + size;
+            return b->data + start;
         }
-        b = new_block(need > a->block_size ? need : a->block_size);
-        b->next = a->head;
-        a->head = b;
     }
-    void *p = b->data + b->used;
-    b->used += need;
-    return p;
+    size_t need = align_up(size);
+    /* Large requests get a block of their own, placed behind the current block so the
+     * current block's free space is not wasted. */
+    if (need > a->block_size / 4 && b) {
+        rm_arena_block *big = new_block(need);
+        big->used = need;
+        big->next = b->next;
+        b->next = big;
+        return big->data;
+    }
+    b = new_block(need > a->block_size ? need : a->block_size);
+    b->next = a->head;
+    a->head = b;
+    b->used = size;
+    return b->data;
 #endif
+}
+
+void *rm_arena_alloc(rm_arena *a, size_t size)
+{
+    return arena_alloc(a, size, RM_ARENA_ALIGN);
+}
+
+char *rm_arena_stralloc(rm_arena *a, size_t size)
+{
+    return arena_alloc(a, size, 1);
 }
 
 void *rm_arena_zalloc(rm_arena *a, size_t size)
@@ -107,7 +125,7 @@ void *rm_arena_memdup(rm_arena *a, const void *p, size_t size)
 
 char *rm_arena_strndup(rm_arena *a, const char *s, size_t len)
 {
-    char *q = rm_arena_alloc(a, len + 1);
+    char *q = rm_arena_stralloc(a, len + 1);
     if (len)
         memcpy(q, s, len);
     q[len] = '\0';
@@ -129,7 +147,7 @@ char *rm_arena_sprintf(rm_arena *a, const char *fmt, ...)
     va_end(ap);
     if (n < 0)
         n = 0;
-    char *out = rm_arena_alloc(a, (size_t)n + 1);
+    char *out = rm_arena_stralloc(a, (size_t)n + 1);
     vsnprintf(out, (size_t)n + 1, fmt, ap2);
     va_end(ap2);
     return out;

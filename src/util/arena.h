@@ -26,7 +26,9 @@ void rm_arena_free(rm_arena *a);
 void *rm_arena_alloc(rm_arena *a, size_t size);
 void *rm_arena_zalloc(rm_arena *a, size_t size);
 void *rm_arena_memdup(rm_arena *a, const void *p, size_t size);
-/* NUL-terminated copy of the first len bytes of s. */
+/* size bytes for characters, not aligned (strings pack without padding). */
+char *rm_arena_stralloc(rm_arena *a, size_t size);
+/* NUL-terminated copy of the first len bytes of s (not aligned, like rm_arena_stralloc). */
 char *rm_arena_strndup(rm_arena *a, const char *s, size_t len);
 char *rm_arena_strdup(rm_arena *a, const char *s);
 char *rm_arena_sprintf(rm_arena *a, const char *fmt, ...) RM_PRINTF(2, 3);
