@@ -1949,6 +1949,202 @@ static bool composite_field(const rm_cerial_schema *s, const rm_cerial_block *m,
     return true;
 }
 
+/* Does literal lit (raw) have a variant that is not a primitive value (a tuple, object or
+ * literal/enum reference)? parser.ts: hasComplexVariant. */
+static bool literal_complex(const rm_cerial_block *lit)
+{
+    size_t i;
+    for (i = 0; i < lit->nvariants; i++)
+        if (lit->variants[i].kind == RM_CVAR_TUPLE_REF ||
+            lit->variants[i].kind == RM_CVAR_OBJECT_REF ||
+            lit->variants[i].kind == RM_CVAR_LITERAL_REF)
+            return true;
+    return false;
+}
+
+/* The literal a field/element type names, when it is a literal with complex variants (enums
+ * are never looked up: parser.ts searches ast.literals only). */
+static const rm_cerial_block *complex_literal(const rm_cerial_schema *raw,
+                                              const rm_cerial_field *f)
+{
+    const rm_cerial_block *lit;
+    if (f->type != RM_CT_LITERAL || f->type_name == NULL)
+        return NULL;
+    lit = rm_cerial_find(raw, RM_CERIAL_LITERAL, f->type_name);
+    return lit != NULL && literal_complex(lit) ? lit : NULL;
+}
+
+/* Literal references form a graph over literal names (each name stands for the first literal
+ * of that name, as parser.ts's find does). cyc[i] tells whether a cycle can be reached from
+ * literal i; an iterative depth-first search (white/grey/black) fills it in linear time. */
+static void literal_cycles(const rm_cerial_schema *raw, rm_arena *a, bool *cyc)
+{
+    size_t n = NB(raw, RM_CERIAL_LITERAL), root, sp;
+    unsigned char *color = RM_NEW_ARRAY(a, unsigned char, n + 1);
+    size_t *stack = RM_NEW_ARRAY(a, size_t, n + 1), *next = RM_NEW_ARRAY(a, size_t, n + 1);
+    for (root = 0; root < n; root++) {
+        if (color[root] != 0)
+            continue;
+        sp = 0;
+        stack[sp++] = root;
+        color[root] = 1;
+        while (sp > 0) {
+            size_t u = stack[sp - 1];
+            const rm_cerial_block *lit = BLK(raw, RM_CERIAL_LITERAL, u);
+            if (next[u] < lit->nvariants) {
+                const rm_cerial_variant *var = &lit->variants[next[u]++];
+                size_t w;
+                if (var->kind != RM_CVAR_LITERAL_REF)
+                    continue;
+                w = rm_cerial_find_pos(raw, RM_CERIAL_LITERAL, var->text);
+                if (w == SIZE_MAX)
+                    continue; /* an enum: no variants to follow */
+                if (color[w] == 1)
+                    cyc[u] = true; /* back edge: u is on a cycle */
+                else if (color[w] == 2)
+                    cyc[u] = cyc[u] || cyc[w];
+                else {
+                    color[w] = 1;
+                    stack[sp++] = w;
+                }
+                continue;
+            }
+            color[u] = 2;
+            sp--;
+            if (sp > 0)
+                cyc[stack[sp - 1]] = cyc[stack[sp - 1]] || cyc[u];
+        }
+    }
+}
+
+/* Can literal `from` (a position) reach the literal name `name` through references? Only for
+ * the rare duplicate-name case of circular_ref. */
+static bool literal_reaches(const rm_cerial_schema *raw, rm_arena *a, size_t from,
+                            const char *name)
+{
+    size_t n = NB(raw, RM_CERIAL_LITERAL), sp = 0, i;
+    bool *seen = RM_NEW_ARRAY(a, bool, n + 1);
+    size_t *stack = RM_NEW_ARRAY(a, size_t, n + 1);
+    stack[sp++] = from;
+    seen[from] = true;
+    while (sp > 0) {
+        const rm_cerial_block *lit = BLK(raw, RM_CERIAL_LITERAL, stack[--sp]);
+        if (strcmp(lit->name, name) == 0)
+            return true;
+        for (i = 0; i < lit->nvariants; i++) {
+            size_t w;
+            if (lit->variants[i].kind != RM_CVAR_LITERAL_REF)
+                continue;
+            w = rm_cerial_find_pos(raw, RM_CERIAL_LITERAL, lit->variants[i].text);
+            if (w != SIZE_MAX && !seen[w]) {
+                seen[w] = true;
+                stack[sp++] = w;
+            }
+        }
+    }
+    return false;
+}
+
+/* parser.ts validateSchema on literals (raw AST, before inheritance, as there): duplicate
+ * variants, tuples/objects referenced by a literal that nest objects, tuples or complex
+ * literals, and circular literal references. */
+static void strict_literals(vst *v, const rm_cerial_schema *raw)
+{
+    size_t i, j, k, n = NB(raw, RM_CERIAL_LITERAL);
+    bool *cyc = RM_NEW_ARRAY(v->a, bool, n + 1);
+    literal_cycles(raw, v->a, cyc);
+    for (i = 0; i < n; i++) {
+        const rm_cerial_block *lit = BLK(raw, RM_CERIAL_LITERAL, i);
+        /* duplicates: same kind and same value (Cerial's key `${kind}:${value}`) */
+        for (j = 0; j < lit->nvariants; j++)
+            for (k = 0; k < j; k++)
+                if (lit->variants[k].kind == lit->variants[j].kind &&
+                    streq(lit->variants[k].text, lit->variants[j].text)) {
+                    vstrict(v, lit->loc, "Duplicate variant in literal %s", lit->name);
+                    break;
+                }
+        for (j = 0; j < lit->nvariants; j++) {
+            const rm_cerial_variant *var = &lit->variants[j];
+            const rm_cerial_block *ref;
+            if (var->kind == RM_CVAR_TUPLE_REF) {
+                ref = rm_cerial_find(raw, RM_CERIAL_TUPLE, var->text);
+                for (k = 0; ref != NULL && k < ref->nfields; k++) {
+                    const rm_cerial_field *el = ref->fields[k];
+                    const rm_cerial_block *cl = complex_literal(raw, el);
+                    char idx[40];
+                    const char *en = el->name;
+                    if (en == NULL) {
+                        snprintf(idx, sizeof(idx), "element[%zu]", k);
+                        en = idx;
+                    }
+                    if (el->type == RM_CT_OBJECT)
+                        vstrict(v, lit->loc,
+                                "Tuple '%s' referenced in literal '%s' contains object element "
+                                "'%s'. Only primitive and simple literal-typed elements are "
+                                "allowed in literal-referenced tuples",
+                                var->text, lit->name, en);
+                    if (el->type == RM_CT_TUPLE)
+                        vstrict(v, lit->loc,
+                                "Tuple '%s' referenced in literal '%s' contains nested tuple "
+                                "element '%s'. Only primitive and simple literal-typed elements "
+                                "are allowed in literal-referenced tuples",
+                                var->text, lit->name, en);
+                    if (cl != NULL)
+                        vstrict(v, lit->loc,
+                                "Tuple '%s' referenced in literal '%s' contains literal element "
+                                "'%s' referencing '%s' which has non-primitive variants. Nested "
+                                "literals must only contain primitive variants",
+                                var->text, lit->name, en, el->type_name);
+                }
+            } else if (var->kind == RM_CVAR_OBJECT_REF) {
+                ref = rm_cerial_find(raw, RM_CERIAL_OBJECT, var->text);
+                for (k = 0; ref != NULL && k < ref->nfields; k++) {
+                    const rm_cerial_field *fl = ref->fields[k];
+                    const rm_cerial_block *cl = complex_literal(raw, fl);
+                    if (fl->type == RM_CT_OBJECT)
+                        vstrict(v, lit->loc,
+                                "Object '%s' referenced in literal '%s' contains object field "
+                                "'%s'. Only primitive and simple literal-typed fields are allowed "
+                                "in literal-referenced objects",
+                                var->text, lit->name, fl->name);
+                    if (fl->type == RM_CT_TUPLE)
+                        vstrict(v, lit->loc,
+                                "Object '%s' referenced in literal '%s' contains tuple field '%s'. "
+                                "Only primitive and simple literal-typed fields are allowed in "
+                                "literal-referenced objects",
+                                var->text, lit->name, fl->name);
+                    if (cl != NULL)
+                        vstrict(v, lit->loc,
+                                "Object '%s' referenced in literal '%s' contains literal field "
+                                "'%s' referencing '%s' which has non-primitive variants. Nested "
+                                "literals must only contain primitive variants",
+                                var->text, lit->name, fl->name, fl->type_name);
+                }
+            }
+        }
+    }
+    /* circular references, one finding per literal reference that leads into a cycle (or
+     * back to this literal's name, which for a duplicate name is another block) */
+    for (i = 0; i < n; i++) {
+        const rm_cerial_block *lit = BLK(raw, RM_CERIAL_LITERAL, i);
+        size_t first = rm_cerial_find_pos(raw, RM_CERIAL_LITERAL, lit->name);
+        for (j = 0; j < lit->nvariants; j++) {
+            const rm_cerial_variant *var = &lit->variants[j];
+            size_t w;
+            bool circular;
+            if (var->kind != RM_CVAR_LITERAL_REF)
+                continue;
+            w = rm_cerial_find_pos(raw, RM_CERIAL_LITERAL, var->text);
+            if (w == SIZE_MAX)
+                continue;
+            circular = cyc[w] || (first != i && literal_reaches(raw, v->a, w, lit->name));
+            if (circular)
+                vstrict(v, lit->loc, "Circular literal reference detected: %s -> %s", lit->name,
+                        var->text);
+        }
+    }
+}
+
 static void validate_strict(vst *v, const rm_cerial_schema *raw, const rm_cerial_schema *res)
 {
     size_t ki, i, j, k;
@@ -1957,18 +2153,22 @@ static void validate_strict(vst *v, const rm_cerial_schema *raw, const rm_cerial
     for (ki = 0; ki < RM_CERIAL_NKINDS; ki++) {
         for (i = 0; i < NB(raw, ki); i++) {
             const rm_cerial_block *b = BLK(raw, ki, i);
-            if (rm_cerial_find_pos(raw, (rm_cerial_kind)ki, b->name) < i) {
+            if (rm_cerial_find_pos(raw, (rm_cerial_kind)ki, b->name) < i)
                 vstrict(v, b->name_loc, "Duplicate %s name: %s", kind_lower[ki], b->name);
-                continue;
-            }
             for (k = 0; k < ki; k++)
-                if (rm_cerial_find(raw, (rm_cerial_kind)k, b->name) != NULL) {
+                if (rm_cerial_find(raw, (rm_cerial_kind)k, b->name) != NULL)
                     vstrict(v, b->name_loc, "%s name '%s' conflicts with %s name", kind_upper[ki],
                             b->name, kind_lower[k]);
-                    break;
-                }
         }
     }
+    /* ... and, last in parser.ts, literals against enums (the loop above sees only earlier
+     * kinds, and enums come after literals) */
+    for (i = 0; i < NB(raw, RM_CERIAL_LITERAL); i++) {
+        const rm_cerial_block *b = BLK(raw, RM_CERIAL_LITERAL, i);
+        if (rm_cerial_find(raw, RM_CERIAL_ENUM, b->name) != NULL)
+            vstrict(v, b->name_loc, "Literal name '%s' conflicts with enum name", b->name);
+    }
+    strict_literals(v, raw);
     /* duplicate enum values */
     for (i = 0; i < NB(raw, RM_CERIAL_ENUM); i++) {
         const rm_cerial_block *e = BLK(raw, RM_CERIAL_ENUM, i);

@@ -405,6 +405,115 @@ static bool has_warning(const result *r, const char *msg)
     return false;
 }
 
+/* Strict checks of parser.ts validateSchema on literals and names, one row per finding:
+ * without strict the schema is accepted with exactly these E0450 warnings (in this order);
+ * with strict the first one is the first error. The nesting rows are the corpus's
+ * literal-nesting-validator cases (shared/corpus/cerial, INDEX.json parserValidateSchema) with
+ * a model added so that `cerial generate` accepts them. */
+typedef struct strict_row {
+    const char *name;
+    const char *text;
+    const char *want[3]; /* NULL-terminated; none: no strict finding */
+} strict_row;
+
+#define SMODEL "model M {\n  id Record @id\n}\n"
+
+static const strict_row strict_rows[] = {
+    {"strict_literal_duplicate_variant",
+     SMODEL "literal L { 'a', 1, 'a', 1.5, 1 }\n",
+     {"Duplicate variant in literal L", "Duplicate variant in literal L"}},
+    {"strict_literal_same_text_other_kind", SMODEL "literal L { '1', 1, 'true', true }\n", {NULL}},
+    {"strict_literal_object_with_object_field",
+     SMODEL "object Inner {\n  x Int\n}\nobject Outer {\n  name String\n  inner Inner\n}\n"
+            "literal Bad { 'none', Outer }\n",
+     {"Object 'Outer' referenced in literal 'Bad' contains object field 'inner'. Only primitive "
+      "and simple literal-typed fields are allowed in literal-referenced objects"}},
+    {"strict_literal_object_with_tuple_field",
+     SMODEL "tuple Coord { Float, Float }\nobject Location {\n  coord Coord\n}\n"
+            "literal Bad { 'none', Location }\n",
+     {"Object 'Location' referenced in literal 'Bad' contains tuple field 'coord'. Only primitive "
+      "and simple literal-typed fields are allowed in literal-referenced objects"}},
+    {"strict_literal_object_with_complex_literal",
+     SMODEL "literal Base { 'a', 'b' }\nliteral Extended { Base, 'c' }\n"
+            "object Data {\n  name String\n  kind Extended\n}\nliteral Bad { 'none', Data }\n",
+     {"Object 'Data' referenced in literal 'Bad' contains literal field 'kind' referencing "
+      "'Extended' which has non-primitive variants. Nested literals must only contain primitive "
+      "variants"}},
+    {"strict_literal_tuple_with_object_element",
+     SMODEL "object Pos {\n  x Int\n}\ntuple Located { String, Pos }\n"
+            "literal Bad { 'none', Located }\n",
+     {"Tuple 'Located' referenced in literal 'Bad' contains object element 'element[1]'. Only "
+      "primitive and simple literal-typed elements are allowed in literal-referenced tuples"}},
+    {"strict_literal_tuple_with_nested_tuple",
+     SMODEL "tuple Inner { Int, Int }\ntuple Outer { name String, in Inner }\n"
+            "literal Bad { 'none', Outer }\n",
+     {"Tuple 'Outer' referenced in literal 'Bad' contains nested tuple element 'in'. Only "
+      "primitive and simple literal-typed elements are allowed in literal-referenced tuples"}},
+    {"strict_literal_tuple_with_complex_literal",
+     SMODEL "tuple Simple { Int, Int }\nliteral Complex { 'a', Simple }\n"
+            "tuple WithComplex { String, Complex }\nliteral Bad { 'none', WithComplex }\n",
+     {"Tuple 'WithComplex' referenced in literal 'Bad' contains literal element 'element[1]' "
+      "referencing 'Complex' which has non-primitive variants. Nested literals must only contain "
+      "primitive variants"}},
+    /* flat objects/tuples, enum-typed members and primitive literals are fine */
+    {"strict_literal_flat_refs_ok",
+     SMODEL "enum Role { A, B }\nliteral Status { 'on', 'off' }\n"
+            "object Point {\n  x Int\n  role Role\n  st Status\n}\n"
+            "tuple Pair { Float, Status }\nliteral Ok { 'none', Point, Pair, Status, Role }\n",
+     {NULL}},
+    {"strict_literal_circular",
+     SMODEL "literal A { 'a', B }\nliteral B { 'b', C }\nliteral C { 'c', A }\n",
+     {"Circular literal reference detected: A -> B", "Circular literal reference detected: B -> C",
+      "Circular literal reference detected: C -> A"}},
+    /* D only leads into the cycle B <-> C: Cerial reports D's reference too */
+    {"strict_literal_reaches_cycle",
+     SMODEL "literal D { B }\nliteral B { 'b', C }\nliteral C { 'c', B }\n",
+     {"Circular literal reference detected: D -> B", "Circular literal reference detected: B -> C",
+      "Circular literal reference detected: C -> B"}},
+    {"strict_literal_chain_not_circular",
+     SMODEL "literal A { 'a', B }\nliteral B { 'b', C }\nliteral C { 'c' }\n", {NULL}},
+    {"strict_literal_conflicts_with_enum", SMODEL "enum S { A }\nliteral S { 'a' }\n",
+     {"Enum name 'S' conflicts with literal name", "Literal name 'S' conflicts with enum name"}},
+    {"strict_enum_conflicts_with_every_kind",
+     SMODEL "object X {\n  a Int\n}\ntuple X { Int }\nenum X { A }\n",
+     {"Tuple name 'X' conflicts with object name", "Enum name 'X' conflicts with object name",
+      "Enum name 'X' conflicts with tuple name"}},
+};
+
+static void test_strict_row(void **state)
+{
+    const strict_row *rw = *state;
+    const char *texts[1] = {rw->text};
+    result r;
+    size_t i, k = 0, nwant = 0;
+    while (nwant < 3 && rw->want[nwant] != NULL)
+        nwant++;
+    run_texts(&r, texts, NULL, 1, false);
+    if (first_error(&r) != NULL)
+        fail_msg("%s: unexpected error: %s", rw->name, first_error(&r)->msg);
+    assert_int_equal(r.rc, RM_OK);
+    for (i = 0; i < r.d.n; i++) {
+        if (r.d.items[i]->id != RM_E_CERIAL_STRICT)
+            continue;
+        assert_int_equal(r.d.items[i]->sev, RM_SEV_WARNING);
+        if (k >= nwant)
+            fail_msg("%s: unexpected strict finding: %s", rw->name, r.d.items[i]->msg);
+        assert_string_equal(r.d.items[i]->msg, rw->want[k]);
+        k++;
+    }
+    assert_int_equal(k, nwant);
+    result_free(&r);
+    run_texts(&r, texts, NULL, 1, true);
+    if (nwant == 0) {
+        assert_int_equal(r.rc, RM_OK);
+    } else {
+        assert_int_equal(r.rc, RM_ESEMANTIC);
+        assert_non_null(first_error(&r));
+        assert_string_equal(first_error(&r)->msg, rw->want[0]);
+    }
+    result_free(&r);
+}
+
 static void test_strict_composites_tuples(void **state)
 {
     const char *texts[1] = {
@@ -561,12 +670,18 @@ static int teardown(void **state)
 int main(void)
 {
     size_t n = RM_ARRAY_LEN(rows), i, k = 0;
-    struct CMUnitTest *tests = calloc(n + 16, sizeof(*tests));
+    struct CMUnitTest *tests = calloc(n + RM_ARRAY_LEN(strict_rows) + 16, sizeof(*tests));
     int rc;
     for (i = 0; i < n; i++) {
         tests[k].name = rows[i].name;
         tests[k].test_func = test_row;
         tests[k].initial_state = (void *)&rows[i];
+        k++;
+    }
+    for (i = 0; i < RM_ARRAY_LEN(strict_rows); i++) {
+        tests[k].name = strict_rows[i].name;
+        tests[k].test_func = test_strict_row;
+        tests[k].initial_state = (void *)&strict_rows[i];
         k++;
     }
     tests[k++] = (struct CMUnitTest)cmocka_unit_test(test_ast_shape);
