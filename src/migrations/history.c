@@ -463,9 +463,10 @@ static const char *failure_log(const rm_dberr *err, size_t stmt_no, const char *
                             err->message, err->detail[0] ? "\n" : "", err->detail, stmt);
 }
 
-/* How many statements run between two looks at the lock count on PostgreSQL. A statement of
- * a generated migration takes a handful of locks (a CREATE TABLE: the table, its sequence,
- * TOAST table and index, primary key), so the budget below is overshot by little. */
+/* How many statements go in one round trip, and run between two looks at the lock count, on
+ * PostgreSQL. A statement of a generated migration takes a handful of locks (a CREATE TABLE:
+ * the table, its sequence, TOAST table and index, primary key), so the budget below is
+ * overshot by little. */
 #define PG_LOCK_CHECK_EVERY 32
 
 /* What apply_one needs besides the migration: the caller's options and, on PostgreSQL, how
@@ -554,10 +555,11 @@ static int apply_one(rm_conn *c, const rm_mig *m, const apply_ctx *ax, const rm_
     rm_dberr_clear(&script_err);
     const char **stmts = NULL;
     size_t *offs = NULL, n = 0;
-    size_t ntx = 1;       /* PostgreSQL: transactions the migration took */
-    size_t committed = 0; /* PostgreSQL: statements committed by earlier transactions */
-    long first_peak = 0;  /* PostgreSQL: the lock count that made relmig commit first */
-    size_t first_at = 0;  /* ... after this many statements */
+    size_t ntx = 1;        /* PostgreSQL: transactions the migration took */
+    size_t committed = 0;  /* PostgreSQL: statements committed by earlier transactions */
+    rm_sb sb = RM_SB_INIT; /* PostgreSQL: a batch of statements */
+    long first_peak = 0;   /* PostgreSQL: the lock count that made relmig commit first */
+    size_t first_at = 0;   /* ... after this many statements */
     bool row_durable = false;
 
     if (kind_of(c) != RM_DB_SQLITE)
@@ -598,27 +600,60 @@ static int apply_one(rm_conn *c, const rm_mig *m, const apply_ctx *ax, const rm_
             if (!failed)
                 failed = sqlite_fk_violations(c, &a, &script_err) > 0;
         }
-        for (size_t i = 0; i < n && !failed; i++) {
-            if (db_exec(c, stmts[i], &script_err) != RM_OK) {
-                failed = true;
-                fail_stmt = stmts[i];
-                fail_no = i + 1;
-                fail_off = offs[i];
-                break;
+        /* PostgreSQL: the statements go in batches (one round trip each), and the lock count
+         * is looked at between batches. A batch that fails takes its transaction with it; the
+         * transaction's statements then run again one at a time, so that the failure names
+         * its statement. */
+        size_t i = 0, batch = PG_LOCK_CHECK_EVERY, tx_start = 0, since_check = 0;
+        while (i < n && !failed) {
+            size_t j = i + batch < n ? i + batch : n;
+            const char *sql = stmts[i];
+            if (j - i > 1) {
+                rm_sb_reset(&sb);
+                for (size_t k = i; k < j; k++) {
+                    rm_sb_puts(&sb, stmts[k]);
+                    rm_sb_puts(&sb, ";\n");
+                }
+                sql = rm_sb_str(&sb);
             }
-            if (ax->lock_budget <= 0 || (i + 1) % PG_LOCK_CHECK_EVERY != 0 || i + 1 == n)
+            if (db_exec(c, sql, &script_err) != RM_OK) {
+                if (j - i == 1) {
+                    failed = true;
+                    fail_stmt = stmts[i];
+                    fail_no = i + 1;
+                    fail_off = offs[i];
+                    break;
+                }
+                (void)c->drv->ops.rollback(c, &err);
+                if (c->drv->ops.begin(c, &err) != RM_OK ||
+                    (!row_durable &&
+                     insert_row(c, id, m->checksum, m->name, false, NULL, 0, &a, &err) != RM_OK)) {
+                    report(d, RM_E_MIG_HISTORY, &err, "cannot begin the migration again");
+                    (void)c->drv->ops.rollback(c, &err);
+                    rc = RM_EDB;
+                    goto done;
+                }
+                i = tx_start;
+                batch = 1;
+                since_check = 0;
                 continue;
+            }
+            since_check += j - i;
+            i = j;
+            if (ax->lock_budget <= 0 || since_check < PG_LOCK_CHECK_EVERY || i == n)
+                continue;
+            since_check = 0;
             long held = pg_locks_held(c, &a);
             if (held <= ax->lock_budget)
                 continue;
             if (ax->opts->atomic) {
                 (void)c->drv->ops.rollback(c, &err);
                 rm_diag *g = rm_diag_error(
-                    d, RM_E_MIG_TOO_BIG, rm_loc_make(m->sql->id, offs[i], strlen(stmts[i])),
+                    d, RM_E_MIG_TOO_BIG, rm_loc_make(m->sql->id, offs[i - 1], strlen(stmts[i - 1])),
                     "migration %s needs more locks than one transaction may take here "
                     "(%ld locks after %zu of %zu statements; the server has %ld for everyone); "
                     "rolled back",
-                    m->name, held, i + 1, n, ax->lock_capacity);
+                    m->name, held, i, n, ax->lock_capacity);
                 rm_diag_set_detail(d, g, "%s", ax->lock_settings);
                 rm_diag_set_hint(d, g,
                                  "Raise max_locks_per_transaction (a server restart), split the "
@@ -637,10 +672,11 @@ static int apply_one(rm_conn *c, const rm_mig *m, const apply_ctx *ax, const rm_
             }
             if (!row_durable) {
                 first_peak = held;
-                first_at = i + 1;
+                first_at = i;
             }
             row_durable = true;
-            committed = i + 1;
+            committed = i;
+            tx_start = i;
             ntx++;
         }
         if (failed) {
@@ -721,6 +757,7 @@ static int apply_one(rm_conn *c, const rm_mig *m, const apply_ctx *ax, const rm_
         rc = RM_ERR;
     }
 done:
+    rm_sb_free(&sb);
     rm_arena_free(&a);
     return rc;
 }

@@ -801,7 +801,6 @@ static void apply_too_large_for_one_transaction(void **state)
         rm_sb_appendf(&sb, BIG_TABLE_SQL, k);
     char *dir = fresh_dir();
     write_mig(dir, mig_name(1), rm_sb_str(&sb));
-    rm_sb_free(&sb);
     hash_dir(dir);
 
     char *url = fresh_db();
@@ -830,6 +829,33 @@ static void apply_too_large_for_one_transaction(void **state)
                      1);
     const char *stc[] = {"status", "--url", url, "--dir", dir, NULL};
     assert_int_equal(relmig_quiet(stc), 0);
+    drop_last_db();
+
+    /* the same migration with a failing last statement: the transactions committed before it
+     * stay, the migration is recorded as failed with the statement, and status says so */
+    rm_sb_puts(&sb, "CREATE TABLE big1 (x INTEGER);\n");
+    char *dir2 = fresh_dir();
+    write_mig(dir2, mig_name(1), rm_sb_str(&sb));
+    rm_sb_free(&sb);
+    hash_dir(dir2);
+    url = fresh_db();
+    const char *ap2[] = {"apply", "--url", url, "--dir", dir2, NULL};
+    assert_int_equal(relmig(&p, ap2), 1);
+    assert_non_null(strstr(p.err, "E0913"));
+    assert_non_null(strstr(p.err, "warning[E0919]"));
+    assert_non_null(strstr(p.err, "were committed"));
+    rm_test_proc_free(&p);
+    assert_true(table_exists(url, "big0"));
+    const char *where = rm_arena_sprintf(&ae.arena,
+                                         "finished_at IS NULL AND logs LIKE 'relmig: statement "
+                                         "%d failed%%' AND logs LIKE '%%CREATE TABLE big1 (x "
+                                         "INTEGER)%%'",
+                                         ntables + 1);
+    assert_int_equal(count_rows(url, where), 1);
+    const char *st2[] = {"status", "--url", url, "--dir", dir2, NULL};
+    assert_int_equal(relmig(&p, st2), 2);
+    assert_non_null(strstr(p.out, "failed   20250101000001_t1"));
+    rm_test_proc_free(&p);
     drop_last_db();
 }
 #endif
