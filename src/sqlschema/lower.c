@@ -39,20 +39,31 @@ static size_t utf8_cut(const char *s, size_t len, size_t n)
 const char *rm_sql_constraint_name(rm_arena *a, size_t max_len, const char *table,
                                    const char *const *cols, size_t ncols, const char *suffix)
 {
-    rm_sb sb = RM_SB_INIT;
-    rm_sb_puts(&sb, table);
+    /* Built by hand, not with a string builder and printf: the lowering names every key,
+     * index and foreign key this way, and formatting was a fifth of its time. */
     bool pk = strcmp(suffix, "pkey") == 0;
+    size_t tlen = strlen(table), slen = strlen(suffix), full = tlen;
+    if (!pk)
+        for (size_t i = 0; i < ncols; i++)
+            full += 1 + strlen(cols[i]);
+    char *buf = rm_arena_alloc(a, full + 1 + slen + 1);
+    size_t o = 0;
+    memcpy(buf, table, tlen);
+    o = tlen;
     if (!pk)
         for (size_t i = 0; i < ncols; i++) {
-            rm_sb_putc(&sb, '_');
-            rm_sb_puts(&sb, cols[i]);
+            size_t n = strlen(cols[i]);
+            buf[o++] = '_';
+            memcpy(buf + o, cols[i], n);
+            o += n;
         }
+    buf[o] = '\0';
     /* constraint_names.rs: the prefix is cut when it is at least L - (len(suffix) + 1) long. */
-    size_t room = max_len > strlen(suffix) + 1 ? max_len - strlen(suffix) - 1 : 0;
-    size_t keep = sb.len >= room ? utf8_cut(rm_sb_str(&sb), sb.len, room) : sb.len;
-    const char *out = rm_arena_sprintf(a, "%.*s_%s", (int)keep, rm_sb_str(&sb), suffix);
-    rm_sb_free(&sb);
-    return out;
+    size_t room = max_len > slen + 1 ? max_len - slen - 1 : 0;
+    size_t keep = full >= room ? utf8_cut(buf, full, room) : full;
+    buf[keep] = '_';
+    memcpy(buf + keep + 1, suffix, slen + 1);
+    return buf;
 }
 
 /* Join-table names (push_relation_tables): the table cut to room bytes, then the suffix. */
