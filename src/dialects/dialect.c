@@ -205,7 +205,9 @@ void rm_sql_script_render(rm_sb *out, const rm_sql_script *s, bool warnings)
         const rm_sql_step *st = &s->steps[i];
         if (i)
             rm_sb_putc(out, '\n');
-        rm_sb_appendf(out, "-- %s\n", st->name);
+        rm_sb_puts(out, "-- ");
+        rm_sb_puts(out, st->name);
+        rm_sb_putc(out, '\n');
         if (st->preamble)
             rm_sb_puts(out, st->preamble);
         for (size_t j = 0; j < st->n; j++) {
