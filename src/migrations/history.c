@@ -551,6 +551,7 @@ static int apply_one(rm_conn *c, const rm_mig *m, const apply_ctx *ax, const rm_
     size_t fail_no = 0;
     size_t fail_off = 0;
     bool script_failed = false;
+    bool unrecorded = false; /* the failure could not be written (connection lost) */
     rm_dberr script_err;
     rm_dberr_clear(&script_err);
     const char **stmts = NULL;
@@ -687,8 +688,10 @@ static int apply_one(rm_conn *c, const rm_mig *m, const apply_ctx *ax, const rm_
              * until someone looks, as Prisma does. */
             if (!row_durable) {
                 const char *logs = failure_log(&script_err, fail_no, fail_stmt, &a);
-                if (insert_row(c, id, m->checksum, m->name, false, logs, 0, &a, &err) != RM_OK)
+                if (insert_row(c, id, m->checksum, m->name, false, logs, 0, &a, &err) != RM_OK) {
                     report(d, RM_E_MIG_HISTORY, &err, "cannot record the failure");
+                    unrecorded = true;
+                }
             }
         } else if (update_row(c, finish_sql(c, &a), id, NULL, &a, &err) != RM_OK ||
                    c->drv->ops.commit(c, &err) != RM_OK) {
@@ -749,6 +752,13 @@ static int apply_one(rm_conn *c, const rm_mig *m, const apply_ctx *ax, const rm_
                              "database by hand, then run `relmig resolve --applied %s` or "
                              "`--rolled-back %s`.",
                              committed, m->name, m->name);
+        else if (unrecorded)
+            /* Nothing is in the history (e.g. the server dropped the connection): the
+             * migration is still pending, and resolve would find no failed row (issue #8). */
+            rm_diag_set_hint(d, g,
+                             "The migration was rolled back and nothing was recorded: it is "
+                             "still pending. Run `relmig apply` again when the server is "
+                             "reachable.");
         else
             rm_diag_set_hint(d, g,
                              "The migration was rolled back. Fix it, then run `relmig resolve "
