@@ -58,7 +58,35 @@ const char *rm_raise_sanitize(rm_arena *a, const char *name)
     return out;
 }
 
-static const char *model_name_for(raiser *r, const char *table, bool *mapped)
+/* Model names Prisma Client cannot use: PrismaClient and JavaScript's reserved words. `db pull`
+ * renames such a table's model to Renamed<name> with @@map and a /// comment. The list is
+ * what Prisma 6.19's db pull renamed when given a table named after each JavaScript and
+ * TypeScript keyword and global (../shared/oracle prisma6-pull; "static", "undefined",
+ * "Prisma", "String" and the like are kept). Sorted for bsearch. */
+static const char *const reserved_model_names[] = {
+    "PrismaClient", "async",  "await",      "break",     "case",       "catch",   "const",
+    "continue",     "debugger", "default",  "delete",    "do",         "else",    "enum",
+    "export",       "extends", "false",     "finally",   "for",        "function", "if",
+    "implements",   "import", "in",         "instanceof", "interface", "let",     "new",
+    "null",         "package", "private",   "protected", "public",     "return",  "super",
+    "switch",       "this",   "throw",      "true",      "try",        "typeof",  "var",
+    "void",         "while",  "with",       "yield",
+};
+
+static int cmp_name(const void *x, const void *y)
+{
+    return strcmp(*(const char *const *)x, *(const char *const *)y);
+}
+
+static bool is_reserved_model_name(const char *name)
+{
+    return bsearch(&name, reserved_model_names, RM_ARRAY_LEN(reserved_model_names),
+                   sizeof reserved_model_names[0], cmp_name) != NULL;
+}
+
+/* The model name for table: the previous schema's (re-introspection), else the sanitised
+ * table name, renamed when reserved (*doc then says so, else it is left alone). */
+static const char *model_name_for(raiser *r, const char *table, bool *mapped, const char **doc)
 {
     if (r->o && r->o->previous) {
         const rm_graph *pg = r->o->previous;
@@ -71,6 +99,19 @@ static const char *model_name_for(raiser *r, const char *table, bool *mapped)
     const char *n = rm_raise_sanitize(r->a, table);
     if (!n[0])
         n = "unnamed_table";
+    if (is_reserved_model_name(n)) {
+        const char *renamed = rm_arena_sprintf(r->a, "Renamed%s", n);
+        *doc = rm_arena_sprintf(r->a,
+                                "This model has been renamed to '%s' during introspection, "
+                                "because the original name '%s' is reserved.",
+                                renamed, n);
+        rm_diag_warning(r->diags, RM_E_RAISE_RENAMED, RM_LOC_NONE,
+                        "table \"%s\": %s is a reserved model name; it becomes model %s with "
+                        "@@map(\"%s\")",
+                        table, n, renamed, table);
+        *mapped = true;
+        return renamed;
+    }
     *mapped = strcmp(n, table) != 0;
     if (*mapped)
         rm_diag_warning(r->diags, RM_E_RAISE_RENAMED, RM_LOC_NONE,
@@ -498,7 +539,7 @@ static void raise_table(raiser *r, uint32_t mi, const rm_sql_table *t)
 {
     rm_model *m = &r->models[mi];
     const rm_model *prev = previous_model(r, t->name);
-    m->name = model_name_for(r, t->name, &m->mapped);
+    m->name = model_name_for(r, t->name, &m->mapped, &m->doc);
     m->db_name = t->name;
     m->schema = NULL;
     m->loc = m->name_loc = RM_LOC_NONE;
@@ -577,8 +618,9 @@ static void raise_table(raiser *r, uint32_t mi, const rm_sql_table *t)
     }
     if (!usable_identifier(t)) {
         m->ignored = true;
-        m->doc = "The underlying table does not contain a valid unique identifier and can "
-                 "therefore currently not be handled by Prisma Client.";
+        const char *why = "The underlying table does not contain a valid unique identifier "
+                          "and can therefore currently not be handled by Prisma Client.";
+        m->doc = m->doc ? rm_arena_sprintf(r->a, "%s\n%s", m->doc, why) : why;
         rm_diag_warning(r->diags, RM_E_RAISE_IGNORED_MODEL, RM_LOC_NONE,
                         "table \"%s\" has no primary key or usable unique index; model %s is "
                         "marked @@ignore",
@@ -1009,13 +1051,47 @@ static void previous_order(raiser *r, uint32_t mi)
     }
 }
 
+/* An implicit many-to-many relation keeps the user's field names: the previous relation is
+ * the one over the same join table, and each end is matched by its model's table (a self
+ * relation end for end, A to A). */
+static void keep_previous_join_names(raiser *r, rm_relation *rel)
+{
+    const rm_graph *pg = r->o->previous;
+    for (size_t i = 0; i < pg->nrelations; i++) {
+        const rm_relation *x = &pg->relations[i];
+        if (x->card != RM_CARD_MANY_TO_MANY_IMPLICIT || !x->join_table ||
+            strcmp(x->join_table, rel->join_table) != 0)
+            continue;
+        rm_relation_end *ours[2] = {&rel->from, &rel->to};
+        const rm_relation_end *theirs[2] = {&x->from, &x->to};
+        if (!rel->self &&
+            strcmp(pg->models[x->from.model].db_name, r->models[rel->from.model].db_name) != 0) {
+            theirs[0] = &x->to;
+            theirs[1] = &x->from;
+        }
+        for (int k = 0; k < 2; k++) {
+            const rm_model *pm = &pg->models[theirs[k]->model];
+            if (theirs[k]->field == RM_NONE || ours[k]->field == RM_NONE ||
+                strcmp(pm->db_name, r->models[ours[k]->model].db_name) != 0)
+                continue;
+            rename_field(&r->models[ours[k]->model], ours[k]->field,
+                         pm->fields[theirs[k]->field].name);
+        }
+        rel->name = x->name;
+        rel->named = x->named;
+        return;
+    }
+}
+
 static void keep_previous_names(raiser *r)
 {
     const rm_graph *pg = r->o->previous;
     for (size_t i = 0; i < r->nrels; i++) {
         rm_relation *rel = &r->rels[i];
-        if (rel->card == RM_CARD_MANY_TO_MANY_IMPLICIT)
+        if (rel->card == RM_CARD_MANY_TO_MANY_IMPLICIT) {
+            keep_previous_join_names(r, rel);
             continue;
+        }
         const rm_relation *x = previous_relation(r, rel);
         if (!x)
             continue;

@@ -24,7 +24,7 @@
 #include "sqlschema/lower.h"
 #include "sqlschema/raise.h"
 #include "sqlschema/text.h"
-#include "test_introspect_dump.h"
+#include "test_introspect_common.h"
 #include "testutil.h"
 #include "util/diag_render.h"
 

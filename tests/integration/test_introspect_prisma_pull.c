@@ -32,7 +32,7 @@
 #include "diff/diff.h"
 #include "model/schema.h"
 #include "sqlschema/lower.h"
-#include "test_introspect_dump.h"
+#include "test_introspect_common.h"
 #include "testutil.h"
 #include "util/sb.h"
 
@@ -313,23 +313,7 @@ static void create_database(const row *r, const char *url, const rm_sqlschema *s
                                 strcmp(s->tables[i]->cols[k].type.name, "CITEXT") == 0);
     if (citext && rm_db_exec(c, "CREATE EXTENSION IF NOT EXISTS citext", &err) != RM_OK)
         printf("CREATE EXTENSION citext: %s\n", err.message);
-    rm_sqlschema empty;
-    rm_sqlschema_init(&empty, a);
-    rm_diags d;
-    rm_diags_init(&d);
-    rm_diff df;
-    assert_int_equal(rm_diff_schemas(&df, &empty, s, r->dialect, a, &d), RM_OK);
-    rm_sql_script script;
-    assert_int_equal(rm_diff_to_script(&script, &df, a, &d), RM_OK);
-    for (size_t i = 0; i < script.n; i++)
-        for (size_t k = 0; k < script.steps[i].n; k++) {
-            rm_dberr_clear(&err);
-            const char *stmt = script.steps[i].stmts[k].sql;
-            if (rm_db_exec(c, stmt, &err) != RM_OK)
-                printf("statement failed: %s\n%s\n", err.message, stmt);
-            assert_int_equal(err.kind, RM_DBERR_NONE);
-        }
-    rm_diags_free(&d);
+    assert_true(rm_intro_apply(c, s, r->dialect, a));
     rm_db_close(c);
 }
 
