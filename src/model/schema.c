@@ -153,10 +153,27 @@ static const rm_prisma_expr *relation_fields(const rm_prisma_attr *rel)
 
 /* Cerial stubs of the Prisma models: `model P { <id> Record @id ...cross fields }`. A Prisma
  * relation field to a Cerial model with `fields:` becomes a forward relation (its single FK
- * field a Record), one without becomes a reverse one. */
+ * field a Record), one without becomes a reverse one, except a Prisma list whose Cerial
+ * model answers with a forward `Relation[] @field` back to P: that is a many-to-many, and the
+ * stub holds the Cerial form of it (`Record[]` + `Relation[] @field`) so that both builders
+ * make the same implicit m:n (join table `_AToB`). */
 static int cmp_str(const void *x, const void *y)
 {
     return strcmp(*(const char *const *)x, *(const char *const *)y);
+}
+
+/* Does Cerial model `target` (raw) hold a forward `Relation[] @field(..) @model(model)`? */
+static bool cerial_mn_back(const rm_cerial_schema *raw, const char *target, const char *model)
+{
+    const rm_cerial_block *cb = rm_cerial_find(raw, RM_CERIAL_MODEL, target);
+    for (size_t k = 0; cb && k < cb->nfields; k++) {
+        const rm_cerial_field *f = cb->fields[k];
+        const rm_cerial_dec *md = rm_cerial_field_dec(f, RM_CD_MODEL);
+        if (f->type == RM_CT_RELATION && f->array && rm_cerial_field_dec(f, RM_CD_FIELD) &&
+            md && md->value && strcmp(md->value, model) == 0)
+            return true;
+    }
+    return false;
 }
 
 static bool crosses(const rm_prisma_block *b, const rm_graph *names_cerial, bool *used_cerial)
@@ -223,6 +240,12 @@ static void cerial_stubs(rm_sb *sb, stub_src *s, rm_arena *a, rm_prisma_ast *con
                     rm_sb_appendf(sb, "  %s Relation%s @field(%.*s) @model(%s)\n", f->name,
                                   f->arity == RM_PARITY_OPTIONAL ? "?" : "", (int)fk->items[0].len,
                                   fk->items[0].text, f->type_name);
+                } else if (f->arity == RM_PARITY_LIST &&
+                           cerial_mn_back(raw, f->type_name, b->name)) {
+                    /* the Record[] is synthetic ('__' keeps it apart from real names) */
+                    rm_sb_appendf(sb, "  __%s_ids Record[]\n", f->name);
+                    rm_sb_appendf(sb, "  %s Relation[] @field(__%s_ids) @model(%s)\n", f->name,
+                                  f->name, f->type_name);
                 } else if (f->arity == RM_PARITY_LIST) {
                     rm_sb_appendf(sb, "  %s Relation[] @model(%s)\n", f->name, f->type_name);
                 } else {
@@ -273,8 +296,13 @@ static void prisma_stubs(rm_sb *sb, stub_src *s, rm_arena *a, const rm_graph *cg
             const rm_relation *r = &cg->relations[f->relation];
             bool forward = r->from.model == i && r->from.field == k;
             const rm_model *o = &cg->models[forward ? r->to.model : r->from.model];
-            if (!is_stub(o, cstubs) || r->card == RM_CARD_MANY_TO_MANY_IMPLICIT)
+            if (!is_stub(o, cstubs))
                 continue;
+            if (r->card == RM_CARD_MANY_TO_MANY_IMPLICIT) {
+                /* Prisma's implicit m:n: a list on both sides, no FK */
+                rm_sb_appendf(sb, "  %s %s[]\n", f->name, o->name);
+                continue;
+            }
             if (!forward) {
                 rm_sb_appendf(sb, "  %s %s%s\n", f->name, o->name, f->list ? "[]" : "?");
                 continue;

@@ -40,6 +40,11 @@ static const golden_case goldens[] = {
     /* user_profile plus models outside any cross-language relation, one of which (a Prisma
      * composite @@id) the other language could not express: they get no stub, no complaint */
     {"with_unrelated", {"user.prisma", "profile.cerial", "tag.prisma", "note.cerial", NULL}},
+    /* many-to-many across languages: a Prisma list answered by a Cerial Record[] + Relation[]
+     * @field, one pair where the Prisma model sorts first (Post/Tag: the relation comes from
+     * the Prisma builder) and one where the Cerial model does (Category/Product: from the
+     * Cerial builder); both give the implicit m:n with join table _AToB */
+    {"many_to_many", {"post.prisma", "tag.cerial", NULL}},
 };
 
 static char *render_diags(const rm_sources *srcs, const rm_diags *d)
