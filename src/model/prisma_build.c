@@ -989,6 +989,11 @@ static void model_attributes(pb *b, uint32_t mi)
     const rm_prisma_block *blk = b->models[mi].blk;
     rm_index *pk = NULL;
     const rm_prisma_attr *pk_at = NULL;
+    /* The index list is built in one scratch buffer shared by all models (most models have
+     * one to three indexes: a vector per model would start at eight) and copied out at the
+     * end at its exact size. */
+    m->indexes = b->ixbuf;
+    b->index_cap[mi] = b->ixcap;
     /* Field attributes first, in field order (Prisma visits fields before block attributes). */
     for (size_t i = 0; i < m->nfields; i++)
         field_attributes(b, mi, (uint32_t)i, b->astfield[mi][i], &pk, &pk_at);
@@ -1073,9 +1078,10 @@ static void model_attributes(pb *b, uint32_t mi)
             }
         }
     }
-    /* The list grew in scratch memory; the graph keeps an exact-size copy. */
-    if (m->nindexes && b->tmp != b->a)
-        m->indexes = rm_arena_memdup(b->a, m->indexes, m->nindexes * sizeof *m->indexes);
+    b->ixbuf = m->indexes;
+    b->ixcap = b->index_cap[mi];
+    m->indexes = m->nindexes ? rm_arena_memdup(b->a, b->ixbuf, m->nindexes * sizeof *m->indexes)
+                             : NULL;
     m->primary_key = pk;
     if (m->is_view && pk)
         rm_diag_error(b->d, RM_E_PRISMA_VIEW, pk_at->loc, "Views cannot have primary keys.");

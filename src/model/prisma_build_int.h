@@ -47,6 +47,8 @@ typedef struct pb {
     uint32_t max_ident;                /* identifier length limit of the provider */
     const rm_prisma_field ***astfield; /* per model, per field: its AST node */
     size_t *index_cap;                 /* per model: capacity of indexes[] */
+    rm_index *ixbuf;                   /* scratch list reused by every model's indexes */
+    size_t ixcap;
     size_t types_cap, npreview_cap;
 } pb;
 

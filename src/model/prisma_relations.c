@@ -138,6 +138,18 @@ static void parse_relation_attr(pb *b, pb_relfield *r)
 
 void rm_pb_relations_collect(pb *b)
 {
+    /* Sized once: growing by doubling would leave up to two dead copies in the arena. Every
+     * relation pairs two of these fields, so they also bound the relations. */
+    size_t count = 0;
+    for (size_t mi = 0; mi < b->g->nmodels; mi++)
+        for (size_t fi = 0; fi < b->g->models[mi].nfields; fi++)
+            count += b->g->models[mi].fields[fi].kind == RM_FIELD_RELATION;
+    if (count > 0) {
+        b->relfields = RM_NEW_ARRAY(b->tmp, pb_relfield, count);
+        b->caprelfields = count;
+        b->rels = RM_NEW_ARRAY(b->tmp, rm_relation, count / 2 + 1);
+        b->caprels = count / 2 + 1;
+    }
     for (size_t di = 0; di < b->ndecl; di++) {
         uint32_t mi = b->decl[di];
         rm_model *m = M(b, mi);
@@ -1103,8 +1115,10 @@ static void constraint_namespaces(pb *b, const pb_relfield **fwd)
     rm_provider p = b->g->provider;
     if (p != RM_PROVIDER_POSTGRES && p != RM_PROVIDER_MYSQL && p != RM_PROVIDER_SQLITE)
         return;
-    ns_entry *all = NULL;
-    size_t n = 0, cap = 0;
+    size_t n = 0, cap = b->nrels + 1;
+    for (size_t mi = 0; mi < b->g->nmodels; mi++)
+        cap += b->g->models[mi].nindexes + 1;
+    ns_entry *all = RM_NEW_ARRAY(b->tmp, ns_entry, cap); /* sized once: no dead copies */
     uint32_t tmp[64];
     /* Relations by FK model (lists in relation order), so the loop below is linear. */
     uint32_t *head = RM_NEW_ARRAY(b->tmp, uint32_t, b->g->nmodels + 1);
