@@ -555,8 +555,8 @@ static char *run_example(const char *dir, const char *command, int *status)
     char bindir[1024];
     snprintf(bindir, sizeof bindir, "%s", RELMIG_BINARY_PATH);
     char script[4096];
-    snprintf(script, sizeof script, "cd \"$0\" && PATH=\"$1:$PATH\" && export PATH && exec 2>&1 && %s",
-             command);
+    snprintf(script, sizeof script,
+             "cd \"$0\" && PATH=\"$1:$PATH\" && export PATH && exec 2>&1 && %s", command);
     const char *argv[] = {"/bin/sh", "-c", script, dir, dirname(bindir), NULL};
     const char *env[] = {"NO_COLOR=1", "COLUMNS=80", NULL};
     rm_test_proc p;
@@ -673,6 +673,36 @@ static void doc_page_examples(void **state)
     free(text);
 }
 
+/* The README's picture is what `relmig graph --format svg` draws of examples/blog now (only
+ * where Graphviz is installed: its version shapes the SVG). Regenerate with the command in
+ * the message. */
+static void readme_picture_is_current(void **state)
+{
+    (void)state;
+    if (system("command -v dot >/dev/null 2>&1") != 0) {
+        print_message("skipped: Graphviz dot is not installed\n");
+        skip();
+    }
+    const char *argv[] = {RELMIG_BINARY_PATH, "graph",
+                          RELMIG_SOURCE_DIR "/examples/blog/schema.prisma", "--format", "svg",
+                          NULL};
+    rm_test_proc p;
+    assert_int_equal(rm_test_run(&p, argv, NULL), 0);
+    assert_int_equal(p.status, 0);
+    char *committed = rm_test_read_file(RELMIG_SOURCE_DIR "/docs/images/blog.svg", NULL);
+    assert_non_null(committed);
+    char *readme = rm_test_read_file(RELMIG_SOURCE_DIR "/README.md", NULL);
+    assert_non_null(readme);
+    if (strcmp(committed, p.out) != 0)
+        fprintf(stderr, "docs/images/blog.svg is stale: relmig graph examples/blog/schema.prisma "
+                        "--format svg -o docs/images/blog.svg\n");
+    assert_string_equal(committed, p.out);
+    assert_non_null(strstr(readme, "](docs/images/blog.svg)"));
+    free(readme);
+    free(committed);
+    rm_test_proc_free(&p);
+}
+
 int main(void)
 {
     scan_commands();
@@ -680,7 +710,7 @@ int main(void)
     scan_pages_in("commands");
     static char names[MAX_CMDS * 3][96];
     static char page_names[MAX_PAGES][300];
-    struct CMUnitTest tests[MAX_CMDS * 3 + 4 + MAX_PAGES];
+    struct CMUnitTest tests[MAX_CMDS * 3 + 5 + MAX_PAGES];
     size_t n = 0;
     for (size_t i = 0; i < npages; i++) {
         snprintf(page_names[i], sizeof page_names[0], "docs/%s", pages[i]);
@@ -703,6 +733,8 @@ int main(void)
                                          .test_func = completion_runs_in_bash,
                                          .initial_state = &cmds[i]};
     }
+    tests[n++] = (struct CMUnitTest){.name = "readme_picture_is_current",
+                                     .test_func = readme_picture_is_current};
     tests[n++] = (struct CMUnitTest){.name = "man_page_renders_cleanly",
                                      .test_func = man_page_renders_cleanly};
     tests[n++] = (struct CMUnitTest){.name = "man_page_version_is_the_projects",
