@@ -75,6 +75,10 @@ typedef struct stub_src {
     size_t *starts; /* byte offset where stub i begins */
     rm_loc *real;   /* name of the real model of stub i */
     size_t n, cap_starts, cap_real;
+    /* Cerial stubs of Prisma models with a composite @@id: the model and its key fields */
+    const rm_prisma_block **ckey_model;
+    const rm_prisma_expr **ckey_fields;
+    size_t nckey, cap_ckey_model, cap_ckey_fields;
 } stub_src;
 
 static void stub_begin(stub_src *s, rm_arena *a, rm_sb *sb, rm_loc real)
@@ -176,6 +180,36 @@ static bool cerial_mn_back(const rm_cerial_schema *raw, const char *target, cons
     return false;
 }
 
+/* The field list of a Prisma model's @@id([a, b]) / @@id(fields: [a, b]), or NULL. */
+static const rm_prisma_expr *compound_id(const rm_prisma_block *b)
+{
+    for (size_t i = 0; i < b->nattrs; i++) {
+        const rm_prisma_attr *at = &b->attrs[i];
+        if (!at->block || strcmp(at->name, "id") != 0)
+            continue;
+        for (size_t k = 0; k < at->args.n; k++) {
+            const rm_prisma_arg *arg = &at->args.items[k];
+            if ((arg->name == NULL || strcmp(arg->name, "fields") == 0) &&
+                arg->value.kind == RM_PEXPR_ARRAY && arg->value.n > 1)
+                return &arg->value;
+        }
+    }
+    return NULL;
+}
+
+/* Cerial's type keyword for a Prisma scalar type used in a composite key, or NULL. */
+static const char *cerial_scalar(const char *prisma_type)
+{
+    static const char *const map[][2] = {{"String", "String"},   {"Int", "Int"},
+                                         {"BigInt", "Int"},      {"Float", "Float"},
+                                         {"Decimal", "Decimal"}, {"Boolean", "Bool"},
+                                         {"DateTime", "Date"},   {"Bytes", "Bytes"}};
+    for (size_t i = 0; i < RM_ARRAY_LEN(map); i++)
+        if (strcmp(map[i][0], prisma_type) == 0)
+            return map[i][1];
+    return NULL;
+}
+
 static bool crosses(const rm_prisma_block *b, const rm_graph *names_cerial, bool *used_cerial)
 {
     bool any = false;
@@ -227,6 +261,24 @@ static void cerial_stubs(rm_sb *sb, stub_src *s, rm_arena *a, rm_prisma_ast *con
                     rm_sb_appendf(sb, "  %s Record%s @id\n", f->name, intkey ? "(int)" : "");
                 }
             }
+            /* A composite @@id has no Cerial form: the stub gets a synthetic record id and
+             * the key fields as plain fields; expand_composite_fks turns each Cerial Record
+             * FK to this model into one FK column per key field. */
+            const rm_prisma_expr *cid = compound_id(b);
+            if (cid != NULL) {
+                size_t nm = s->nckey;
+                rm_sb_puts(sb, "  __key Record @id\n");
+                for (size_t k = 0; k < cid->n; k++) {
+                    const rm_prisma_expr *it = &cid->items[k];
+                    const rm_prisma_field *kf =
+                        it->kind == RM_PEXPR_CONST ? pfield(b, it->text, it->len) : NULL;
+                    const char *ct = kf ? cerial_scalar(kf->type_name) : NULL;
+                    if (ct != NULL)
+                        rm_sb_appendf(sb, "  %s %s\n", kf->name, ct);
+                }
+                RM_VEC_PUSH(a, s->ckey_model, nm, s->cap_ckey_model, b);
+                RM_VEC_PUSH(a, s->ckey_fields, s->nckey, s->cap_ckey_fields, cid);
+            }
             for (size_t k = 0; k < b->nfields; k++) {
                 const rm_prisma_field *f = &b->fields[k];
                 if (rm_graph_find_model(names_cerial, f->type_name) == RM_NONE)
@@ -259,6 +311,109 @@ static void cerial_stubs(rm_sb *sb, stub_src *s, rm_arena *a, rm_prisma_ast *con
 static bool is_stub(const rm_model *m, const stub_src *s)
 {
     return s->src && m->loc.file == s->src->id;
+}
+
+/* Field positions of model mi that are > x move up by `by` (fields inserted after x): in
+ * its keys and indexes and in every relation end, FK and reference list that points into
+ * it. */
+static void shift_fields(rm_graph *g, uint32_t mi, uint32_t x, uint32_t by)
+{
+    rm_model *m = &g->models[mi];
+#define RM_SHIFT_(v) ((v) = (v) != RM_NONE && (v) > x ? (v) + by : (v))
+    for (size_t i = 0; i < m->nindexes; i++)
+        for (size_t k = 0; k < m->indexes[i].nfields; k++)
+            RM_SHIFT_(m->indexes[i].fields[k].field);
+    for (size_t k = 0; m->primary_key && k < m->primary_key->nfields; k++)
+        RM_SHIFT_(m->primary_key->fields[k].field);
+    for (size_t i = 0; i < g->nrelations; i++) {
+        rm_relation *r = &g->relations[i];
+        if (r->from.model == mi) {
+            RM_SHIFT_(r->from.field);
+            for (size_t k = 0; k < r->nfk; k++)
+                RM_SHIFT_(r->fk_fields[k]);
+        }
+        if (r->to.model == mi) {
+            RM_SHIFT_(r->to.field);
+            for (size_t k = 0; k < r->nfk; k++)
+                RM_SHIFT_(r->ref_fields[k]);
+        }
+    }
+#undef RM_SHIFT_
+}
+
+/* A Cerial FK (`xId Record` + `x Relation @field(xId) @model(P)`) to a Prisma model P with a
+ * composite @@id([a, b]) becomes a composite FK in the Cerial graph: xId is replaced by xId_a,
+ * xId_b in its place (one column per key field, of that field's type, optional when xId is),
+ * referencing P's key fields; an index on xId alone (the UNIQUE of a one-to-one) covers all
+ * of them. A key field of a type Cerial cannot carry (enum, Json, ...) is reported (E0481). */
+static int expand_composite_fks(rm_graph *cg, const stub_src *cst, rm_arena *a, rm_diags *d)
+{
+    int rc = RM_OK;
+    for (size_t ri = 0; ri < cg->nrelations; ri++) {
+        rm_relation *r = &cg->relations[ri];
+        rm_model *fm = &cg->models[r->from.model];
+        const rm_model *tm = &cg->models[r->to.model];
+        const rm_prisma_expr *keys = NULL;
+        if (r->nfk != 1 || is_stub(fm, cst) || !is_stub(tm, cst))
+            continue;
+        for (size_t k = 0; k < cst->nckey && !keys; k++)
+            if (strcmp(cst->ckey_model[k]->name, tm->name) == 0)
+                keys = cst->ckey_fields[k];
+        if (keys == NULL)
+            continue;
+        size_t n = keys->n, x = r->fk_fields[0], base = fm->nfields;
+        uint32_t *refs = RM_NEW_ARRAY(a, uint32_t, n);
+        bool ok = true;
+        for (size_t k = 0; k < n; k++) {
+            char *kn = rm_arena_strndup(a, keys->items[k].text, keys->items[k].len);
+            refs[k] = rm_model_find_field(tm, kn);
+            ok = ok && refs[k] != RM_NONE;
+        }
+        if (!ok) {
+            rm_diag_error(d, RM_E_MIXED_CROSS_KEY, fm->fields[x].loc,
+                          "%s references %s, whose composite key has a field of a type a "
+                          "Cerial Record cannot carry (only String, Int, BigInt, Float, "
+                          "Decimal, Boolean, DateTime and Bytes key fields are supported)",
+                          fm->fields[x].name, tm->name);
+            rc = RM_ESEMANTIC;
+            continue;
+        }
+        shift_fields(cg, r->from.model, (uint32_t)x, (uint32_t)(n - 1));
+        rm_field *nf = RM_NEW_ARRAY(a, rm_field, base + n - 1);
+        memcpy(nf, fm->fields, (x + 1) * sizeof(rm_field));
+        memcpy(nf + x + n, fm->fields + x + 1, (base - x - 1) * sizeof(rm_field));
+        uint32_t *fks = RM_NEW_ARRAY(a, uint32_t, n);
+        for (size_t k = 0; k < n; k++) {
+            size_t at = x + k;
+            const rm_field *kf = &tm->fields[refs[k]];
+            nf[at] = fm->fields[x];
+            nf[at].name = rm_arena_sprintf(a, "%s_%s", fm->fields[x].name, kf->name);
+            nf[at].db_name = nf[at].name;
+            nf[at].scalar = kf->scalar;
+            nf[at].type_name = kf->type_name;
+            nf[at].native = kf->native;
+            fks[k] = (uint32_t)at;
+        }
+        for (size_t i = 0; i < fm->nindexes; i++) {
+            rm_index *ix = &fm->indexes[i];
+            if (ix->nfields != 1 || ix->fields[0].field != x)
+                continue;
+            rm_index_field *ifs = RM_NEW_ARRAY(a, rm_index_field, n);
+            for (size_t k = 0; k < n; k++) {
+                ifs[k] = ix->fields[0];
+                ifs[k].field = fks[k];
+            }
+            ix->fields = ifs;
+            ix->nfields = n;
+            ix->field_level = false;
+        }
+        fm->fields = nf;
+        fm->nfields = base + n - 1;
+        r->fk_fields = fks;
+        r->ref_fields = refs;
+        r->nfk = n;
+    }
+    return rc;
 }
 
 /* Prisma stubs of the real Cerial models, from the Cerial graph: the primary key and the
@@ -324,6 +479,13 @@ static void prisma_stubs(rm_sb *sb, stub_src *s, rm_arena *a, const rm_graph *cg
             for (size_t x = 0; x < r->nfk; x++)
                 rm_sb_appendf(sb, "%s%s", x ? ", " : "", o->fields[r->ref_fields[x]].name);
             rm_sb_puts(sb, "])\n");
+            if (r->card == RM_CARD_ONE_TO_ONE && r->nfk > 1) {
+                /* a one-to-one over a composite FK (expand_composite_fks) */
+                rm_sb_puts(sb, "  @@unique([");
+                for (size_t x = 0; x < r->nfk; x++)
+                    rm_sb_appendf(sb, "%s%s", x ? ", " : "", m->fields[r->fk_fields[x]].name);
+                rm_sb_puts(sb, "])\n");
+            }
         }
         if (m->primary_key && m->primary_key->nfields > 1) {
             rm_sb_puts(sb, "  @@id([");
@@ -579,6 +741,8 @@ static int build_mixed(rm_graph **out, const rm_sources *srcs, rm_arena *a, rm_d
     int crc = rm_cerial_check(&resolved, NULL, &view, cids, nc + 1, &opts, a, d);
     if (crc == RM_OK)
         crc = rm_cerial_build(&cg, resolved, a, d);
+    if (crc == RM_OK && cg)
+        crc = expand_composite_fks(cg, &cst, a, d);
     relocate(d, mark, &cst);
     if (crc != RM_OK || !cg) {
         rm_sb_free(&sb);

@@ -45,6 +45,9 @@ static const golden_case goldens[] = {
      * the Prisma builder) and one where the Cerial model does (Category/Product: from the
      * Cerial builder); both give the implicit m:n with join table _AToB */
     {"many_to_many", {"post.prisma", "tag.cerial", NULL}},
+    /* Cerial Record FKs to a Prisma composite @@id: one FK column per key field (1:n required,
+     * 1:1 optional with a composite UNIQUE) */
+    {"composite_fk", {"order.prisma", "item.cerial", NULL}},
 };
 
 static char *render_diags(const rm_sources *srcs, const rm_diags *d)
@@ -128,6 +131,13 @@ static const error_case errors[] = {
      * the stub of User, so the message is moved to the Prisma model User's name */
     {"cerial_model_unknown_in_prisma", user_prisma,
      "model Profile {\n  id Record @id\n}\n", "m/user.prisma:1:7: error[E0432]: Reverse relation \"profile\""},
+    /* a Cerial Record cannot carry an enum key field of a Prisma composite @@id */
+    {"cerial_fk_to_enum_composite_key",
+     "enum Region {\n  EU\n  US\n}\nmodel User {\n  region Region\n  no Int\n"
+     "  profiles Profile[]\n  @@id([region, no])\n}\n",
+     "model Profile {\n  id Record @id\n  userId Record\n"
+     "  user Relation @field(userId) @model(User)\n}\n",
+     "m/profile.cerial:3:3: error[E0481]: userId references User, whose composite key"},
     {"duplicate_model", "model User {\n  id String @id\n}\nmodel Profile {\n  id Int @id\n}\n",
      profile_cerial, "m/profile.cerial:1:7: error[E0480]: \"Profile\" is defined both in "
                      "m/user.prisma and in m/profile.cerial"},
