@@ -179,8 +179,7 @@ static int run(const rm_cli_cmd *self, int argc, char **argv)
             rm_cli_info("%zu migration%s would be applied", res.pending,
                         res.pending == 1 ? "" : "s");
         else if (res.applied == 0)
-            rm_cli_info("database is up to date (%zu migration%s)", dir.n,
-                        dir.n == 1 ? "" : "s");
+            rm_cli_info("database is up to date (%zu migration%s)", dir.n, dir.n == 1 ? "" : "s");
         else
             rm_cli_info("applied %zu migration%s", res.applied, res.applied == 1 ? "" : "s");
         exit = RM_EXIT_OK;
@@ -203,8 +202,8 @@ const rm_cli_cmd rm_cmd_apply = {
     .name = "apply",
     .run = run,
     .summary = "apply pending migrations to a database",
-    .usage = "  relmig apply --url URL [--dir DIR] [--dry-run] [--lock-timeout SECONDS] [--atomic]\n"
-             "               [--json]",
+    .usage = "  relmig apply --url URL [--dir DIR] [--dry-run] [--lock-timeout SECONDS]\n"
+             "               [--atomic] [--json]",
     .description =
         "Applies every migration of DIR not yet recorded in the database's _prisma_migrations\n"
         "table (Prisma's history table: Prisma and relmig can take turns on one database), in\n"

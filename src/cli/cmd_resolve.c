@@ -87,7 +87,8 @@ const rm_cli_cmd rm_cmd_resolve = {
     .name = "resolve",
     .run = run,
     .summary = "mark a failed migration as applied or rolled back",
-    .usage = "  relmig resolve --url URL (--applied NAME | --rolled-back NAME) [--dir DIR] [--json]",
+    .usage = "  relmig resolve --url URL (--applied NAME | --rolled-back NAME) [--dir DIR]\n"
+             "               [--json]",
     .description =
         "--rolled-back NAME: NAME must be recorded as failed; its row gets rolled_back_at and\n"
         "the next apply runs it again. --applied NAME: records NAME as applied without running\n"

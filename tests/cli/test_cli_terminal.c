@@ -248,25 +248,52 @@ typedef struct verbosity_row {
 } verbosity_row;
 
 static const verbosity_row verbosity_rows[] = {
-    {"verbosity/warning_shown", {"validate", "warn.prisma"}, 0,
-     {"warning", "[E0245]", "0 errors, 1 warning"}, {NULL}, false},
-    {"verbosity/quiet_hides_warning", {"validate", "--quiet", "warn.prisma"}, 0, {NULL}, {NULL},
+    {"verbosity/warning_shown",
+     {"validate", "warn.prisma"},
+     0,
+     {"warning", "[E0245]", "0 errors, 1 warning"},
+     {NULL},
+     false},
+    {"verbosity/quiet_hides_warning",
+     {"validate", "--quiet", "warn.prisma"},
+     0,
+     {NULL},
+     {NULL},
      true},
     {"verbosity/q_before_command", {"-q", "validate", "warn.prisma"}, 0, {NULL}, {NULL}, true},
-    {"verbosity/quiet_keeps_errors", {"validate", "-q", "bad.prisma"}, 1,
-     {"bad.prisma:3:5:", "[E0202]"}, {"1 error", "warning"}, false},
-    {"verbosity/verbose_says_what_was_read", {"validate", "--verbose", "warn.prisma"}, 0,
-     {"relmig: read 1 schema file: 2 models, 0 enums, 1 relations (", "[E0245]"}, {NULL},
+    {"verbosity/quiet_keeps_errors",
+     {"validate", "-q", "bad.prisma"},
+     1,
+     {"bad.prisma:3:5:", "[E0202]"},
+     {"1 error", "warning"},
      false},
-    {"verbosity/v_after_path", {"validate", "warn.prisma", "-v"}, 0, {"relmig: read 1 schema"},
-     {NULL}, false},
-    {"verbosity/quiet_and_verbose_is_usage", {"validate", "-q", "-v", "warn.prisma"}, 64,
-     {"--quiet and --verbose exclude each other"}, {NULL}, false},
+    {"verbosity/verbose_says_what_was_read",
+     {"validate", "--verbose", "warn.prisma"},
+     0,
+     {"relmig: read 1 schema file: 2 models, 0 enums, 1 relations (", "[E0245]"},
+     {NULL},
+     false},
+    {"verbosity/v_after_path",
+     {"validate", "warn.prisma", "-v"},
+     0,
+     {"relmig: read 1 schema"},
+     {NULL},
+     false},
+    {"verbosity/quiet_and_verbose_is_usage",
+     {"validate", "-q", "-v", "warn.prisma"},
+     64,
+     {"--quiet and --verbose exclude each other"},
+     {NULL},
+     false},
     /* After "--" it is a file name like any other. */
     {"verbosity/literal_after_dashdash", {"validate", "--", "-q"}, 1, {"-q"}, {NULL}, false},
     /* The value of an option is never taken for a global flag. */
-    {"verbosity/option_value_is_not_global", {"graph", "warn.prisma", "-o", "-v"}, 0, {NULL},
-     {"relmig: read"}, false},
+    {"verbosity/option_value_is_not_global",
+     {"graph", "warn.prisma", "-o", "-v"},
+     0,
+     {NULL},
+     {"relmig: read"},
+     false},
 };
 
 static void verbosity_case(void **state)
@@ -325,7 +352,8 @@ static void apply_progress_on_tty(void **state)
     const char *args[] = {"apply", "--url", "sqlite:tty.db", "--dir", "mig_tty", NULL};
     tty_result r;
     run_tty(&r, args, NULL, false);
-    bool ok = r.status == 0 && count(r.text, "applied 2024") == 3 && strstr(r.text, "\r\033[K") && strstr(r.text, "[1/3]") && strstr(r.text, "[3/3]") &&
+    bool ok = r.status == 0 && count(r.text, "applied 2024") == 3 && strstr(r.text, "\r\033[K") &&
+              strstr(r.text, "[1/3]") && strstr(r.text, "[3/3]") &&
               strstr(r.text, "applied 3 migrations");
     if (!ok)
         show("apply on a terminal", r.text);
@@ -395,8 +423,8 @@ static void introspect_progress_on_tty(void **state)
     tty_result r;
     run_tty(&r, iargs, NULL, true);
     bool ok = r.status == 0 && strstr(r.text, "\r\033[Kintrospect: reading the catalog") &&
-              strstr(r.text, "3 tables read") && r.piped_out &&
-              strstr(r.piped_out, "model c {") && !has_escape(r.piped_out);
+              strstr(r.text, "3 tables read") && r.piped_out && strstr(r.piped_out, "model c {") &&
+              !has_escape(r.piped_out);
     /* The last thing on the terminal erases the progress line. */
     size_t n = strlen(r.text);
     ok = ok && n >= 4 && strcmp(r.text + n - 4, "\r\033[K") == 0;
@@ -447,8 +475,8 @@ int main(void)
         tests[n++] = (struct CMUnitTest){.name = verbosity_rows[i].name,
                                          .test_func = verbosity_case,
                                          .initial_state = (void *)&verbosity_rows[i]};
-    tests[n++] = (struct CMUnitTest){.name = "progress/apply_tty",
-                                     .test_func = apply_progress_on_tty};
+    tests[n++] =
+        (struct CMUnitTest){.name = "progress/apply_tty", .test_func = apply_progress_on_tty};
     tests[n++] = (struct CMUnitTest){.name = "progress/apply_stdout_piped",
                                      .test_func = apply_progress_stdout_piped};
     tests[n++] = (struct CMUnitTest){.name = "progress/none_on_pipes",
