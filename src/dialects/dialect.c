@@ -167,6 +167,11 @@ void rm_sql_script_init(rm_sql_script *s, rm_arena *a)
     s->arena = a;
 }
 
+void rm_sql_script_done(rm_sql_script *s)
+{
+    rm_sb_free(&s->scratch);
+}
+
 rm_sql_step *rm_sql_script_step(rm_sql_script *s, const char *name)
 {
     rm_sql_step st;
@@ -217,12 +222,21 @@ void rm_sql_script_render(rm_sb *out, const rm_sql_script *s, bool warnings)
     }
 }
 
-int rm_dialect_emit_finish(rm_sb *sb, int rc, rm_diags *d)
+rm_sb rm_dialect_emit_start(rm_sql_script *out)
+{
+    rm_sb sb = out->scratch;
+    out->scratch = (rm_sb)RM_SB_INIT;
+    rm_sb_reset(&sb);
+    return sb;
+}
+
+int rm_dialect_emit_finish(rm_sql_script *out, rm_sb *sb, int rc, rm_diags *d)
 {
     if (rm_sb_error(sb) && rc == RM_OK) {
         rm_diag_error(d, RM_E_DIFF_CANNOT_EMIT, RM_LOC_NONE, "SQL text exceeds its size limit");
         rc = RM_ERR;
     }
-    rm_sb_free(sb);
+    rm_sb_free(&out->scratch);
+    out->scratch = *sb;
     return rc;
 }

@@ -67,6 +67,10 @@ typedef struct rm_sql_script {
     size_t n, cap;
     const char **warnings; /* data-loss / unexecutable warnings, in change order */
     size_t nwarnings, warnings_cap;
+    /* The emitters' statement buffer, kept between emit calls so that thousands of changes
+     * do not each malloc and grow a builder of their own (rm_dialect_emit_start/_finish);
+     * freed by rm_sql_script_done. */
+    rm_sb scratch;
 } rm_sql_script;
 
 struct rm_change;
@@ -138,11 +142,16 @@ void rm_quote_doubling(rm_sb *sb, const char *s, size_t n, char q);
 
 /* Scripts. rm_sql_script_step starts a new step; rm_sql_script_stmt copies sb's text into the
  * arena as the step's next statement and resets sb. Both return borrowed pointers. */
+/* The start of every emit(): the script's scratch buffer, moved out of it and empty. */
+rm_sb rm_dialect_emit_start(rm_sql_script *out);
 /* The end of every emit(): an over-long statement (sb's sticky error) becomes a diagnostic if
- * nothing failed before; sb is freed. Returns the final code. */
-int rm_dialect_emit_finish(rm_sb *sb, int rc, rm_diags *d);
+ * nothing failed before; sb goes back to the script for the next emit. Returns the final
+ * code. */
+int rm_dialect_emit_finish(rm_sql_script *out, rm_sb *sb, int rc, rm_diags *d);
 
 void rm_sql_script_init(rm_sql_script *s, rm_arena *a);
+/* Free what the script holds outside its arena (the emitters' scratch buffer). */
+void rm_sql_script_done(rm_sql_script *s);
 rm_sql_step *rm_sql_script_step(rm_sql_script *s, const char *name);
 void rm_sql_script_stmt(rm_sql_script *s, rm_sql_step *step, rm_sb *sb, unsigned flags);
 void rm_sql_script_warning(rm_sql_script *s, const char *text);

@@ -563,7 +563,7 @@ static void alter_enum(const rm_dialect *self, rm_sql_script *out, const rm_diff
 static int pg_emit(const rm_dialect *self, rm_sql_script *out, const rm_diff *diff,
                    const rm_change *g, size_t n, rm_diags *d)
 {
-    rm_sb sb = RM_SB_INIT;
+    rm_sb sb = rm_dialect_emit_start(out);
     const rm_change *c = &g[0];
     rm_sql_step *step;
     int rc = RM_OK;
@@ -666,7 +666,7 @@ static int pg_emit(const rm_dialect *self, rm_sql_script *out, const rm_diff *di
         rc = RM_EUNSUPPORTED;
         break;
     }
-    return rm_dialect_emit_finish(&sb, rc, d);
+    return rm_dialect_emit_finish(out, &sb, rc, d);
 }
 
 const rm_dialect rm_dialect_postgres = {

@@ -22,6 +22,7 @@ int rm_diff_to_script(rm_sql_script *out, const rm_diff *diff, rm_arena *a, rm_d
             rc = r;
         i = end;
     }
+    rm_sql_script_done(out);
     return rc;
 }
 

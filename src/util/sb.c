@@ -73,7 +73,7 @@ static bool reserve(rm_sb *sb, size_t n)
     return true;
 }
 
-void rm_sb_append(rm_sb *sb, const char *s, size_t n)
+void rm_sb_append_slow(rm_sb *sb, const char *s, size_t n)
 {
     if (!reserve(sb, n))
         return;
@@ -83,15 +83,6 @@ void rm_sb_append(rm_sb *sb, const char *s, size_t n)
     sb->buf[sb->len] = '\0';
 }
 
-void rm_sb_puts(rm_sb *sb, const char *s)
-{
-    rm_sb_append(sb, s, strlen(s));
-}
-
-void rm_sb_putc(rm_sb *sb, char c)
-{
-    rm_sb_append(sb, &c, 1);
-}
 
 void rm_sb_vappendf(rm_sb *sb, const char *fmt, va_list ap)
 {

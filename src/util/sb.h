@@ -10,6 +10,7 @@
 #include "util/common.h"
 
 #include <stdarg.h>
+#include <string.h>
 
 typedef struct rm_sb {
     char *buf;   /* NUL-terminated; NULL until the first append */
@@ -31,9 +32,34 @@ char *rm_sb_detach(rm_sb *sb);
 const char *rm_sb_str(const rm_sb *sb);
 int rm_sb_error(const rm_sb *sb);
 
-void rm_sb_append(rm_sb *sb, const char *s, size_t n);
-void rm_sb_puts(rm_sb *sb, const char *s);
-void rm_sb_putc(rm_sb *sb, char c);
+/* Growing, the size cap and the sticky error; the inline appends below call it only when the
+ * text does not fit in the free space. */
+void rm_sb_append_slow(rm_sb *sb, const char *s, size_t n);
+
+/* The emitters and renderers append hundreds of thousands of short pieces (a quote, a name,
+ * ", "): the common case, room left and no cap or error, is a copy without a call. */
+static inline void rm_sb_append(rm_sb *sb, const char *s, size_t n)
+{
+    if (sb->err == RM_OK && sb->max == 0 && n < sb->cap - sb->len) {
+        if (n)
+            memcpy(sb->buf + sb->len, s, n);
+        sb->len += n;
+        sb->buf[sb->len] = '\0';
+        return;
+    }
+    rm_sb_append_slow(sb, s, n);
+}
+
+static inline void rm_sb_puts(rm_sb *sb, const char *s)
+{
+    rm_sb_append(sb, s, strlen(s));
+}
+
+static inline void rm_sb_putc(rm_sb *sb, char c)
+{
+    rm_sb_append(sb, &c, 1);
+}
+
 void rm_sb_appendf(rm_sb *sb, const char *fmt, ...) RM_PRINTF(2, 3);
 void rm_sb_vappendf(rm_sb *sb, const char *fmt, va_list ap) RM_PRINTF(2, 0);
 /* Append n copies of c. */
