@@ -292,6 +292,14 @@ static void cerial_stubs(rm_sb *sb, stub_src *s, rm_arena *a, rm_prisma_ast *con
                     rm_sb_appendf(sb, "  %s Relation%s @field(%.*s) @model(%s)\n", f->name,
                                   f->arity == RM_PARITY_OPTIONAL ? "?" : "", (int)fk->items[0].len,
                                   fk->items[0].text, f->type_name);
+                } else if (fk && fk->n > 1) {
+                    /* a composite FK (to a Cerial @@unique): Cerial only needs to see a
+                     * forward relation here, so one synthetic Record stands for the columns;
+                     * the relation itself comes from the Prisma builder */
+                    const char *q = f->arity == RM_PARITY_OPTIONAL ? "?" : "";
+                    rm_sb_appendf(sb, "  __%s_ref Record%s\n", f->name, q);
+                    rm_sb_appendf(sb, "  %s Relation%s @field(__%s_ref) @model(%s)\n", f->name, q,
+                                  f->name, f->type_name);
                 } else if (f->arity == RM_PARITY_LIST &&
                            cerial_mn_back(raw, f->type_name, b->name)) {
                     /* the Record[] is synthetic ('__' keeps it apart from real names) */
@@ -444,6 +452,27 @@ static void prisma_stubs(rm_sb *sb, stub_src *s, rm_arena *a, const rm_graph *cg
                 rm_sb_appendf(sb, "  %s %s%s\n", f->name, rm_scalar_name(f->scalar),
                               m->primary_key->nfields == 1 ? " @id" : "");
             }
+        /* its unique keys over plain columns, which a Prisma FK may reference (the composite
+         * FKs of cerial_stubs); Prisma checks the references against them */
+        bool *ukey = RM_NEW_ARRAY(a, bool, m->nindexes + 1);
+        for (size_t u = 0; u < m->nindexes; u++) {
+            const rm_index *ix = &m->indexes[u];
+            bool plain = ix->kind == RM_INDEX_UNIQUE;
+            for (size_t k = 0; k < ix->nfields && plain; k++) {
+                const rm_field *f = &m->fields[ix->fields[k].field];
+                plain = f->kind == RM_FIELD_SCALAR && !f->list && f->scalar != RM_SCALAR_ENUM &&
+                        f->scalar != RM_SCALAR_UNSUPPORTED;
+            }
+            ukey[u] = plain;
+            for (size_t k = 0; k < ix->nfields && plain; k++) {
+                const rm_field *f = &m->fields[ix->fields[k].field];
+                if (done[ix->fields[k].field])
+                    continue;
+                done[ix->fields[k].field] = true;
+                rm_sb_appendf(sb, "  %s %s%s\n", f->name, rm_scalar_name(f->scalar),
+                              f->optional ? "?" : "");
+            }
+        }
         for (size_t k = 0; k < m->nfields; k++) {
             const rm_field *f = &m->fields[k];
             if (f->kind != RM_FIELD_RELATION || f->relation == RM_NONE)
@@ -486,6 +515,15 @@ static void prisma_stubs(rm_sb *sb, stub_src *s, rm_arena *a, const rm_graph *cg
                     rm_sb_appendf(sb, "%s%s", x ? ", " : "", m->fields[r->fk_fields[x]].name);
                 rm_sb_puts(sb, "])\n");
             }
+        }
+        for (size_t u = 0; u < m->nindexes; u++) {
+            if (!ukey[u])
+                continue;
+            rm_sb_puts(sb, "  @@unique([");
+            for (size_t k = 0; k < m->indexes[u].nfields; k++)
+                rm_sb_appendf(sb, "%s%s", k ? ", " : "",
+                              m->fields[m->indexes[u].fields[k].field].name);
+            rm_sb_puts(sb, "])\n");
         }
         if (m->primary_key && m->primary_key->nfields > 1) {
             rm_sb_puts(sb, "  @@id([");

@@ -48,6 +48,9 @@ static const golden_case goldens[] = {
     /* Cerial Record FKs to a Prisma composite @@id: one FK column per key field (1:n required,
      * 1:1 optional with a composite UNIQUE) */
     {"composite_fk", {"order.prisma", "item.cerial", NULL}},
+    /* a Prisma composite FK to a Cerial @@unique (the Prisma stub of the Cerial model carries
+     * its unique keys so that Prisma can check the references) */
+    {"composite_fk_to_cerial", {"line.prisma", "sku.cerial", NULL}},
 };
 
 static char *render_diags(const rm_sources *srcs, const rm_diags *d)
@@ -138,6 +141,14 @@ static const error_case errors[] = {
      "model Profile {\n  id Record @id\n  userId Record\n"
      "  user Relation @field(userId) @model(User)\n}\n",
      "m/profile.cerial:3:3: error[E0481]: userId references User, whose composite key"},
+    /* a Prisma composite FK must reference a unique key of the Cerial model: Prisma's own
+     * rule, reported in the .prisma file (the stub shows Prisma only the Cerial unique keys) */
+    {"prisma_composite_fk_not_unique",
+     "model User {\n  id Int @id\n  a String\n  b String\n"
+     "  profile Profile @relation(fields: [a, b], references: [x, y])\n}\n",
+     "model Profile {\n  id Record @id\n  x String\n  y String\n"
+     "  users Relation[] @model(User)\n}\n",
+     "m/user.prisma:5:3: error[E0233]"},
     {"duplicate_model", "model User {\n  id String @id\n}\nmodel Profile {\n  id Int @id\n}\n",
      profile_cerial, "m/profile.cerial:1:7: error[E0480]: \"Profile\" is defined both in "
                      "m/user.prisma and in m/profile.cerial"},
