@@ -62,14 +62,21 @@ static bool streq(const char *a, const char *b)
     return a != NULL && b != NULL && strcmp(a, b) == 0;
 }
 
+/* rm_cerial_field_dec with its "none" answer inline: the rules ask every field for several
+ * decorators it almost never has, and the bitmask answers without a call. */
+static inline const rm_cerial_dec *fdec(const rm_cerial_field *f, rm_cerial_dec_kind k)
+{
+    return (f->dec_mask & (UINT32_C(1) << k)) ? rm_cerial_field_dec(f, k) : NULL;
+}
+
 static bool has_dec(const rm_cerial_field *f, rm_cerial_dec_kind k)
 {
-    return rm_cerial_field_dec(f, k) != NULL;
+    return (f->dec_mask & (UINT32_C(1) << k)) != 0;
 }
 
 static const char *dec_value(const rm_cerial_field *f, rm_cerial_dec_kind k)
 {
-    const rm_cerial_dec *d = rm_cerial_field_dec(f, k);
+    const rm_cerial_dec *d = fdec(f, k);
     return d ? d->value : NULL;
 }
 
@@ -785,7 +792,7 @@ static void v_relations(vst *v, const rm_cerial_schema *s)
             const rm_cerial_field *ref;
             if (f->type != RM_CT_RELATION)
                 continue;
-            md = rm_cerial_field_dec(f, RM_CD_MODEL);
+            md = fdec(f, RM_CD_MODEL);
             if (md == NULL) {
                 verr(v, RM_E_CERIAL_RELATION, f->loc,
                      "Relation field \"%s\" must have @model decorator", f->name);
@@ -800,7 +807,7 @@ static void v_relations(vst *v, const rm_cerial_schema *s)
                 verr(v, RM_E_CERIAL_RELATION, md->loc,
                      "Relation field \"%s\" references non-existent model \"%s\"", f->name,
                      md->value);
-            fd = rm_cerial_field_dec(f, RM_CD_FIELD);
+            fd = fdec(f, RM_CD_FIELD);
             if (fd == NULL)
                 continue;
             if (fd->value == NULL) {
@@ -930,7 +937,7 @@ static void v_relation_rules(vst *v, const rm_cerial_schema *s)
         size_t i;
         for (i = 0; i < m->nfields; i++) {
             const rm_cerial_field *f = m->fields[i];
-            const rm_cerial_dec *fd = rm_cerial_field_dec(f, RM_CD_FIELD);
+            const rm_cerial_dec *fd = fdec(f, RM_CD_FIELD);
             if (f->type != RM_CT_RELATION || fd == NULL)
                 continue;
             if (record_field(m, fd->value) == NULL)
@@ -948,7 +955,7 @@ static void v_relation_rules(vst *v, const rm_cerial_schema *s)
             if (f->type != RM_CT_RECORD)
                 continue;
             for (k = 0; k < RM_ARRAY_LEN(rel_decs); k++) {
-                const rm_cerial_dec *d = rm_cerial_field_dec(f, rel_decs[k]);
+                const rm_cerial_dec *d = fdec(f, rel_decs[k]);
                 if (d != NULL)
                     verr(v, RM_E_CERIAL_RELATION, d->loc,
                          "Record field \"%s\" cannot have @%s decorator. Only Relation fields can "
@@ -963,8 +970,8 @@ static void v_relation_rules(vst *v, const rm_cerial_schema *s)
         size_t i;
         for (i = 0; i < m->nfields; i++) {
             const rm_cerial_field *f = m->fields[i];
-            const rm_cerial_dec *od = rm_cerial_field_dec(f, RM_CD_ON_DELETE);
-            const rm_cerial_dec *fd = rm_cerial_field_dec(f, RM_CD_FIELD);
+            const rm_cerial_dec *od = fdec(f, RM_CD_ON_DELETE);
+            const rm_cerial_dec *fd = fdec(f, RM_CD_FIELD);
             const rm_cerial_field *back;
             if (f->type != RM_CT_RELATION || od == NULL)
                 continue;
@@ -1004,7 +1011,7 @@ static void v_relation_rules(vst *v, const rm_cerial_schema *s)
         size_t i;
         for (i = 0; i < m->nfields; i++) {
             const rm_cerial_field *f = m->fields[i];
-            const rm_cerial_dec *fd = rm_cerial_field_dec(f, RM_CD_FIELD);
+            const rm_cerial_dec *fd = fdec(f, RM_CD_FIELD);
             const rm_cerial_field *rec;
             if (f->type != RM_CT_RELATION || fd == NULL)
                 continue;
@@ -1119,7 +1126,7 @@ static void v_relation_rules(vst *v, const rm_cerial_schema *s)
         size_t i;
         for (i = 0; i < m->nfields; i++) {
             const rm_cerial_field *f = m->fields[i];
-            const rm_cerial_dec *kd = rm_cerial_field_dec(f, RM_CD_KEY);
+            const rm_cerial_dec *kd = fdec(f, RM_CD_KEY);
             const char *tm = dec_value(f, RM_CD_MODEL);
             const rm_cerial_block *tgt;
             bool fwd = has_dec(f, RM_CD_FIELD);
@@ -1170,7 +1177,7 @@ static void v_relation_rules(vst *v, const rm_cerial_schema *s)
         size_t i;
         for (i = 0; i < m->nfields; i++) {
             const rm_cerial_field *f = m->fields[i];
-            const rm_cerial_dec *fd = rm_cerial_field_dec(f, RM_CD_FIELD);
+            const rm_cerial_dec *fd = fdec(f, RM_CD_FIELD);
             const char *tm = dec_value(f, RM_CD_MODEL), *key = dec_value(f, RM_CD_KEY);
             const rm_cerial_block *tgt;
             const rm_cerial_field *rec;
@@ -1461,7 +1468,7 @@ static void v_object_fields(vst *v, const rm_cerial_schema *s)
 
 static void v_nullable_field(vst *v, const rm_cerial_field *f, const char *parent)
 {
-    const rm_cerial_dec *dd = rm_cerial_field_dec(f, RM_CD_DEFAULT);
+    const rm_cerial_dec *dd = fdec(f, RM_CD_DEFAULT);
     if (dd != NULL && dd->vkind == RM_CV_NULL && !f->nullable)
         verr(v, RM_E_CERIAL_DECORATOR_CONFLICT, dd->loc,
              "@default(null) requires @nullable on field '%s' in %s. A field cannot default to "
@@ -1560,7 +1567,7 @@ static void v_tuples(vst *v, const rm_cerial_schema *s, int which)
                      "@default and @defaultAlways cannot be used together on element '%s' in "
                      "tuple %s.",
                      en, t->name);
-            if (df && rm_cerial_field_dec(e, RM_CD_DEFAULT)->vkind == RM_CV_NULL && !e->nullable)
+            if (df && fdec(e, RM_CD_DEFAULT)->vkind == RM_CV_NULL && !e->nullable)
                 verr(v, RM_E_CERIAL_TUPLE_RULE, t->loc,
                      "@default(null) requires @nullable on element '%s' in tuple %s. An element "
                      "cannot default to null if it doesn't accept null values.",
