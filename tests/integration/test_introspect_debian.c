@@ -36,6 +36,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static char *tmpdir;
 
@@ -114,7 +115,7 @@ static rm_conn *fresh(const char *kind, rm_arena *a, const char **url)
     rm_dberr err;
     rm_dberr_clear(&err);
     char name[64];
-    snprintf(name, sizeof name, "rmi_deb_%d", seq++);
+    snprintf(name, sizeof name, "rmi_deb_%ld_%d", (long)getpid(), seq++);
     const char *u = NULL;
     if (strcmp(kind, "sqlite") == 0) {
         u = rm_arena_sprintf(a, "sqlite:%s/%s.db", tmpdir, name);

@@ -1,7 +1,7 @@
 /*
  * MySQL/MariaDB introspection against the test server (RELMIG_TEST_MYSQL_URL; skipped, exit 77,
  * when it is unset unless RELMIG_REQUIRE_SERVERS=1). Every row works in its own fresh database
- * (rmi_<n>), dropped afterwards. Same structure as test_introspect_postgres.c.
+ * (rmi_<pid>_<n>: concurrent runs do not collide), dropped afterwards. Same structure as test_introspect_postgres.c.
  *
  * Round trip, one row per schema (real-schemas corpus, Prisma 7.10 example schemas, graph
  * goldens): schema -> rm_sqlschema_lower(mysql) -> DDL (diff from empty) -> server ->
@@ -31,6 +31,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #define MAX_ROWS 128
 #define ENGINE_ RELMIG_SHARED_DIR "/corpus/prisma/other/engine_7.10_outputs"
@@ -223,8 +224,8 @@ static bool has_namespaces(const rm_graph *g)
 
 static void check_database(const row *r, const rm_sqlschema *want, rm_arena *a)
 {
-    char schema[32];
-    snprintf(schema, sizeof schema, "rmi_my_%d", r->n);
+    char schema[64];
+    snprintf(schema, sizeof schema, "rmi_my_%ld_%d", (long)getpid(), r->n);
     rm_conn *c = fresh_schema(schema);
     apply_schema(c, want, a);
     rm_sqlschema got;
@@ -318,8 +319,8 @@ static void run_query_count(void **state)
     unsigned q[2];
     int sizes[2] = {10, 1000};
     for (int k = 0; k < 2; k++) {
-        char name[32];
-        snprintf(name, sizeof name, "rmi_count_%d", sizes[k]);
+        char name[64];
+        snprintf(name, sizeof name, "rmi_my_%ld_count_%d", (long)getpid(), sizes[k]);
         rm_conn *c = fresh_schema(name);
         rm_sb sb = RM_SB_INIT;
         for (int i = 0; i < sizes[k]; i++) {

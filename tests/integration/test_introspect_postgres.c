@@ -1,7 +1,7 @@
 /*
  * PostgreSQL introspection against the test server (RELMIG_TEST_PG_URL; skipped, exit 77,
  * when it is unset unless RELMIG_REQUIRE_SERVERS=1). Every row works in its own fresh schema
- * (?schema=rmi_<n>), dropped afterwards.
+ * (?schema=rmi_<pid>_<n>: concurrent runs do not collide), dropped afterwards.
  *
  * Round trip, one row per schema (real-schemas corpus, Prisma 7.10 example schemas, graph
  * goldens): schema -> rm_sqlschema_lower(postgresql) -> DDL (diff from empty) -> server ->
@@ -35,6 +35,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #define MAX_ROWS 128
 #define ENGINE_ RELMIG_SHARED_DIR "/corpus/prisma/other/engine_7.10_outputs"
@@ -191,8 +192,8 @@ static bool has_namespaces(const rm_graph *g)
 
 static void check_database(const row *r, const rm_sqlschema *want, rm_arena *a)
 {
-    char schema[32];
-    snprintf(schema, sizeof schema, "rmi_%d", r->n);
+    char schema[64];
+    snprintf(schema, sizeof schema, "rmi_%ld_%d", (long)getpid(), r->n);
     rm_conn *c = fresh_schema(schema);
     if (uses_type(want, "CITEXT")) {
         /* The extension's type must live where the row's unqualified names resolve. */
@@ -289,7 +290,9 @@ static void run_roundtrip(void **state)
 static void run_oracle(void **state)
 {
     (void)state;
-    rm_conn *c = fresh_schema("rmi_oracle");
+    char schema[64];
+    snprintf(schema, sizeof schema, "rmi_%ld_oracle", (long)getpid());
+    rm_conn *c = fresh_schema(schema);
     char *sql = rm_test_read_file(ENGINE_ "/introspect1.postgresql.sql", NULL);
     assert_non_null(sql);
     rm_dberr err;
@@ -343,7 +346,7 @@ static void run_oracle(void **state)
     rm_sb_free(&out);
     rm_diags_free(&d);
     rm_arena_free(&a);
-    drop_schema("rmi_oracle");
+    drop_schema(schema);
 }
 
 /* One table per statement: dropping 1,000 tables in one transaction (DROP SCHEMA CASCADE)
@@ -363,8 +366,8 @@ static void run_query_count(void **state)
     unsigned q[2];
     int sizes[2] = {10, 1000};
     for (int k = 0; k < 2; k++) {
-        char name[32];
-        snprintf(name, sizeof name, "rmi_count_%d", sizes[k]);
+        char name[64];
+        snprintf(name, sizeof name, "rmi_%ld_count_%d", (long)getpid(), sizes[k]);
         drop_tables(name, sizes[k]);
         rm_conn *c = fresh_schema(name);
         rm_sb sb = RM_SB_INIT;
