@@ -497,7 +497,7 @@ static const rm_cerial_nmap *rel_map(bst *b, size_t tp)
         bool fwd = has_dec(g, RM_CD_FIELD);
         if (g->type != RM_CT_RELATION || tm == NULL || (fwd && !g->array))
             continue;
-        keys[i] = rm_arena_sprintf(b->a, "%c|%s|%s", fwd ? 'N' : 'R', tm, k ? k : "\x02");
+        keys[i] = rm_cerial_rel_key(NULL, 0, b->a, fwd ? 'N' : 'R', tm, k ? k : "\x02");
     }
     b->rmaps[tp] = RM_NEW(b->a, rm_cerial_nmap);
     rm_cerial_nmap_build(b->rmaps[tp], b->a, keys, t->nfields);
@@ -509,7 +509,9 @@ static const rm_cerial_nmap *rel_map(bst *b, size_t tp)
 static size_t find_reverse(bst *b, size_t tp, size_t mi, const char *key)
 {
     size_t first;
-    char *k = rm_arena_sprintf(b->a, "R|%s|%s", model_at(b, mi)->name, key ? key : "\x02");
+    char buf[256];
+    const char *k =
+        rm_cerial_rel_key(buf, sizeof(buf), b->a, 'R', model_at(b, mi)->name, key ? key : "\x02");
     return rm_cerial_nmap_get(rel_map(b, tp), k, &first, NULL) ? first : SIZE_MAX;
 }
 
@@ -520,7 +522,9 @@ static size_t find_mm_partner(bst *b, size_t tp, size_t mi, const char *key,
 {
     const rm_cerial_block *t = model_at(b, tp);
     size_t first, last;
-    char *k = rm_arena_sprintf(b->a, "N|%s|%s", model_at(b, mi)->name, key ? key : "\x02");
+    char buf[256];
+    const char *k =
+        rm_cerial_rel_key(buf, sizeof(buf), b->a, 'N', model_at(b, mi)->name, key ? key : "\x02");
     if (!rm_cerial_nmap_get(rel_map(b, tp), k, &first, &last))
         return SIZE_MAX;
     if (t->fields[first] != self_skip)

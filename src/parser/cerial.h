@@ -250,6 +250,12 @@ size_t rm_cerial_find_pos(const rm_cerial_schema *s, rm_cerial_kind kind, const 
 /* The first decorator of that kind on f, or NULL. */
 const rm_cerial_dec *rm_cerial_field_dec(const rm_cerial_field *f, rm_cerial_dec_kind kind);
 
+/* The key "<kind>|<x>" or "<kind>|<x>|<y>" (y NULL: no third part) of the relation-fact maps
+ * of the validator and the graph builder, built by hand (printf costs more than the lookup):
+ * in buf (cap bytes) when it fits, else in a. buf may be NULL with cap 0 (always in a). */
+const char *rm_cerial_rel_key(char *buf, size_t cap, rm_arena *a, char kind, const char *x,
+                              const char *y);
+
 /* Cerial's table name for a model name (toSnakeCase: BlogPost -> blog_post). In a. */
 char *rm_cerial_snake_case(rm_arena *a, const char *name);
 

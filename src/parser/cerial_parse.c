@@ -256,6 +256,22 @@ const rm_cerial_dec *rm_cerial_field_dec(const rm_cerial_field *f, rm_cerial_dec
     return NULL;
 }
 
+const char *rm_cerial_rel_key(char *buf, size_t cap, rm_arena *a, char kind, const char *x,
+                              const char *y)
+{
+    size_t nx = strlen(x), ny = y ? strlen(y) : 0, n = 2 + nx + (y ? 1 + ny : 0);
+    char *p = n < cap ? buf : rm_arena_alloc(a, n + 1);
+    p[0] = kind;
+    p[1] = '|';
+    memcpy(p + 2, x, nx);
+    if (y != NULL) {
+        p[2 + nx] = '|';
+        memcpy(p + 3 + nx, y, ny);
+    }
+    p[n] = '\0';
+    return p;
+}
+
 char *rm_cerial_snake_case(rm_arena *a, const char *name)
 {
     /* str.replace(/([A-Z])/g, '_$1').toLowerCase().replace(/^_/, '') */

@@ -847,28 +847,10 @@ static const rm_cerial_field *record_field(const rm_cerial_block *m, const char 
  * every relation; scanning it each time is quadratic on big schemas). Keys, with k the @key
  * value or "\x02" when absent: F|M|k forward to M, R|M|k reverse to M, K|M|k either, A|M any
  * relation to M, P|M any forward relation to M, D|x some relation has @field(x). */
-/* "<kind>|<a>[|<b>]" into buf (cap bytes) when it fits, else into the arena. Built by hand:
- * these keys are made for every relation of a schema, and printf costs more than the lookup. */
-static const char *rel_key(char *buf, size_t cap, rm_arena *a, char kind, const char *x,
-                           const char *y)
-{
-    size_t nx = strlen(x), ny = y ? strlen(y) : 0, n = 2 + nx + (y ? 1 + ny : 0);
-    char *p = n < cap ? buf : rm_arena_alloc(a, n + 1);
-    p[0] = kind;
-    p[1] = '|';
-    memcpy(p + 2, x, nx);
-    if (y != NULL) {
-        p[2 + nx] = '|';
-        memcpy(p + 3 + nx, y, ny);
-    }
-    p[n] = '\0';
-    return p;
-}
-
-/* rel_key in the arena (index keys outlive the call). */
+/* rm_cerial_rel_key in the arena (index keys outlive the call). */
 static const char *rel_key_a(rm_arena *a, char kind, const char *x, const char *y)
 {
-    return rel_key(NULL, 0, a, kind, x, y);
+    return rm_cerial_rel_key(NULL, 0, a, kind, x, y);
 }
 
 static rm_cerial_nmap *rel_index(vst *v, const rm_cerial_block *m)
@@ -913,8 +895,8 @@ static bool rel_has(vst *v, const rm_cerial_block *m, char kind, const char *mod
 {
     char buf[256];
     const char *k = kind == 'A' || kind == 'P'
-                        ? rel_key(buf, sizeof(buf), v->a, kind, model, NULL)
-                        : rel_key(buf, sizeof(buf), v->a, kind, model, key ? key : "\x02");
+                        ? rm_cerial_rel_key(buf, sizeof(buf), v->a, kind, model, NULL)
+                        : rm_cerial_rel_key(buf, sizeof(buf), v->a, kind, model, key ? key : "\x02");
     return rm_cerial_nmap_get(rel_index(v, m), k, NULL, NULL);
 }
 
@@ -922,7 +904,7 @@ static bool rel_has(vst *v, const rm_cerial_block *m, char kind, const char *mod
 static bool paired_relation(vst *v, const rm_cerial_block *m, const rm_cerial_field *rec)
 {
     char buf[256];
-    return rm_cerial_nmap_get(rel_index(v, m), rel_key(buf, sizeof(buf), v->a, 'D', rec->name, NULL),
+    return rm_cerial_nmap_get(rel_index(v, m), rm_cerial_rel_key(buf, sizeof(buf), v->a, 'D', rec->name, NULL),
                               NULL, NULL);
 }
 
