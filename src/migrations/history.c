@@ -625,6 +625,14 @@ static int apply_one(rm_conn *c, const rm_mig *m, const apply_ctx *ax, const rm_
                     fail_off = offs[i];
                     break;
                 }
+                /* A lost connection cannot be retried statement by statement: report the
+                 * server's own reason (e.g. "terminating connection due to administrator
+                 * command"), not the failed BEGIN of the retry (issue #8). */
+                if (script_err.kind == RM_DBERR_CONNECTION_LOST) {
+                    failed = true;
+                    fail_no = i + 1;
+                    break;
+                }
                 (void)c->drv->ops.rollback(c, &err);
                 if (c->drv->ops.begin(c, &err) != RM_OK ||
                     (!row_durable &&
