@@ -378,6 +378,10 @@ char *rm_dburl_format(const rm_dburl *u, bool redact, rm_arena *a)
     rm_sb_puts(&sb, u->scheme ? u->scheme : rm_db_kind_name(u->kind));
     rm_sb_putc(&sb, ':');
     if (u->kind == RM_DB_SQLITE) {
+        /* "sqlite:" + "//x" would read back as the path "x": a path starting with "//" is
+         * written after an explicit "//" (found by fuzz_dburl: "file:////"). */
+        if (u->path && strncmp(u->path, "//", 2) == 0)
+            rm_sb_puts(&sb, "//");
         rm_url_encode(&sb, u->path ? u->path : "", "/:@!$'()*+,;=");
     } else {
         rm_sb_puts(&sb, "//");
