@@ -2,9 +2,12 @@
  * Hostile input for the Prisma parser: one named row per kind of abuse (binary garbage, NUL
  * bytes, a 10 MB line, 100,000 nested brackets or calls, unterminated strings and comments
  * at EOF, CRLF and BOM variants of a real schema, floods of errors). Each row asserts that
- * the parse returns, reports the diagnostics expected for that input, and finishes within a
- * generous time bound (the parser is linear; the bound catches quadratic or worse behaviour,
- * not small slowdowns). A last row checks the memory target: arena bytes <= 10x text size.
+ * the parse returns, reports the diagnostics expected for that input, and stays within a
+ * memory bound linear in the input (arena bytes <= 16x the text + 64 KiB), which catches a
+ * blow-up in the number of nodes or copies. Time is printed, not asserted: a unit test with a
+ * clock in it fails on a loaded machine or under a sanitizer; quadratic time shows in the
+ * ctest timeout and in the benchmarks (bench/). A last row checks the memory target: arena
+ * bytes <= 10x text size.
  */
 #define _POSIX_C_SOURCE 200809L /* clock_gettime */
 #include <setjmp.h>
@@ -59,7 +62,6 @@ typedef struct hostile_case {
     void (*make)(buf *b);
     const char *must_have;   /* ids that must appear (space separated), "" for none */
     long min_errors;         /* at least this many errors; -1: exactly zero */
-    double max_seconds;
 } hostile_case;
 
 static void make_garbage(buf *b)
@@ -194,23 +196,23 @@ static void make_real_truncated(buf *b)
 }
 
 static const hostile_case cases[] = {
-    {"binary_garbage_1mb", make_garbage, "", 1, 10},
-    {"nul_bytes", make_nul_bytes, "E0102", 1, 5},
-    {"long_attribute_chain_10mb_line", make_long_attribute_chain, "", -1, 20},
-    {"garbage_line_10mb", make_ten_mb_garbage_line, "E0100", 1, 10},
-    {"nested_brackets_100k", make_nested_brackets, "E0115", 1, 5},
-    {"nested_calls_100k", make_nested_calls, "E0115", 1, 5},
-    {"nested_brackets_100k_closed", make_nested_brackets_closed, "E0115", 1, 5},
-    {"unterminated_string_at_eof", make_unterminated_string_eof, "E0111 E0105", 2, 5},
-    {"unterminated_block_comment_at_eof", make_unterminated_comment_eof, "E0120", 1, 5},
-    {"truncated_inside_arguments", make_truncated_block, "E0102 E0105", 2, 5},
-    {"two_hundred_thousand_stray_braces", make_many_closing_braces, "E0100", 200000, 20},
-    {"fifty_thousand_models", make_many_empty_models, "", -1, 20},
-    {"one_mb_identifier", make_long_identifier, "", -1, 5},
-    {"only_newlines", make_only_newlines, "", -1, 5},
-    {"real_schema_crlf", make_real_crlf, "", -1, 5},
-    {"real_schema_bom", make_real_bom, "", -1, 5},
-    {"real_schema_truncated", make_real_truncated, "E0105", 1, 5},
+    {"binary_garbage_1mb", make_garbage, "", 1},
+    {"nul_bytes", make_nul_bytes, "E0102", 1},
+    {"long_attribute_chain_10mb_line", make_long_attribute_chain, "", -1},
+    {"garbage_line_10mb", make_ten_mb_garbage_line, "E0100", 1},
+    {"nested_brackets_100k", make_nested_brackets, "E0115", 1},
+    {"nested_calls_100k", make_nested_calls, "E0115", 1},
+    {"nested_brackets_100k_closed", make_nested_brackets_closed, "E0115", 1},
+    {"unterminated_string_at_eof", make_unterminated_string_eof, "E0111 E0105", 2},
+    {"unterminated_block_comment_at_eof", make_unterminated_comment_eof, "E0120", 1},
+    {"truncated_inside_arguments", make_truncated_block, "E0102 E0105", 2},
+    {"two_hundred_thousand_stray_braces", make_many_closing_braces, "E0100", 200000},
+    {"fifty_thousand_models", make_many_empty_models, "", -1},
+    {"one_mb_identifier", make_long_identifier, "", -1},
+    {"only_newlines", make_only_newlines, "", -1},
+    {"real_schema_crlf", make_real_crlf, "", -1},
+    {"real_schema_bom", make_real_bom, "", -1},
+    {"real_schema_truncated", make_real_truncated, "E0105", 1},
 };
 
 static double now_seconds(void)
@@ -270,7 +272,9 @@ static void run_hostile(void **state)
             print_message("missing %s\n", tok);
         assert_true(found);
     }
-    assert_true(dt < c->max_seconds);
+    if (a.used > 16 * b.len + 65536)
+        print_message("arena %zu bytes for %zu bytes of text\n", a.used, b.len);
+    assert_true(a.used <= 16 * b.len + 65536);
 
     rm_arena_free(&a);
     rm_diags_free(&d);
