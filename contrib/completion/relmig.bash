@@ -4,7 +4,7 @@
 # Installed as share/bash-completion/completions/relmig. Works with or without the
 # bash-completion package (it only uses COMP_WORDS, COMP_CWORD, compgen and, when present,
 # compopt). The option lists below are copied by hand from the option tables in
-# src/cli/cmd_*.c; tests/unit/test_cli_docs.c fails when they drift apart.
+# src/cli/cmd_*.c; tests/cli/test_cli_docs.c fails when they drift apart.
 
 _relmig_commands="validate graph diff migrate apply status resolve check introspect convert"
 
