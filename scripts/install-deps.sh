@@ -2,14 +2,15 @@
 #
 # Install the Debian packages relmig needs, when missing:
 #   scripts/install-deps.sh build   compiler, CMake, client libraries, sqlite3 (the demo)
-#   scripts/install-deps.sh test    the above plus cmocka, PostgreSQL, MariaDB, valgrind
+#   scripts/install-deps.sh test    the above plus PostgreSQL, MariaDB, valgrind, man-db, clang +
+#                                   libFuzzer (fuzz step), Graphviz (the SVG diagram tests)
 # Uses sudo when not root. Keeps the server packages from starting their own services (the
 # tests run private servers on other ports). RELMIG_SKIP_APT=1 skips everything.
 set -uo pipefail
 
 BUILD=(build-essential cmake pkg-config libpq-dev libmariadb-dev libsqlite3-dev libpcre2-dev
     libcmocka-dev sqlite3)
-TEST=(postgresql mariadb-server valgrind man-db)
+TEST=(postgresql mariadb-server valgrind man-db clang libclang-rt-14-dev graphviz)
 
 case "${1:-}" in
 build) PACKAGES=("${BUILD[@]}") ;;
