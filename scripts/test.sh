@@ -2,7 +2,8 @@
 #
 # The whole test suite, the way CI runs it (.ci/run calls this):
 #   1. install missing build and server packages with apt (Debian/Ubuntu),
-#   2. start private PostgreSQL and MariaDB servers (scripts/testdb.sh) and require them,
+#   2. start private PostgreSQL and MariaDB servers (scripts/testdb.sh) and require them, and
+#      install the peers' own tools (../shared/oracle) for the interop tests,
 #   3. configure, build (-Werror) and run every test in build/ci,
 #   4. the same with AddressSanitizer + UndefinedBehaviorSanitizer in build/asan,
 #   5. run the CLI tests under valgrind memcheck, every fuzz target briefly, and the install and
@@ -17,6 +18,7 @@
 #   RELMIG_BUILD_ROOT=build   where build/ci and build/asan go (relative to the repository)
 #   RELMIG_SKIP_ASAN=1        skip stage 4 (quick local runs; CI never sets it)
 #   RELMIG_SKIP_APT=1         never call apt-get
+#   RELMIG_SKIP_ORACLE=1      do not install Prisma's engines (the oracle tests then skip)
 #   RELMIG_SKIP_EXTRA=1       skip step 5 (valgrind, fuzz, package; CI never sets it)
 # Not for: benchmarks or long fuzzing runs (scripts/fuzz.sh; see docs/testing.md).
 set -uo pipefail
@@ -73,6 +75,31 @@ else
 fi
 # Integration tests fail (instead of skipping) when a server is missing.
 export RELMIG_REQUIRE_SERVERS=1
+
+# --- 2b. the peers' own tools ------------------------------------------------------------------
+# Prisma's engines (../shared/oracle) let the interop tests run against the real thing: a
+# database deployed by `prisma migrate deploy` continuing under relmig apply, relmig introspect
+# against `prisma db pull`. setup.sh is idempotent and needs the npm registry (about 3 minutes
+# the first time). Those tests skip with a message when the oracle is absent, so a registry
+# outage is reported here but does not fail the run; every other test still decides it.
+step "oracle (Prisma's engines, ../shared/oracle)"
+t=$SECONDS
+ORACLE_SETUP=$ROOT/../shared/oracle/setup.sh
+if [ "${RELMIG_SKIP_ORACLE:-}" = 1 ]; then
+    echo "RELMIG_SKIP_ORACLE=1: oracle not installed; the oracle tests will skip"
+elif [ ! -f "$ORACLE_SETUP" ]; then
+    echo "no $ORACLE_SETUP; the oracle tests will skip"
+    record "oracle" $((SECONDS - t)) "absent (oracle tests skip)"
+elif mkdir -p "$BUILD_ROOT" &&
+    timeout 900 bash "$ORACLE_SETUP" >"$BUILD_ROOT/oracle-setup.log" 2>&1; then
+    export RELMIG_ORACLE_HOME=${RELMIG_ORACLE_HOME:-$HOME/.cache/relmig-oracle}
+    export PATH=$RELMIG_ORACLE_HOME/bin:$PATH
+    record "oracle" $((SECONDS - t)) ok
+else
+    tail -n 30 "$BUILD_ROOT/oracle-setup.log"
+    echo "WARNING: the oracle could not be installed; the oracle tests will skip"
+    record "oracle" $((SECONDS - t)) "NOT INSTALLED (oracle tests skip)"
+fi
 
 # --- 3./4. build and test ------------------------------------------------------------------
 # run_stage NAME DIR CMAKE-ARGS...
