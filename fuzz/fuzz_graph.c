@@ -2,9 +2,9 @@
  * libFuzzer target: everything after parsing, on arbitrary input. The input is split into
  * files at RM_FUZZ_MARK lines; even parts are in the target's language (compiled twice:
  * fuzz_graph_prisma, and fuzz_graph_cerial with RM_FUZZ_CERIAL), odd parts in the other, so
- * mixed schemas are reached too. rm_schema_build (parse, validate, relation graph), the graph
- * printers (JSON, Prisma, Cerial, mermaid, dot); then, when the graph has no error, for each
- * dialect: lower, diff from the empty schema, render SQL and JSON, the physical-schema text
+ * mixed schemas are reached too. rm_schema_build (parse, validate, relation graph); then,
+ * when the graph has no error (as the CLI), the graph printers (JSON, Prisma, Cerial, mermaid,
+ * dot) and for each dialect: lower, diff from the empty schema, render SQL and JSON, the physical-schema text
  * form, and raise the lowered schema back to a graph and print it (the introspection path).
  * Finds crashes, overreads, leaks and recursion; not whether the SQL is right.
  */
@@ -21,11 +21,6 @@
 
 #include <stdio.h>
 
-#ifdef RM_FUZZ_CERIAL
-static const char *const fuzz_ext[2] = {"cerial", "prisma"};
-#else
-static const char *const fuzz_ext[2] = {"prisma", "cerial"};
-#endif
 
 static void fuzz_print_graph(const rm_graph *g, rm_diags *d)
 {
@@ -60,8 +55,12 @@ static void fuzz_dialect(const rm_graph *g, const rm_dialect *dl, rm_arena *a, r
         fuzz_print_graph(raised, d);
 }
 
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+/* One input; even parts are Cerial when cerial_first (tests/unit/test_fuzz_regressions.c
+ * calls this directly for both variants). */
+static int fuzz_graph_run(const uint8_t *data, size_t size, bool cerial_first)
 {
+    static const char *const ext[2][2] = {{"prisma", "cerial"}, {"cerial", "prisma"}};
+    const char *const *fuzz_ext = ext[cerial_first];
     rm_fuzz_part parts[RM_FUZZ_MAX_PARTS];
     size_t nparts = rm_fuzz_split(parts, (const char *)data, size);
     rm_sources srcs;
@@ -77,17 +76,26 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     rm_diags_init(&d);
     rm_graph *g = NULL;
     int rc = rm_schema_build(&g, &srcs, &a, &d);
-    if (g) {
+    /* Only a graph without errors goes further, as in the CLI (printers and lowering assume
+     * a validated graph; the best-effort graph of a failed build is for diagnostics). */
+    if (g && rc == RM_OK) {
         fuzz_print_graph(g, &d);
-        if (rc == RM_OK) {
-            fuzz_dialect(g, &rm_dialect_postgres, &a, &d);
-            fuzz_dialect(g, &rm_dialect_mysql, &a, &d);
-            fuzz_dialect(g, &rm_dialect_sqlite, &a, &d);
-        }
+        fuzz_dialect(g, &rm_dialect_postgres, &a, &d);
+        fuzz_dialect(g, &rm_dialect_mysql, &a, &d);
+        fuzz_dialect(g, &rm_dialect_sqlite, &a, &d);
     }
     rm_fuzz_render_diags(&srcs, &d);
     rm_diags_free(&d);
     rm_arena_free(&a);
     rm_sources_free(&srcs);
     return 0;
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+#ifdef RM_FUZZ_CERIAL
+    return fuzz_graph_run(data, size, true);
+#else
+    return fuzz_graph_run(data, size, false);
+#endif
 }
