@@ -2278,25 +2278,36 @@ static void validate_strict(vst *v, const rm_cerial_schema *raw, const rm_cerial
                         t->name);
         }
     }
-    /* composite names are global */
-    FOR_MODELS(res, m)
+    /* composite names are global: each name against its first use (one hash map over all
+     * composites in model order, not a scan of the earlier ones per composite) */
     {
-        for (i = 0; i < m->ncomposites; i++) {
-            bool dup = false;
-            size_t o;
-            for (o = 0; o <= mi_ && !dup; o++) {
-                const rm_cerial_block *m2 = BLK(res, RM_CERIAL_MODEL, o);
-                size_t q, lim = o == mi_ ? i : m2->ncomposites;
-                for (q = 0; q < lim; q++)
-                    if (strcmp(m2->composites[q].name, m->composites[i].name) == 0) {
-                        vstrict(v, m->composites[i].loc,
-                                "Composite directive name '%s' is already used in model %s. Names "
-                                "must be unique across all models.",
-                                m->composites[i].name, m2->name);
-                        dup = true;
-                        break;
-                    }
+        size_t nc = 0, p = 0, first;
+        const char **names;
+        size_t *owner;
+        rm_cerial_nmap cmap;
+        FOR_MODELS(res, m)
+        {
+            nc += m->ncomposites;
+        }
+        names = RM_NEW_ARRAY(v->a, const char *, nc + 1);
+        owner = RM_NEW_ARRAY(v->a, size_t, nc + 1);
+        FOR_MODELS(res, m)
+        {
+            for (i = 0; i < m->ncomposites; i++) {
+                names[p] = m->composites[i].name;
+                owner[p++] = mi_;
             }
+        }
+        rm_cerial_nmap_build(&cmap, v->a, names, nc);
+        p = 0;
+        FOR_MODELS(res, m)
+        {
+            for (i = 0; i < m->ncomposites; i++, p++)
+                if (rm_cerial_nmap_get(&cmap, names[p], &first, NULL) && first < p)
+                    vstrict(v, m->composites[i].loc,
+                            "Composite directive name '%s' is already used in model %s. Names "
+                            "must be unique across all models.",
+                            names[p], BLK(res, RM_CERIAL_MODEL, owner[first])->name);
         }
     }
 }

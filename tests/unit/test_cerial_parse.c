@@ -472,6 +472,15 @@ static const strict_row strict_rows[] = {
       "Circular literal reference detected: C -> B"}},
     {"strict_literal_chain_not_circular",
      SMODEL "literal A { 'a', B }\nliteral B { 'b', C }\nliteral C { 'c' }\n", {NULL}},
+    /* composite names are global; each reuse names the model of the first use */
+    {"strict_composite_name_reused",
+     "model A {\n  id Record @id\n  x String\n  y String\n  @@unique(k, [x, y])\n}\n"
+     "model B {\n  id Record @id\n  x String\n  y String\n  @@index(k, [x, y])\n"
+     "  @@index(k, [y, x])\n}\n",
+     {"Composite directive name 'k' is already used in model A. Names must be unique across all "
+      "models.",
+      "Composite directive name 'k' is already used in model A. Names must be unique across all "
+      "models."}},
     {"strict_literal_conflicts_with_enum", SMODEL "enum S { A }\nliteral S { 'a' }\n",
      {"Enum name 'S' conflicts with literal name", "Literal name 'S' conflicts with enum name"}},
     {"strict_enum_conflicts_with_every_kind",
