@@ -70,9 +70,10 @@ static const command commands[] = {
       "--shadow-url", "@URL@", NULL},
      1},
     {"graph_url", {"graph", "@URL@", NULL}, 1},
-    /* There is no --verbose option: the usage error must not echo the URL either. */
-    {"status_verbose_usage", {"status", "--verbose", "--url", "@URL@", "--dir", "@DIR@", NULL},
-     64},
+    /* An unknown option: the usage error must not echo the URL either. (--verbose is a
+     * global option now.) */
+    {"status_unknown_option_usage",
+     {"status", "--no-such-option", "--url", "@URL@", "--dir", "@DIR@", NULL}, 64},
 };
 
 typedef struct row {
