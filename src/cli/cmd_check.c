@@ -103,11 +103,15 @@ static int run(const rm_cli_cmd *self, int argc, char **argv)
             goto done;
         if (rm_mig_sum_verify(&dir, true, &d) != RM_OK)
             goto done;
+        /* The database first: the shadow database is emptied by the replay, which is pointless
+         * when the database to check cannot be reached. */
+        if (rm_cli_connect(&c, url, NULL, &a, &d) != RM_OK)
+            goto done;
         if (rm_cli_replay(&expected, &dir, shadow ? shadow : "sqlite::memory:", &url, 1, &a, &d) !=
             RM_OK)
             goto done;
     }
-    if (rm_cli_connect(&c, url, NULL, &a, &d) != RM_OK)
+    if (!c && rm_cli_connect(&c, url, NULL, &a, &d) != RM_OK)
         goto done;
     if (rm_introspect(&actual, c, NULL, &a, &d) != RM_OK)
         goto done;
