@@ -490,6 +490,7 @@ typedef struct resolver {
     rm_cerial_block **sorted;
     size_t nsorted;
     bool *visited, *visiting;
+    rm_cerial_block **chain; /* topo_visit's explicit stack, one slot per block */
     bool failed;
 } resolver;
 
@@ -500,20 +501,28 @@ static size_t name_index(const resolver *r, const char *name)
     return i == SIZE_MAX ? 0 : i;
 }
 
+/* Parents before children. Iterative: an extends chain is as long as the input, and the
+ * recursion this was overflowed the stack on a 100,000-level chain (tests/unit/test_limits.c).
+ * Walk up to the first ancestor already placed (or being placed: a cycle, reported later),
+ * then place the walked blocks from the top down, the order the recursion produced. */
 static void topo_visit(resolver *r, rm_cerial_block *b)
 {
-    size_t ni = name_index(r, b->name);
-    if (r->visited[ni] || r->visiting[ni])
-        return;
-    r->visiting[ni] = true;
-    if (b->extends != NULL) {
-        rm_cerial_block *p = find_last(r->raw, r->k, b->extends);
-        if (p != NULL)
-            topo_visit(r, p);
+    size_t n = 0;
+    while (b != NULL) {
+        size_t ni = name_index(r, b->name);
+        if (r->visited[ni] || r->visiting[ni])
+            break;
+        r->visiting[ni] = true;
+        r->chain[n++] = b;
+        b = b->extends != NULL ? find_last(r->raw, r->k, b->extends) : NULL;
     }
-    r->visiting[ni] = false;
-    r->visited[ni] = true;
-    r->sorted[r->nsorted++] = b;
+    while (n > 0) {
+        b = r->chain[--n];
+        size_t ni = name_index(r, b->name);
+        r->visiting[ni] = false;
+        r->visited[ni] = true;
+        r->sorted[r->nsorted++] = b;
+    }
 }
 
 static bool filter_has(const rm_cerial_block *b, const char *s)
@@ -701,6 +710,7 @@ static bool resolve_kind(vst *v, const rm_cerial_schema *raw, rm_cerial_schema *
     r.sorted = RM_NEW_ARRAY(v->a, rm_cerial_block *, n + 1);
     r.visited = RM_NEW_ARRAY(v->a, bool, n + 1);
     r.visiting = RM_NEW_ARRAY(v->a, bool, n + 1);
+    r.chain = RM_NEW_ARRAY(v->a, rm_cerial_block *, n + 1);
     for (i = 0; i < n; i++)
         topo_visit(&r, BLK(raw, k, i));
     done = RM_NEW_ARRAY(v->a, rm_cerial_block *, n + 1);
