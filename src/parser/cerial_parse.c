@@ -456,8 +456,11 @@ static void ms_append(mstr *dst, const mstr *src, size_t from, size_t to)
     size_t n = to - from;
     if (dst->n + n + 1 > dst->cap)
         ms_reserve(dst, 2 * (dst->n + n) + 16);
-    memcpy(dst->s + dst->n, src->s + from, n);
-    memcpy(dst->o + dst->n, src->o + from, n * sizeof(*dst->o));
+    /* src may be empty and never allocated: NULL + 0 is undefined (fuzz_cerial_parse). */
+    if (n > 0) {
+        memcpy(dst->s + dst->n, src->s + from, n);
+        memcpy(dst->o + dst->n, src->o + from, n * sizeof(*dst->o));
+    }
     dst->n += n;
     dst->s[dst->n] = '\0';
 }
