@@ -361,9 +361,15 @@ static void print_model(cp *p, uint32_t mi)
         rm_sb_puts(&name, fname);
         if (strcmp(fname, f->name) != 0)
             note(p, &notes, where, "field %s in the source", f->name);
-        if (f->kind == RM_FIELD_RELATION && !expressible(g, &g->relations[f->relation])) {
+        /* A relation field can be left without a relation (RM_NONE) in a valid graph, e.g. a
+         * Cerial Record[] relation with @key (found by fuzz_graph_cerial on a corpus file):
+         * written as a note like the inexpressible ones, never indexed. */
+        bool unpaired = f->kind == RM_FIELD_RELATION && f->relation >= g->nrelations;
+        if (f->kind == RM_FIELD_RELATION &&
+            (unpaired || !expressible(g, &g->relations[f->relation]))) {
             note(p, &notes, where, "relation field %s %s", f->name,
-                 g->relations[f->relation].card == RM_CARD_MANY_TO_MANY_IMPLICIT
+                 unpaired ? "(no relation was paired with it)"
+                 : g->relations[f->relation].card == RM_CARD_MANY_TO_MANY_IMPLICIT
                      ? "(a many-to-many Cerial cannot tell apart from another relation)"
                      : "over a composite foreign key");
             add_line(&ls, NULL, NULL, NULL, rm_sb_detach(&notes));
