@@ -353,6 +353,10 @@ static void build_model_fields(bst *b, size_t mi)
             cm->fields[i]->type == RM_CT_RELATION ? dec_value(cm->fields[i], RM_CD_FIELD) : NULL;
     rm_cerial_nmap_build(&fwd, b->a, fwd_names, cm->nfields);
     b->fmap[mi] = RM_NEW_ARRAY(b->a, uint32_t, cm->nfields + 1);
+    /* at most one graph field per Cerial field: sized once (doubling would leave the smaller
+     * copies in the arena; rm_field is 216 bytes) */
+    m->fields = RM_NEW_ARRAY(b->a, rm_field, cm->nfields + 1);
+    b->fcap[mi] = cm->nfields + 1;
     for (i = 0; i < cm->nfields; i++) {
         const rm_cerial_field *f = cm->fields[i];
         const rm_cerial_field *fwd_rel = NULL;
@@ -704,6 +708,15 @@ int rm_cerial_build(rm_graph **out, const rm_cerial_schema *resolved, rm_arena *
     }
     for (i = 0; i < b.nmodels; i++)
         build_model_fields(&b, i);
+    {
+        /* at most one relation per Relation field: the relation list sized once */
+        size_t nrel = 0;
+        for (i = 0; i < b.nmodels; i++)
+            for (j = 0; j < model_at(&b, i)->nfields; j++)
+                nrel += model_at(&b, i)->fields[j]->type == RM_CT_RELATION;
+        b.g->relations = RM_NEW_ARRAY(a, rm_relation, nrel + 1);
+        b.rcap = nrel + 1;
+    }
     build_relations(&b);
     rm_graph_sort(b.g, a);
     return RM_OK;
