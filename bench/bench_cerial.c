@@ -62,23 +62,26 @@ static void rich_model(rm_sb *sb, long i, long n)
         rm_sb_appendf(sb, "literal Level%ld { 'low', 'mid', 'high', 1, 2 }\n", i);
         rm_sb_appendf(sb, "tuple Point%ld { lat Float, lng Float }\n", i);
         rm_sb_appendf(sb, "model Owner%ld {\n  id Record(int) @id\n  name String\n}\n", i);
-        rm_sb_appendf(sb, "object Address%ld {\n  street String\n  city String "
-                          "@default(\"Unknown\")\n  zip String? @index\n}\n\n",
+        rm_sb_appendf(sb,
+                      "object Address%ld {\n  street String\n  city String "
+                      "@default(\"Unknown\")\n  zip String? @index\n}\n\n",
                       i);
     }
     long t = i - i % 50;
     rm_sb_appendf(sb, "// model %ld of %ld\nmodel Item%ld {\n  id Record @id\n", i, n, i);
-    rm_sb_appendf(sb, "  title String @unique\n  body String? @nullable\n  views Int @default(0)\n"
-                      "  tags String[]\n  role Role%ld @default(Viewer)\n"
-                      "  level Level%ld?\n  at Point%ld?\n  address Address%ld?\n"
-                      "  createdAt Date @createdAt\n  updatedAt Date @updatedAt\n",
+    rm_sb_appendf(sb,
+                  "  title String @unique\n  body String? @nullable\n  views Int @default(0)\n"
+                  "  tags String[]\n  role Role%ld @default(Viewer)\n"
+                  "  level Level%ld?\n  at Point%ld?\n  address Address%ld?\n"
+                  "  createdAt Date @createdAt\n  updatedAt Date @updatedAt\n",
                   t, t, t, t);
-    rm_sb_appendf(sb, "  ownerId Record? @nullable\n"
-                      "  owner Relation? @field(ownerId) @model(Owner%ld) @onDelete(SetNull)\n",
+    rm_sb_appendf(sb,
+                  "  ownerId Record? @nullable\n"
+                  "  owner Relation? @field(ownerId) @model(Owner%ld) @onDelete(SetNull)\n",
                   t);
     if (i > 0)
-        rm_sb_appendf(sb, "  peerIds Record[]\n  peers Relation[] @field(peerIds) @model(Item%ld)\n",
-                      i - 1);
+        rm_sb_appendf(
+            sb, "  peerIds Record[]\n  peers Relation[] @field(peerIds) @model(Item%ld)\n", i - 1);
     if (i + 1 < n)
         rm_sb_appendf(sb,
                       "  nextPeerIds Record[]\n"

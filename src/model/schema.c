@@ -173,8 +173,8 @@ static bool cerial_mn_back(const rm_cerial_schema *raw, const char *target, cons
     for (size_t k = 0; cb && k < cb->nfields; k++) {
         const rm_cerial_field *f = cb->fields[k];
         const rm_cerial_dec *md = rm_cerial_field_dec(f, RM_CD_MODEL);
-        if (f->type == RM_CT_RELATION && f->array && rm_cerial_field_dec(f, RM_CD_FIELD) &&
-            md && md->value && strcmp(md->value, model) == 0)
+        if (f->type == RM_CT_RELATION && f->array && rm_cerial_field_dec(f, RM_CD_FIELD) && md &&
+            md->value && strcmp(md->value, model) == 0)
             return true;
     }
     return false;
@@ -200,10 +200,9 @@ static const rm_prisma_expr *compound_id(const rm_prisma_block *b)
 /* Cerial's type keyword for a Prisma scalar type used in a composite key, or NULL. */
 static const char *cerial_scalar(const char *prisma_type)
 {
-    static const char *const map[][2] = {{"String", "String"},   {"Int", "Int"},
-                                         {"BigInt", "Int"},      {"Float", "Float"},
-                                         {"Decimal", "Decimal"}, {"Boolean", "Bool"},
-                                         {"DateTime", "Date"},   {"Bytes", "Bytes"}};
+    static const char *const map[][2] = {
+        {"String", "String"},   {"Int", "Int"},      {"BigInt", "Int"},    {"Float", "Float"},
+        {"Decimal", "Decimal"}, {"Boolean", "Bool"}, {"DateTime", "Date"}, {"Bytes", "Bytes"}};
     for (size_t i = 0; i < RM_ARRAY_LEN(map); i++)
         if (strcmp(map[i][0], prisma_type) == 0)
             return map[i][1];

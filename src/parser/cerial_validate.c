@@ -781,8 +781,7 @@ static const char *parent_name(vst *v, const rm_cerial_schema *s, rm_cerial_kind
         v->parents[1] = RM_NEW_ARRAY(v->a, const char *, NB(s, RM_CERIAL_OBJECT) + 1);
     }
     if (v->parents[k][i] == NULL)
-        v->parents[k][i] =
-            rm_arena_sprintf(v->a, "%s %s", kind_lower[kind], BLK(s, kind, i)->name);
+        v->parents[k][i] = rm_arena_sprintf(v->a, "%s %s", kind_lower[kind], BLK(s, kind, i)->name);
     return v->parents[k][i];
 }
 
@@ -904,9 +903,10 @@ static rm_cerial_nmap *rel_index(vst *v, const rm_cerial_block *m)
 static bool rel_has(vst *v, const rm_cerial_block *m, char kind, const char *model, const char *key)
 {
     char buf[256];
-    const char *k = kind == 'A' || kind == 'P'
-                        ? rm_cerial_rel_key(buf, sizeof(buf), v->a, kind, model, NULL)
-                        : rm_cerial_rel_key(buf, sizeof(buf), v->a, kind, model, key ? key : "\x02");
+    const char *k =
+        kind == 'A' || kind == 'P'
+            ? rm_cerial_rel_key(buf, sizeof(buf), v->a, kind, model, NULL)
+            : rm_cerial_rel_key(buf, sizeof(buf), v->a, kind, model, key ? key : "\x02");
     return rm_cerial_nmap_get(rel_index(v, m), k, NULL, NULL);
 }
 
@@ -914,8 +914,9 @@ static bool rel_has(vst *v, const rm_cerial_block *m, char kind, const char *mod
 static bool paired_relation(vst *v, const rm_cerial_block *m, const rm_cerial_field *rec)
 {
     char buf[256];
-    return rm_cerial_nmap_get(rel_index(v, m), rm_cerial_rel_key(buf, sizeof(buf), v->a, 'D', rec->name, NULL),
-                              NULL, NULL);
+    return rm_cerial_nmap_get(rel_index(v, m),
+                              rm_cerial_rel_key(buf, sizeof(buf), v->a, 'D', rec->name, NULL), NULL,
+                              NULL);
 }
 
 static void v_relation_rules(vst *v, const rm_cerial_schema *s)
@@ -1963,8 +1964,7 @@ static bool literal_complex(const rm_cerial_block *lit)
 
 /* The literal a field/element type names, when it is a literal with complex variants (enums
  * are never looked up: parser.ts searches ast.literals only). */
-static const rm_cerial_block *complex_literal(const rm_cerial_schema *raw,
-                                              const rm_cerial_field *f)
+static const rm_cerial_block *complex_literal(const rm_cerial_schema *raw, const rm_cerial_field *f)
 {
     const rm_cerial_block *lit;
     if (f->type != RM_CT_LITERAL || f->type_name == NULL)
@@ -2018,8 +2018,7 @@ static void literal_cycles(const rm_cerial_schema *raw, rm_arena *a, bool *cyc)
 
 /* Can literal `from` (a position) reach the literal name `name` through references? Only for
  * the rare duplicate-name case of circular_ref. */
-static bool literal_reaches(const rm_cerial_schema *raw, rm_arena *a, size_t from,
-                            const char *name)
+static bool literal_reaches(const rm_cerial_schema *raw, rm_arena *a, size_t from, const char *name)
 {
     size_t n = NB(raw, RM_CERIAL_LITERAL), sp = 0, i;
     bool *seen = RM_NEW_ARRAY(a, bool, n + 1);

@@ -58,8 +58,8 @@ int rm_rx_match(rm_rx *rx, const char *subj, size_t len, size_t start, size_t *c
         return 0;
     /* pcre2 wants a non-NULL subject even when it is empty. pcre2_jit_match is the JIT fast
      * path (no option checks); without JIT code it answers PCRE2_ERROR_JIT_BADOPTION. */
-    rc = rx->jit ? pcre2_jit_match(rx->code, (PCRE2_SPTR)(subj ? subj : ""), len, start, 0,
-                                   rx->md, rx->mctx)
+    rc = rx->jit ? pcre2_jit_match(rx->code, (PCRE2_SPTR)(subj ? subj : ""), len, start, 0, rx->md,
+                                   rx->mctx)
                  : pcre2_match(rx->code, (PCRE2_SPTR)(subj ? subj : ""), len, start, 0, rx->md,
                                rx->mctx);
     if (rc == PCRE2_ERROR_NOMATCH)

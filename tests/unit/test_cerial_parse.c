@@ -471,7 +471,8 @@ static const strict_row strict_rows[] = {
      {"Circular literal reference detected: D -> B", "Circular literal reference detected: B -> C",
       "Circular literal reference detected: C -> B"}},
     {"strict_literal_chain_not_circular",
-     SMODEL "literal A { 'a', B }\nliteral B { 'b', C }\nliteral C { 'c' }\n", {NULL}},
+     SMODEL "literal A { 'a', B }\nliteral B { 'b', C }\nliteral C { 'c' }\n",
+     {NULL}},
     /* composite names are global; each reuse names the model of the first use */
     {"strict_composite_name_reused",
      "model A {\n  id Record @id\n  x String\n  y String\n  @@unique(k, [x, y])\n}\n"
@@ -481,7 +482,8 @@ static const strict_row strict_rows[] = {
       "models.",
       "Composite directive name 'k' is already used in model A. Names must be unique across all "
       "models."}},
-    {"strict_literal_conflicts_with_enum", SMODEL "enum S { A }\nliteral S { 'a' }\n",
+    {"strict_literal_conflicts_with_enum",
+     SMODEL "enum S { A }\nliteral S { 'a' }\n",
      {"Enum name 'S' conflicts with literal name", "Literal name 'S' conflicts with enum name"}},
     {"strict_enum_conflicts_with_every_kind",
      SMODEL "object X {\n  a Int\n}\ntuple X { Int }\nenum X { A }\n",
