@@ -2182,8 +2182,12 @@ static void validate_strict(vst *v, const rm_cerial_schema *raw, const rm_cerial
         size_t nid = 0;
         for (i = 0; i < m->nfields; i++) {
             const rm_cerial_field *f = m->fields[i];
-            if (has_dec(f, RM_CD_ID))
-                nid++;
+            /* as in Cerial: once per @id field after the first, at that field */
+            if (has_dec(f, RM_CD_ID) && ++nid > 1)
+                vstrict(v, f->loc,
+                        "Multiple @id decorators in model %s. Only one @id field is allowed per "
+                        "model.",
+                        m->name);
             if (has_dec(f, RM_CD_INDEX) && has_dec(f, RM_CD_UNIQUE))
                 vstrict(v, f->loc,
                         "Field '%s' in model %s cannot have both @index and @unique. Use one or "
@@ -2196,10 +2200,6 @@ static void validate_strict(vst *v, const rm_cerial_schema *raw, const rm_cerial
                         "use @index for per-element lookups instead.",
                         f->name, m->name);
         }
-        if (nid > 1)
-            vstrict(v, m->loc,
-                    "Multiple @id decorators in model %s. Only one @id field is allowed per model.",
-                    m->name);
         for (i = 0; i < m->ncomposites; i++) {
             const rm_cerial_composite *c = &m->composites[i];
             const char *kind = c->unique ? "unique" : "index";

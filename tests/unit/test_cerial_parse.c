@@ -390,9 +390,10 @@ static void test_strict(void **state)
     run_texts(&r, texts, NULL, 1, true);
     assert_int_equal(r.rc, RM_ESEMANTIC);
     assert_non_null(first_error(&r));
+    /* Cerial's order: field by field, the second @id before field a's findings */
     assert_string_equal(first_error(&r)->msg,
-                        "Field 'a' in model User cannot have both @index and @unique. Use one or "
-                        "the other.");
+                        "Multiple @id decorators in model User. Only one @id field is allowed per "
+                        "model.");
     result_free(&r);
 }
 
@@ -473,6 +474,11 @@ static const strict_row strict_rows[] = {
     {"strict_literal_chain_not_circular",
      SMODEL "literal A { 'a', B }\nliteral B { 'b', C }\nliteral C { 'c' }\n",
      {NULL}},
+    /* one finding per @id field after the first, as in Cerial */
+    {"strict_three_ids",
+     "model M {\n  id Record @id\n  a String @id\n  b String @id\n}\n",
+     {"Multiple @id decorators in model M. Only one @id field is allowed per model.",
+      "Multiple @id decorators in model M. Only one @id field is allowed per model."}},
     /* composite names are global; each reuse names the model of the first use */
     {"strict_composite_name_reused",
      "model A {\n  id Record @id\n  x String\n  y String\n  @@unique(k, [x, y])\n}\n"
