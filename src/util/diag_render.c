@@ -157,14 +157,22 @@ static void frame_line(rm_sb *out, const rm_source *src, const rm_render_opts *o
     if (us > le)
         us = le;
 
-    /* Window long lines around the underline start. */
-    size_t total = width_between(t, ls, le);
+    /* Window long lines around the underline start. Neither measure walks the whole line:
+     * with many diagnostics on one long line that was quadratic (100,000 attributes on an
+     * 800 KB line: seconds; test_limits). A unit is at most 4 bytes and at least 1 column, so
+     * the window start lies within 4 * FRAME_CONTEXT_BEFORE bytes before us; counting from a
+     * unit start there (any byte that is not a UTF-8 continuation byte) gives the same
+     * window as counting from the line start. */
+    bool longer = skip_width(t, ls, le, FRAME_MAX_LINE_WIDTH) < le;
     size_t ws = ls, we = le;
     bool cut_left = false, cut_right = false;
-    if (total > FRAME_MAX_LINE_WIDTH) {
-        size_t col = width_between(t, ls, us);
-        if (col > FRAME_CONTEXT_BEFORE) {
-            ws = skip_width(t, ls, le, col - FRAME_CONTEXT_BEFORE);
+    if (longer) {
+        size_t base = us - ls > 4 * FRAME_CONTEXT_BEFORE ? us - 4 * FRAME_CONTEXT_BEFORE : ls;
+        while (base > ls && ((unsigned char)t[base] & 0xC0) == 0x80)
+            base--;
+        size_t col = width_between(t, base, us);
+        if (base > ls || col > FRAME_CONTEXT_BEFORE) {
+            ws = skip_width(t, base, le, col - FRAME_CONTEXT_BEFORE);
             cut_left = true;
         }
         we = skip_width(t, ws, le, FRAME_MAX_LINE_WIDTH);
