@@ -248,6 +248,27 @@ static void via_driver(void **state)
     check_result(kind, url, schema);
 }
 
+/* Cerial can spell only reserved words (names are \w+, no @map): a model Order with fields
+ * select, from, group, where, table is created through the driver and the database then
+ * diffs empty against the Cerial schema. */
+static void cerial_reserved_words(void **state)
+{
+    rm_db_kind kind = (rm_db_kind)(intptr_t)*state;
+    hdb_require(kind);
+    const char *schema = GOLDEN "reserved.cerial";
+    const char *dia = provider(kind);
+    char *url = hdb_fresh(kind, "cerial");
+    rm_test_proc p;
+    const char *create[] = {"diff", "--from", "empty", "--to", schema, "--dialect", dia, NULL};
+    assert_int_equal(hdb_relmig(&p, create, 0), 0);
+    hdb_exec(url, p.out);
+    rm_test_proc_free(&p);
+    const char *sync[] = {"diff",      "--from", url, "--to", schema, "--dialect",
+                          dia,         "--exit-code", NULL};
+    assert_int_equal(hdb_relmig(&p, sync, 0), 0);
+    rm_test_proc_free(&p);
+}
+
 /* A constraint name one byte over the limit is an error before anything runs (Prisma: "The
  * constraint name ... is too long for your chosen provider"). */
 static void constraint_name_over_limit(void **state)
@@ -350,6 +371,9 @@ int main(void)
         ROW(via_driver, RM_DB_POSTGRES, "postgresql"),
         ROW(via_driver, RM_DB_MYSQL, "mysql"),
         ROW(via_driver, RM_DB_SQLITE, "sqlite"),
+        ROW(cerial_reserved_words, RM_DB_POSTGRES, "postgresql"),
+        ROW(cerial_reserved_words, RM_DB_MYSQL, "mysql"),
+        ROW(cerial_reserved_words, RM_DB_SQLITE, "sqlite"),
         ROW(constraint_name_over_limit, RM_DB_POSTGRES, "postgresql"),
         ROW(constraint_name_over_limit, RM_DB_MYSQL, "mysql"),
         ROW(table_name_over_limit, RM_DB_POSTGRES, "postgresql"),
