@@ -400,6 +400,9 @@ static const limit_row rows[] = {
      false},
     {"cerial_1m_braces", "s.cerial", gen_cerial_braces, 1000000, RM_E_CERIAL_LINE_TOO_LONG, 16,
      false},
+    /* Within Cerial's line limit, so its parser sees the nesting itself. */
+    {"cerial_60k_brackets", "s.cerial", gen_cerial_brackets, 60000, 0, 64, false},
+    {"cerial_60k_parens", "s.cerial", gen_cerial_parens, 60000, 0, 64, false},
     {"prisma_100k_attributes", "s.prisma", gen_prisma_attrs, 100000,
      RM_E_PRISMA_DUPLICATE_ATTRIBUTE, 64, false},
     {"cerial_100k_attributes", "s.cerial", gen_cerial_attrs, 100000, RM_E_CERIAL_LINE_TOO_LONG, 64,
