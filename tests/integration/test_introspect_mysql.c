@@ -168,7 +168,8 @@ static void apply_schema(rm_conn *c, const rm_sqlschema *s, rm_arena *a)
     rm_diags_free(&d);
 }
 
-static size_t changes(const rm_sqlschema *from, const rm_sqlschema *to, rm_arena *a)
+static size_t changes(const rm_sqlschema *from, const rm_sqlschema *to, size_t expected,
+                      rm_arena *a)
 {
     rm_diags d;
     rm_diags_init(&d);
@@ -183,7 +184,8 @@ static size_t changes(const rm_sqlschema *from, const rm_sqlschema *to, rm_arena
         rm_sb_reset(&sb);
         rm_sqlschema_print_text(&sb, from);
         rm_sqlschema_print_text(&text_to, to);
-        rm_intro_dump("from.txt", rm_sb_str(&sb), "to.txt", rm_sb_str(&text_to), NULL);
+        if (df.n != expected)
+            rm_intro_dump("from.txt", rm_sb_str(&sb), "to.txt", rm_sb_str(&text_to), NULL);
         rm_sb_free(&text_to);
         rm_sb_free(&sb);
     }
@@ -238,7 +240,7 @@ static void check_database(const row *r, const rm_sqlschema *want, rm_arena *a)
     assert_int_equal(st.nqueries, 6);
     assert_int_equal(st.ntables, want->ntables);
     size_t expected = known_changes(r->name);
-    assert_int_equal(changes(&got, want, a), expected);
+    assert_int_equal(changes(&got, want, expected, a), expected);
     if (expected) {
         rm_diags_free(&id);
         drop_schema(schema);
@@ -263,7 +265,7 @@ static void check_database(const row *r, const rm_sqlschema *want, rm_arena *a)
     assert_int_equal(d2.nerrors, 0);
     rm_sqlschema again;
     assert_int_equal(rm_sqlschema_lower(&again, g2, D, NULL, a, &d2), RM_OK);
-    size_t n = changes(&got, &again, a);
+    size_t n = changes(&got, &again, 0, a);
     if (n)
         rm_intro_dump("printed.prisma", rm_sb_str(&printed), NULL);
     assert_int_equal(n, 0);

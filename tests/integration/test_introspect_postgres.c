@@ -121,7 +121,8 @@ static void apply_schema(rm_conn *c, const rm_sqlschema *s, rm_arena *a)
     rm_diags_free(&d);
 }
 
-static size_t changes(const rm_sqlschema *from, const rm_sqlschema *to, rm_arena *a)
+static size_t changes(const rm_sqlschema *from, const rm_sqlschema *to, size_t expected,
+                      rm_arena *a)
 {
     rm_diags d;
     rm_diags_init(&d);
@@ -136,7 +137,8 @@ static size_t changes(const rm_sqlschema *from, const rm_sqlschema *to, rm_arena
         rm_sb_reset(&sb);
         rm_sqlschema_print_text(&sb, from);
         rm_sqlschema_print_text(&text_to, to);
-        rm_intro_dump("from.txt", rm_sb_str(&sb), "to.txt", rm_sb_str(&text_to), NULL);
+        if (df.n != expected)
+            rm_intro_dump("from.txt", rm_sb_str(&sb), "to.txt", rm_sb_str(&text_to), NULL);
         rm_sb_free(&text_to);
         rm_sb_free(&sb);
     }
@@ -212,7 +214,7 @@ static void check_database(const row *r, const rm_sqlschema *want, rm_arena *a)
     assert_int_equal(st.nqueries, 6);
     assert_int_equal(st.ntables, want->ntables);
     size_t expected = known_changes(r->name);
-    assert_int_equal(changes(&got, want, a), expected);
+    assert_int_equal(changes(&got, want, expected, a), expected);
     if (expected) {
         rm_diags_free(&id);
         drop_schema(schema);
@@ -237,7 +239,7 @@ static void check_database(const row *r, const rm_sqlschema *want, rm_arena *a)
     assert_int_equal(d2.nerrors, 0);
     rm_sqlschema again;
     assert_int_equal(rm_sqlschema_lower(&again, g2, D, NULL, a, &d2), RM_OK);
-    size_t n = changes(&got, &again, a);
+    size_t n = changes(&got, &again, 0, a);
     if (n)
         rm_intro_dump("printed.prisma", rm_sb_str(&printed), NULL);
     assert_int_equal(n, 0);
@@ -370,16 +372,23 @@ static void run_query_count(void **state)
         snprintf(name, sizeof name, "rmi_%ld_count_%d", (long)getpid(), sizes[k]);
         drop_tables(name, sizes[k]);
         rm_conn *c = fresh_schema(name);
+        /* 100 tables per script (one implicit transaction each): 1,000 at once need more
+         * of the server's shared lock table than is free while other tests run. */
         rm_sb sb = RM_SB_INIT;
+        rm_dberr err;
+        rm_dberr_clear(&err);
         for (int i = 0; i < sizes[k]; i++) {
             rm_sb_appendf(&sb, "CREATE TABLE t%d (id SERIAL PRIMARY KEY, code TEXT NOT NULL", i);
             if (i)
                 rm_sb_appendf(&sb, ", prev INTEGER REFERENCES t%d(id)", i - 1);
             rm_sb_appendf(&sb, "); CREATE UNIQUE INDEX t%d_code_key ON t%d(code);", i, i);
+            if (i % 100 == 99 || i == sizes[k] - 1) {
+                if (rm_db_exec(c, rm_sb_str(&sb), &err) != RM_OK)
+                    printf("creating the tables: %s\n", err.message);
+                assert_int_equal(err.kind, RM_DBERR_NONE);
+                rm_sb_reset(&sb);
+            }
         }
-        rm_dberr err;
-        rm_dberr_clear(&err);
-        assert_int_equal(rm_db_exec(c, rm_sb_str(&sb), &err), RM_OK);
         rm_sb_free(&sb);
         rm_arena a;
         rm_arena_init(&a, 0);
