@@ -61,11 +61,12 @@ if ! command -v "$CC" >/dev/null; then
     exit 1
 fi
 t0=$(date +%s)
+mkdir -p "$BUILD"
 [ "$no_build" = 1 ] || CC=$CC cmake -S "$ROOT" -B "$BUILD" -DRELMIG_FUZZ=ON -DRELMIG_BUILD_TESTS=OFF \
-    -DCMAKE_BUILD_TYPE=RelWithDebInfo >"$BUILD.configure.log" 2>&1 ||
-    { cat "$BUILD.configure.log" >&2; exit 1; }
-[ "$no_build" = 1 ] || nice cmake --build "$BUILD" -j2 --target fuzz_all >"$BUILD.build.log" 2>&1 ||
-    { tail -40 "$BUILD.build.log" >&2; exit 1; }
+    -DCMAKE_BUILD_TYPE=RelWithDebInfo >"$BUILD/fuzz-configure.log" 2>&1 ||
+    { cat "$BUILD/fuzz-configure.log" >&2; exit 1; }
+[ "$no_build" = 1 ] || nice cmake --build "$BUILD" -j2 --target fuzz_all >"$BUILD/fuzz-build.log" 2>&1 ||
+    { tail -40 "$BUILD/fuzz-build.log" >&2; exit 1; }
 echo "fuzz.sh: built in $(($(date +%s) - t0)) s: $BUILD/fuzz"
 [ "$build_only" = 0 ] || exit 0
 
