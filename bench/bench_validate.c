@@ -84,9 +84,8 @@ static char *gen_cerial(long n, size_t *len)
         rm_sb_appendf(&sb, "  name String\n  email Email @unique\n  score Float?\n"
                            "  active Bool @default(true)\n  createdAt Date @createdAt\n");
         if (i > 0)
-            rm_sb_appendf(&sb,
-                          "  prevId Record?\n  prev Relation? @field(prevId) @model(Model%ld)\n",
-                          i - 1);
+            rm_sb_appendf(
+                &sb, "  prevId Record?\n  prev Relation? @field(prevId) @model(Model%ld)\n", i - 1);
         if (i + 1 < n)
             rm_sb_appendf(&sb, "  nexts Relation[] @model(Model%ld)\n", i + 1);
         rm_sb_puts(&sb, "}\n\n");
@@ -138,9 +137,9 @@ static void bench_one(const char *label, const char *path, char *text, size_t le
     printf("%-14s %9.1f KiB %6zu models %6zu relations %zu errors | cpu median %8.2f ms "
            "best %8.2f ms = %6.1f MB/s | graph arena %zu B = %.2fx text | max RSS %.1f MiB = "
            "%.2fx text (before the builds %.1f MiB; build peak +%.1f MiB = %.2fx text)\n",
-           label, (double)len / 1024.0, nmodels, nrel, nerrors, med * 1e3, times[0] * 1e3,
-           mb / med, arena_bytes, (double)arena_bytes / (double)len, rss / 1048576.0,
-           rss / (double)len, rss_before / 1048576.0, grown / 1048576.0, grown / (double)len);
+           label, (double)len / 1024.0, nmodels, nrel, nerrors, med * 1e3, times[0] * 1e3, mb / med,
+           arena_bytes, (double)arena_bytes / (double)len, rss / 1048576.0, rss / (double)len,
+           rss_before / 1048576.0, grown / 1048576.0, grown / (double)len);
     fflush(stdout);
     free(times);
     rm_sources_free(&srcs);

@@ -537,9 +537,9 @@ static field_attr_kind field_attr_kind_of(const char *name)
     static const struct {
         const char *n;
         field_attr_kind k;
-    } known[] = {{"id", FA_ID},           {"unique", FA_UNIQUE},        {"default", FA_DEFAULT},
-                 {"map", FA_MAP},         {"relation", FA_RELATION},    {"updatedAt", FA_UPDATED_AT},
-                 {"ignore", FA_IGNORE},   {"shardKey", FA_SHARD_KEY}};
+    } known[] = {{"id", FA_ID},         {"unique", FA_UNIQUE},     {"default", FA_DEFAULT},
+                 {"map", FA_MAP},       {"relation", FA_RELATION}, {"updatedAt", FA_UPDATED_AT},
+                 {"ignore", FA_IGNORE}, {"shardKey", FA_SHARD_KEY}};
     for (size_t i = 0; i < RM_ARRAY_LEN(known); i++)
         if (known[i].n[0] == name[0] && strcmp(known[i].n, name) == 0)
             return known[i].k;
@@ -1099,8 +1099,8 @@ static void model_attributes(pb *b, uint32_t mi)
     }
     b->ixbuf = m->indexes;
     b->ixcap = b->index_cap[mi];
-    m->indexes = m->nindexes ? rm_arena_memdup(b->a, b->ixbuf, m->nindexes * sizeof *m->indexes)
-                             : NULL;
+    m->indexes =
+        m->nindexes ? rm_arena_memdup(b->a, b->ixbuf, m->nindexes * sizeof *m->indexes) : NULL;
     m->primary_key = pk;
     if (m->is_view && pk)
         rm_diag_error(b->d, RM_E_PRISMA_VIEW, pk_at->loc, "Views cannot have primary keys.");

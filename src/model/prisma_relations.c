@@ -1069,8 +1069,7 @@ static size_t ns_hash(const ns_entry *e, bool global)
 static bool ns_same(const ns_entry *x, const ns_entry *y, bool global)
 {
     return x->hash == y->hash && strcmp(x->name, y->name) == 0 &&
-           strcmp(x->schema, y->schema) == 0 &&
-           (global || x->model == y->model);
+           strcmp(x->schema, y->schema) == 0 && (global || x->model == y->model);
 }
 
 static uint32_t ns_set_find(const ns_set *s, const ns_entry *all, const ns_entry *e, bool global)
@@ -1146,8 +1145,11 @@ static void constraint_namespaces(pb *b, const pb_relfield **fwd)
             size_t nf = ix->nfields < 64 ? ix->nfields : 64;
             for (size_t k = 0; k < nf; k++)
                 tmp[k] = ix->fields[k].field;
-            ns_entry e = {ix->map ? ix->map : default_name(b, m, kind, tmp, nf), schema, mi, kind,
-                          ix->loc, 0};
+            ns_entry e = {.name = ix->map ? ix->map : default_name(b, m, kind, tmp, nf),
+                          .schema = schema,
+                          .model = mi,
+                          .kind = kind,
+                          .loc = ix->loc};
             e.hash = ns_name_hash(e.name, schema);
             RM_VEC_PUSH(b->tmp, all, n, cap, e);
             if (ix->map && strlen(ix->map) > b->max_ident) {
@@ -1169,9 +1171,12 @@ static void constraint_namespaces(pb *b, const pb_relfield **fwd)
                 rel->card == RM_CARD_MANY_TO_MANY_IMPLICIT ||
                 b->g->relation_mode == RM_RELMODE_PRISMA)
                 continue;
-            ns_entry e = {rel->fk_map ? rel->fk_map
-                                      : default_name(b, m, NS_FK, rel->fk_fields, rel->nfk),
-                          schema, mi, NS_FK, RLOC(b, fwd[r]), 0};
+            ns_entry e = {.name = rel->fk_map ? rel->fk_map
+                                              : default_name(b, m, NS_FK, rel->fk_fields, rel->nfk),
+                          .schema = schema,
+                          .model = mi,
+                          .kind = NS_FK,
+                          .loc = RLOC(b, fwd[r])};
             e.hash = ns_name_hash(e.name, schema);
             RM_VEC_PUSH(b->tmp, all, n, cap, e);
         }

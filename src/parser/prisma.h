@@ -184,8 +184,8 @@ int rm_prisma_parse(rm_prisma_ast **out, const rm_source *src, rm_arena *a, rm_d
  * docs) allocated in strings and the nodes and arrays in a. A caller that builds a graph from
  * the AST can then free a once the graph is built: the graph's strings point into strings
  * (the AST's lifetime is the build, the strings' is the graph's). */
-int rm_prisma_parse_split(rm_prisma_ast **out, const rm_source *src, rm_arena *a,
-                          rm_arena *strings, rm_diags *d);
+int rm_prisma_parse_split(rm_prisma_ast **out, const rm_source *src, rm_arena *a, rm_arena *strings,
+                          rm_diags *d);
 
 /* ---- Lookup helpers for later stages (all return borrowed pointers into the AST) ---- */
 

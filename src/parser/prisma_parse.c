@@ -1423,8 +1423,8 @@ int rm_prisma_parse(rm_prisma_ast **out, const rm_source *src, rm_arena *a, rm_d
     return rm_prisma_parse_split(out, src, a, a, d);
 }
 
-int rm_prisma_parse_split(rm_prisma_ast **out, const rm_source *src, rm_arena *a,
-                          rm_arena *strings, rm_diags *d)
+int rm_prisma_parse_split(rm_prisma_ast **out, const rm_source *src, rm_arena *a, rm_arena *strings,
+                          rm_diags *d)
 {
     rm_pp p;
     memset(&p, 0, sizeof p);
