@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 #
-# Memcheck step (issue #8): builds relmig without sanitizers (valgrind and ASan do not mix) in
-# its own build directory and runs the CLI tests (ctest -L cli) with every relmig process they
+# Memcheck step (issue #8): builds relmig without sanitizers (valgrind and ASan do not mix) but
+# with RELMIG_ARENA_DEBUG (every arena allocation its own malloc, so valgrind sees object
+# bounds) in its own build directory and runs the CLI tests (ctest -L cli) with every relmig process they
 # start under valgrind memcheck, through the RELMIG_TEST_WRAPPER hook of tests/support/testutil.c.
 # Zero errors and zero definite/indirect leaks are required: a relmig process with either exits
 # 99 (--error-exitcode), and because a test that expects a failing relmig might not notice a 99,
