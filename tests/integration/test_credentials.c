@@ -70,6 +70,11 @@ static const command commands[] = {
       "--shadow-url", "@URL@", NULL},
      1},
     {"graph_url", {"graph", "@URL@", NULL}, 1},
+    /* --verbose says more about what is done; still no password. */
+    {"apply_verbose", {"--verbose", "apply", "--url", "@URL@", "--dir", "@DIR@", NULL}, 1},
+    {"status_verbose_json",
+     {"status", "--verbose", "--url", "@URL@", "--dir", "@DIR@", "--json", NULL},
+     1},
     /* An unknown option: the usage error must not echo the URL either. (--verbose is a
      * global option now.) */
     {"status_unknown_option_usage",
