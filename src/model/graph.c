@@ -5,14 +5,20 @@
  */
 #include "model/graph.h"
 
+#include <stddef.h>
 #include <string.h>
 
-uint32_t rm_graph_find_model(const rm_graph *g, const char *name)
+/* Binary search over n records of the given stride whose name pointer sits at offset off,
+ * sorted by name; RM_NONE when absent. */
+static uint32_t find_sorted(const void *base, size_t n, size_t stride, size_t off,
+                            const char *name)
 {
-    size_t lo = 0, hi = g->nmodels;
+    size_t lo = 0, hi = n;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        int c = strcmp(g->models[mid].name, name);
+        const char *mname;
+        memcpy(&mname, (const char *)base + mid * stride + off, sizeof mname);
+        int c = strcmp(mname, name);
         if (c == 0)
             return (uint32_t)mid;
         if (c < 0)
@@ -20,11 +26,25 @@ uint32_t rm_graph_find_model(const rm_graph *g, const char *name)
         else
             hi = mid;
     }
-    /* Duplicate or unsorted input (a graph under construction): fall back to a scan. */
-    for (size_t i = 0; i < g->nmodels; i++)
-        if (strcmp(g->models[i].name, name) == 0)
-            return (uint32_t)i;
     return RM_NONE;
+}
+
+uint32_t rm_graph_find_model(const rm_graph *g, const char *name)
+{
+    uint32_t i = find_sorted(g->models, g->nmodels, sizeof g->models[0],
+                             offsetof(rm_model, name), name);
+    if (i != RM_NONE)
+        return i;
+    /* Duplicate or unsorted input (a graph under construction): fall back to a scan. */
+    for (size_t k = 0; k < g->nmodels; k++)
+        if (strcmp(g->models[k].name, name) == 0)
+            return (uint32_t)k;
+    return RM_NONE;
+}
+
+uint32_t rm_graph_find_enum_sorted(const rm_graph *g, const char *name)
+{
+    return find_sorted(g->enums, g->nenums, sizeof g->enums[0], offsetof(rm_enum, name), name);
 }
 
 uint32_t rm_graph_find_enum(const rm_graph *g, const char *name)

@@ -263,6 +263,9 @@ typedef struct rm_graph {
 /* Lookups by source name (binary search: the arrays are sorted). RM_NONE when absent. */
 uint32_t rm_graph_find_model(const rm_graph *g, const char *name);
 uint32_t rm_graph_find_enum(const rm_graph *g, const char *name);
+/* The same by binary search, for callers that know the enums are sorted by name and unique
+ * (the Prisma builder places them so). */
+uint32_t rm_graph_find_enum_sorted(const rm_graph *g, const char *name);
 /* Index of the field called name in m, or RM_NONE. */
 uint32_t rm_model_find_field(const rm_model *m, const char *name);
 

@@ -546,24 +546,6 @@ static field_attr_kind field_attr_kind_of(const char *name)
     return FA_UNKNOWN;
 }
 
-/* rm_graph_find_enum scans (a graph may be unsorted); here the enums are already in name order
- * without duplicates (they are placed from the sorted, de-duplicated top-level names), so a
- * binary search keeps field types linear in the fields even with many enums. */
-static uint32_t find_enum_sorted(const rm_graph *g, const char *name)
-{
-    size_t lo = 0, hi = g->nenums;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        int c = strcmp(g->enums[mid].name, name);
-        if (c == 0)
-            return (uint32_t)mid;
-        if (c < 0)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return RM_NONE;
-}
 
 static void resolve_field_type(pb *b, rm_model *m, rm_field *f, const rm_prisma_field *pf)
 {
@@ -578,7 +560,9 @@ static void resolve_field_type(pb *b, rm_model *m, rm_field *f, const rm_prisma_
         f->scalar = s;
         return;
     }
-    uint32_t e = find_enum_sorted(b->g, pf->type_name);
+    /* The enums are placed sorted and de-duplicated, so a binary search keeps field types
+     * linear in the fields even with many enums (rm_graph_find_enum scans). */
+    uint32_t e = rm_graph_find_enum_sorted(b->g, pf->type_name);
     if (e != RM_NONE) {
         f->scalar = RM_SCALAR_ENUM;
         f->type_ref = e;

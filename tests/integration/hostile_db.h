@@ -237,4 +237,10 @@ static inline void hdb_finish(void)
     rm_arena_free(&hdb.arena);
 }
 
+/* One named cmocka row: test fn on the server kind, named "label/fn". */
+#define HDB_ROW(fn, kind, label)                                                                 \
+    {                                                                                            \
+        label "/" #fn, fn, NULL, NULL, (void *)(intptr_t)(kind)                                  \
+    }
+
 #endif

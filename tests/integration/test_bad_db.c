@@ -333,26 +333,21 @@ static void sqlite_read_only(void **state)
     recover(RM_DB_SQLITE, url, dir);
 }
 
-#define ROW(fn, kind, label)                                                                     \
-    {                                                                                            \
-        label "/" #fn, fn, NULL, NULL, (void *)(intptr_t)(kind)                                  \
-    }
-
 int main(void)
 {
     int rc = hdb_init();
     if (rc != 0)
         return rc;
     const struct CMUnitTest tests[] = {
-        ROW(connection_killed_mid_apply, RM_DB_POSTGRES, "postgresql"),
-        ROW(connection_killed_mid_apply, RM_DB_MYSQL, "mysql"),
-        ROW(read_only, RM_DB_POSTGRES, "postgresql"),
-        ROW(read_only, RM_DB_MYSQL, "mysql"),
-        ROW(statement_timeout, RM_DB_POSTGRES, "postgresql"),
-        ROW(statement_timeout, RM_DB_MYSQL, "mysql"),
-        ROW(table_lock_held, RM_DB_POSTGRES, "postgresql"),
-        ROW(table_lock_held, RM_DB_MYSQL, "mysql"),
-        ROW(sqlite_read_only, RM_DB_SQLITE, "sqlite"),
+        HDB_ROW(connection_killed_mid_apply, RM_DB_POSTGRES, "postgresql"),
+        HDB_ROW(connection_killed_mid_apply, RM_DB_MYSQL, "mysql"),
+        HDB_ROW(read_only, RM_DB_POSTGRES, "postgresql"),
+        HDB_ROW(read_only, RM_DB_MYSQL, "mysql"),
+        HDB_ROW(statement_timeout, RM_DB_POSTGRES, "postgresql"),
+        HDB_ROW(statement_timeout, RM_DB_MYSQL, "mysql"),
+        HDB_ROW(table_lock_held, RM_DB_POSTGRES, "postgresql"),
+        HDB_ROW(table_lock_held, RM_DB_MYSQL, "mysql"),
+        HDB_ROW(sqlite_read_only, RM_DB_SQLITE, "sqlite"),
     };
     rc = cmocka_run_group_tests_name("bad_db", tests, NULL, NULL);
     hdb_finish();

@@ -354,30 +354,25 @@ static void table_name_over_limit(void **state)
     }
 }
 
-#define ROW(fn, kind, label)                                                                     \
-    {                                                                                            \
-        label "/" #fn, fn, NULL, NULL, (void *)(intptr_t)(kind)                                  \
-    }
-
 int main(void)
 {
     int rc = hdb_init();
     if (rc != 0)
         return rc;
     const struct CMUnitTest tests[] = {
-        ROW(via_apply, RM_DB_POSTGRES, "postgresql"),
-        ROW(via_apply, RM_DB_MYSQL, "mysql"),
-        ROW(via_apply, RM_DB_SQLITE, "sqlite"),
-        ROW(via_driver, RM_DB_POSTGRES, "postgresql"),
-        ROW(via_driver, RM_DB_MYSQL, "mysql"),
-        ROW(via_driver, RM_DB_SQLITE, "sqlite"),
-        ROW(cerial_reserved_words, RM_DB_POSTGRES, "postgresql"),
-        ROW(cerial_reserved_words, RM_DB_MYSQL, "mysql"),
-        ROW(cerial_reserved_words, RM_DB_SQLITE, "sqlite"),
-        ROW(constraint_name_over_limit, RM_DB_POSTGRES, "postgresql"),
-        ROW(constraint_name_over_limit, RM_DB_MYSQL, "mysql"),
-        ROW(table_name_over_limit, RM_DB_POSTGRES, "postgresql"),
-        ROW(table_name_over_limit, RM_DB_MYSQL, "mysql"),
+        HDB_ROW(via_apply, RM_DB_POSTGRES, "postgresql"),
+        HDB_ROW(via_apply, RM_DB_MYSQL, "mysql"),
+        HDB_ROW(via_apply, RM_DB_SQLITE, "sqlite"),
+        HDB_ROW(via_driver, RM_DB_POSTGRES, "postgresql"),
+        HDB_ROW(via_driver, RM_DB_MYSQL, "mysql"),
+        HDB_ROW(via_driver, RM_DB_SQLITE, "sqlite"),
+        HDB_ROW(cerial_reserved_words, RM_DB_POSTGRES, "postgresql"),
+        HDB_ROW(cerial_reserved_words, RM_DB_MYSQL, "mysql"),
+        HDB_ROW(cerial_reserved_words, RM_DB_SQLITE, "sqlite"),
+        HDB_ROW(constraint_name_over_limit, RM_DB_POSTGRES, "postgresql"),
+        HDB_ROW(constraint_name_over_limit, RM_DB_MYSQL, "mysql"),
+        HDB_ROW(table_name_over_limit, RM_DB_POSTGRES, "postgresql"),
+        HDB_ROW(table_name_over_limit, RM_DB_MYSQL, "mysql"),
     };
     rc = cmocka_run_group_tests_name("hostile_identifiers", tests, NULL, NULL);
     hdb_finish();

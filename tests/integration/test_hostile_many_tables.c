@@ -84,20 +84,15 @@ static void many_tables(void **state)
     rm_test_proc_free(&p);
 }
 
-#define ROW(fn, kind, label)                                                                     \
-    {                                                                                            \
-        label "/" #fn, fn, NULL, NULL, (void *)(intptr_t)(kind)                                  \
-    }
-
 int main(void)
 {
     int rc = hdb_init();
     if (rc != 0)
         return rc;
     const struct CMUnitTest tests[] = {
-        ROW(many_tables, RM_DB_POSTGRES, "postgresql"),
-        ROW(many_tables, RM_DB_MYSQL, "mysql"),
-        ROW(many_tables, RM_DB_SQLITE, "sqlite"),
+        HDB_ROW(many_tables, RM_DB_POSTGRES, "postgresql"),
+        HDB_ROW(many_tables, RM_DB_MYSQL, "mysql"),
+        HDB_ROW(many_tables, RM_DB_SQLITE, "sqlite"),
     };
     rc = cmocka_run_group_tests_name("many_tables", tests, NULL, NULL);
     hdb_finish();
