@@ -5,6 +5,7 @@
 #define _DEFAULT_SOURCE
 #include "testutil.h"
 
+#include "model/schema.h"
 #include "util/diag_render.h"
 
 #include <dirent.h>
@@ -245,4 +246,25 @@ void rm_test_print_diags(const struct rm_sources *srcs, struct rm_diags *d)
     rm_diags_render_text(&out, srcs, d, &o);
     printf("%s", rm_sb_str(&out));
     rm_sb_free(&out);
+}
+
+rm_graph *rm_test_build_clean(const char *path, rm_sources *srcs, rm_arena *a)
+{
+    size_t len = 0;
+    char *text = rm_test_read_file(path, &len);
+    if (!text) {
+        printf("cannot read %s\n", path);
+        return NULL;
+    }
+    rm_sources_add(srcs, path, text, len);
+    free(text);
+    rm_diags d;
+    rm_diags_init(&d);
+    rm_graph *g = NULL;
+    int rc = rm_schema_build(&g, srcs, a, &d);
+    if (d.n > 0)
+        rm_test_print_diags(srcs, &d);
+    bool clean = rc == RM_OK && d.n == 0;
+    rm_diags_free(&d);
+    return clean ? g : NULL;
 }

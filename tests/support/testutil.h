@@ -46,6 +46,14 @@ struct rm_sources;
 struct rm_diags;
 void rm_test_print_diags(const struct rm_sources *srcs, struct rm_diags *d);
 
+/* Read the schema file at path into srcs (initialised by the caller, who frees it) and build
+ * its relation graph in a. For inputs that must build cleanly: on a read failure, a build
+ * error or any diagnostic at all, the diagnostics are printed and the result is NULL. */
+struct rm_arena;
+struct rm_graph;
+struct rm_graph *rm_test_build_clean(const char *path, struct rm_sources *srcs,
+                                     struct rm_arena *a);
+
 /* A fresh empty temporary directory (malloc'd path); removed by rm_test_rmtree. */
 char *rm_test_mkdtemp(void);
 void rm_test_rmtree(const char *path);
