@@ -4,7 +4,7 @@
 # default) to a fresh database, next to the database's own client running the same SQL file (the
 # floor) and next to `prisma6 migrate deploy` (shared/oracle). Issue #7, "Benchmark" bullet.
 #
-# What it is for: figures for bench/README.md, run by hand. What it is not for: a test. Nothing is
+# What it is for: figures for bench/apply.md, run by hand. What it is not for: a test. Nothing is
 # asserted; the exit status only says whether every command ran.
 #
 #   bench/bench_apply.sh [--runs R] [--slow-runs S] [--tables N] [--only pg|mysql|sqlite]

@@ -14,7 +14,7 @@
  * does per process): rm_cerial_parse, then rm_cerial_validate, then rm_cerial_build. Reported:
  * median CPU time of each stage (CLOCK_PROCESS_CPUTIME_ID), MB/s of parse + validate (the
  * issue's measure) and of all three, arena bytes of each stage against the text size.
- * Not a test: nothing is asserted; figures go to bench/README.md ("Cerial").
+ * Not a test: nothing is asserted; figures go to bench/cerial.md.
  */
 #define _POSIX_C_SOURCE 200809L
 #include "model/cerial_build.h"

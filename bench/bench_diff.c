@@ -15,7 +15,7 @@
  *     Prisma's wasm engine has no MySQL connector), median wall; PostgreSQL needs
  *     RELMIG_TEST_PG_URL, SQLite uses a temporary file. The ratio is oracle wall / relmig
  *     process wall.
- * Not a test: nothing is asserted; figures go to bench/README.md.
+ * Not a test: nothing is asserted; figures go to bench/diff.md.
  */
 #define _POSIX_C_SOURCE 200809L
 #include "diff/diff.h"
@@ -169,7 +169,7 @@ int main(int argc, char **argv)
     }
     if (!nsizes) {
         /* 10,000 is asked for explicitly: until the graph builder's quadratic constraint-name
-         * pass is fixed it needs tens of GB (bench/README.md). */
+         * pass is fixed it needs tens of GB (bench/diff.md). */
         sizes[nsizes++] = 1000;
     }
     const char *pg_url = getenv("RELMIG_TEST_PG_URL");

@@ -5,7 +5,7 @@
 # prisma6-pull, PostgreSQL and SQLite only: Prisma's wasm engine has no MySQL connector).
 # Issue #6, "Benchmark" bullet.
 #
-# What it is for: figures for bench/README.md, run by hand. What it is not for: a test. Nothing is
+# What it is for: figures for bench/introspect.md, run by hand. What it is not for: a test. Nothing is
 # asserted beyond each command exiting 0 and printing one model per table.
 #
 #   bench/bench_introspect.sh [--runs R] [--slow-runs S] [--sizes "1000 5000"]

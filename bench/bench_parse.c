@@ -7,7 +7,7 @@
  * generator the peers' benchmarks use) into a temporary file. A path is read as is. Each input
  * is parsed R times (default 15), each time into a fresh arena; the report gives the median
  * and best CPU time, throughput (MB/s of schema text per CPU second), the median wall time,
- * and the arena bytes of one parse against the text size. Not a test: nothing is asserted, numbers go to bench/README.md.
+ * and the arena bytes of one parse against the text size. Not a test: nothing is asserted, numbers go to bench/prisma.md.
  * The graph engineer extends this with validation (same inputs, one more timed stage).
  */
 #define _POSIX_C_SOURCE 200809L

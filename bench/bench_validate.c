@@ -13,7 +13,7 @@
  * MB/s of schema text per CPU second, the bytes the returned graph took from that arena (the
  * Prisma parser's nodes and the builder's tables live in a scratch arena freed inside
  * rm_schema_build), the max RSS and how much of it the builds added (the peak of one build),
- * all against the text size. Not a test: nothing is asserted; figures go to bench/README.md.
+ * all against the text size. Not a test: nothing is asserted; figures go to bench/prisma.md and bench/cerial.md.
  */
 #define _POSIX_C_SOURCE 200809L
 #include "model/schema.h"

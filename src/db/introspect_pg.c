@@ -22,7 +22,7 @@
  * name their columns by number (conkey, indkey as array text), resolved here against the
  * columns already read. Joining pg_attribute once per key column (unnest ... WITH ORDINALITY)
  * cost the server 50 ms (constraints) and 30 ms (indexes) of CPU at 1,199 tables; without
- * those joins both take about 10 ms (bench/README.md, bench_introspect.sh). */
+ * those joins both take about 10 ms (bench/introspect.md, bench_introspect.sh). */
 static const char Q_TABLES[] =
     "SELECT c.oid, c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
     "WHERE n.nspname = $1 AND c.relkind IN ('r', 'p') AND NOT c.relispartition "
