@@ -38,12 +38,7 @@
 
 static const rm_dialect *const D = &rm_dialect_mysql;
 
-typedef struct row {
-    char name[160];
-    char path[1024];
-    int n;
-    bool as_mysql; /* written for another provider: provider replaced by "mysql" */
-} row;
+typedef rm_intro_row row;
 
 /* The schema text of r, with the datasource provider made "mysql" when r->as_mysql. */
 static char *row_text(const row *r, size_t *len)
@@ -92,17 +87,6 @@ static size_t nrows;
 static const char *base_url;
 static rm_conn *admin;
 
-static void add_dir(const char *dir, const char *prefix)
-{
-    char *names[MAX_ROWS];
-    size_t n = rm_test_list_files(names, MAX_ROWS, dir, ".prisma", ".result.");
-    for (size_t i = 0; i < n && nrows < MAX_ROWS; i++) {
-        snprintf(rows[nrows].name, sizeof rows[0].name, "%s/%s", prefix, names[i]);
-        snprintf(rows[nrows].path, sizeof rows[0].path, "%s/%s", dir, names[i]);
-        nrows++;
-    }
-    rm_test_free_names(names, n);
-}
 
 static void admin_exec(const char *sql)
 {
@@ -146,72 +130,13 @@ static void drop_schema(const char *name)
     admin_exec(sql);
 }
 
-static void apply_schema(rm_conn *c, const rm_sqlschema *s, rm_arena *a)
-{
-    rm_sqlschema empty;
-    rm_sqlschema_init(&empty, a);
-    rm_diags d;
-    rm_diags_init(&d);
-    rm_diff df;
-    assert_int_equal(rm_diff_schemas(&df, &empty, s, D, a, &d), RM_OK);
-    rm_sql_script script;
-    assert_int_equal(rm_diff_to_script(&script, &df, a, &d), RM_OK);
-    for (size_t i = 0; i < script.n; i++)
-        for (size_t k = 0; k < script.steps[i].n; k++) {
-            rm_dberr err;
-            rm_dberr_clear(&err);
-            const char *sql = script.steps[i].stmts[k].sql;
-            if (rm_db_exec(c, sql, &err) != RM_OK)
-                printf("statement failed: %s\n%s\n", err.message, sql);
-            assert_int_equal(err.kind, RM_DBERR_NONE);
-        }
-    rm_diags_free(&d);
-}
 
-static size_t changes(const rm_sqlschema *from, const rm_sqlschema *to, size_t expected,
-                      rm_arena *a)
-{
-    rm_diags d;
-    rm_diags_init(&d);
-    rm_diff df;
-    assert_int_equal(rm_diff_schemas(&df, from, to, D, a, &d), RM_OK);
-    if (df.n) {
-        rm_sb sb = RM_SB_INIT;
-        rm_diff_render_json(&sb, &df);
-        printf("%s\n", rm_sb_str(&sb));
-        /* Both sides in the fixture text form, for reading the difference. */
-        rm_sb text_to = RM_SB_INIT;
-        rm_sb_reset(&sb);
-        rm_sqlschema_print_text(&sb, from);
-        rm_sqlschema_print_text(&text_to, to);
-        if (df.n != expected)
-            rm_intro_dump("from.txt", rm_sb_str(&sb), "to.txt", rm_sb_str(&text_to), NULL);
-        rm_sb_free(&text_to);
-        rm_sb_free(&sb);
-    }
-    rm_diags_free(&d);
-    return df.n;
-}
 
-/* Rows whose round trip is known not to be exact, with the reason (docs/conformance.md). The
- * test asserts the difference is exactly this big, so a fix shows up as a failure to update. */
-static const struct {
-    const char *row;
-    size_t changes;
-    const char *why;
-} known[] = {
+/* Round trips known not to be exact, with the reason. */
+static const rm_intro_known_row known[] = {
     {"", 0, ""},
 };
 
-static size_t known_changes(const char *name)
-{
-    for (size_t i = 0; i < RM_ARRAY_LEN(known); i++)
-        if (known[i].row[0] && strcmp(known[i].row, name) == 0) {
-            printf("%s: known difference: %s\n", name, known[i].why);
-            return known[i].changes;
-        }
-    return 0;
-}
 
 static bool has_namespaces(const rm_graph *g)
 {
@@ -229,7 +154,7 @@ static void check_database(const row *r, const rm_sqlschema *want, rm_arena *a)
     char schema[64];
     snprintf(schema, sizeof schema, "rmi_my_%ld_%d", (long)getpid(), r->n);
     rm_conn *c = fresh_schema(schema);
-    apply_schema(c, want, a);
+    assert_true(rm_intro_apply(c, want, D, a));
     rm_sqlschema got;
     rm_introspect_stats st;
     rm_diags id;
@@ -239,8 +164,8 @@ static void check_database(const row *r, const rm_sqlschema *want, rm_arena *a)
     assert_int_equal(id.nerrors, 0);
     assert_int_equal(st.nqueries, 6);
     assert_int_equal(st.ntables, want->ntables);
-    size_t expected = known_changes(r->name);
-    assert_int_equal(changes(&got, want, expected, a), expected);
+    size_t expected = rm_intro_known(known, RM_ARRAY_LEN(known), r->name);
+    assert_int_equal(rm_intro_changes(&got, want, expected, D, a), expected);
     if (expected) {
         rm_diags_free(&id);
         drop_schema(schema);
@@ -265,7 +190,7 @@ static void check_database(const row *r, const rm_sqlschema *want, rm_arena *a)
     assert_int_equal(d2.nerrors, 0);
     rm_sqlschema again;
     assert_int_equal(rm_sqlschema_lower(&again, g2, D, NULL, a, &d2), RM_OK);
-    size_t n = changes(&got, &again, 0, a);
+    size_t n = rm_intro_changes(&got, &again, 0, D, a);
     if (n)
         rm_intro_dump("printed.prisma", rm_sb_str(&printed), NULL);
     assert_int_equal(n, 0);
@@ -375,9 +300,9 @@ int main(void)
         fprintf(stderr, "cannot connect: %s\n", err.message);
         return 1;
     }
-    add_dir(RELMIG_SHARED_DIR "/corpus/real-schemas", "real");
-    add_dir(ENGINE_, "engine");
-    add_dir(RELMIG_SOURCE_DIR "/tests/golden/graph", "graph");
+    rm_intro_add_dir(rows, &nrows, MAX_ROWS, RELMIG_SHARED_DIR "/corpus/real-schemas", "real");
+    rm_intro_add_dir(rows, &nrows, MAX_ROWS, ENGINE_, "engine");
+    rm_intro_add_dir(rows, &nrows, MAX_ROWS, RELMIG_SOURCE_DIR "/tests/golden/graph", "graph");
     static struct CMUnitTest tests[MAX_ROWS + 2];
     size_t n = 0;
     /* RELMIG_TEST_ROW=text runs only the round-trip rows whose name contains text. */

@@ -37,26 +37,12 @@
 
 #define MAX_ROWS 128
 
-typedef struct row {
-    char name[160];
-    char path[1024];
-} row;
+typedef rm_intro_row row;
 
 static row rows[MAX_ROWS];
 static size_t nrows;
 static char *tmpdir;
 
-static void add_dir(const char *dir, const char *prefix)
-{
-    char *names[MAX_ROWS];
-    size_t n = rm_test_list_files(names, MAX_ROWS, dir, ".prisma", ".result.");
-    for (size_t i = 0; i < n && nrows < MAX_ROWS; i++) {
-        snprintf(rows[nrows].name, sizeof rows[0].name, "%s/%s", prefix, names[i]);
-        snprintf(rows[nrows].path, sizeof rows[0].path, "%s/%s", dir, names[i]);
-        nrows++;
-    }
-    rm_test_free_names(names, n);
-}
 
 static rm_conn *fresh_db(const char *name)
 {
@@ -74,55 +60,7 @@ static rm_conn *fresh_db(const char *name)
     return c;
 }
 
-/* Run every statement of the diff from empty to s. */
-static void apply_schema(rm_conn *c, const rm_sqlschema *s, rm_arena *a)
-{
-    rm_sqlschema empty;
-    rm_sqlschema_init(&empty, a);
-    rm_diags d;
-    rm_diags_init(&d);
-    rm_diff df;
-    assert_int_equal(rm_diff_schemas(&df, &empty, s, &rm_dialect_sqlite, a, &d), RM_OK);
-    rm_sql_script script;
-    assert_int_equal(rm_diff_to_script(&script, &df, a, &d), RM_OK);
-    for (size_t i = 0; i < script.n; i++)
-        for (size_t k = 0; k < script.steps[i].n; k++) {
-            rm_dberr err;
-            rm_dberr_clear(&err);
-            const char *sql = script.steps[i].stmts[k].sql;
-            if (rm_db_exec(c, sql, &err) != RM_OK)
-                printf("statement failed: %s\n%s\n", err.message, sql);
-            assert_int_equal(err.kind, RM_DBERR_NONE);
-        }
-    rm_diags_free(&d);
-}
 
-/* Number of changes from -> to; prints them when there are any, and dumps both schemas when
- * their number is not the expected one. */
-static size_t changes(const rm_sqlschema *from, const rm_sqlschema *to, size_t expected,
-                      rm_arena *a)
-{
-    rm_diags d;
-    rm_diags_init(&d);
-    rm_diff df;
-    assert_int_equal(rm_diff_schemas(&df, from, to, &rm_dialect_sqlite, a, &d), RM_OK);
-    if (df.n) {
-        rm_sb sb = RM_SB_INIT;
-        rm_diff_render_json(&sb, &df);
-        printf("%s\n", rm_sb_str(&sb));
-        /* Both sides in the fixture text form, for reading the difference. */
-        rm_sb text_to = RM_SB_INIT;
-        rm_sb_reset(&sb);
-        rm_sqlschema_print_text(&sb, from);
-        rm_sqlschema_print_text(&text_to, to);
-        if (df.n != expected)
-            rm_intro_dump("from.txt", rm_sb_str(&sb), "to.txt", rm_sb_str(&text_to), NULL);
-        rm_sb_free(&text_to);
-        rm_sb_free(&sb);
-    }
-    rm_diags_free(&d);
-    return df.n;
-}
 
 static size_t count_id(const rm_diags *d, uint16_t id)
 {
@@ -154,7 +92,7 @@ static void family_types_only(rm_sqlschema *s)
 static void check_database(const row *r, const rm_sqlschema *want, rm_arena *a)
 {
     rm_conn *c = fresh_db(r->name);
-    apply_schema(c, want, a);
+    assert_true(rm_intro_apply(c, want, &rm_dialect_sqlite, a));
     rm_sqlschema got;
     rm_introspect_stats st;
     rm_diags id;
@@ -164,7 +102,7 @@ static void check_database(const row *r, const rm_sqlschema *want, rm_arena *a)
     assert_int_equal(st.nqueries, 4);
     assert_int_equal(st.ntables, want->ntables);
     rm_db_close(c);
-    assert_int_equal(changes(&got, want, 0, a), 0);
+    assert_int_equal(rm_intro_changes(&got, want, 0, &rm_dialect_sqlite, a), 0);
 
     /* The Prisma text of the database describes it exactly. */
     rm_graph *raised;
@@ -186,7 +124,7 @@ static void check_database(const row *r, const rm_sqlschema *want, rm_arena *a)
     rm_sqlschema again;
     assert_int_equal(rm_sqlschema_lower(&again, g2, &rm_dialect_sqlite, NULL, a, &d2), RM_OK);
     family_types_only(&got);
-    size_t n = changes(&got, &again, 0, a);
+    size_t n = rm_intro_changes(&got, &again, 0, &rm_dialect_sqlite, a);
     if (n)
         printf("%s", rm_sb_str(&printed));
     assert_int_equal(n, 0);
@@ -345,9 +283,10 @@ static int teardown(void **state)
 int main(void)
 {
     tmpdir = rm_test_mkdtemp();
-    add_dir(RELMIG_SHARED_DIR "/corpus/real-schemas", "real");
-    add_dir(RELMIG_SHARED_DIR "/corpus/prisma/other/engine_7.10_outputs", "engine");
-    add_dir(RELMIG_SOURCE_DIR "/tests/golden/graph", "graph");
+    rm_intro_add_dir(rows, &nrows, MAX_ROWS, RELMIG_SHARED_DIR "/corpus/real-schemas", "real");
+    rm_intro_add_dir(rows, &nrows, MAX_ROWS,
+                     RELMIG_SHARED_DIR "/corpus/prisma/other/engine_7.10_outputs", "engine");
+    rm_intro_add_dir(rows, &nrows, MAX_ROWS, RELMIG_SOURCE_DIR "/tests/golden/graph", "graph");
     if (nrows < 20) {
         printf("expected at least 20 schemas, found %zu\n", nrows);
         return 1;
