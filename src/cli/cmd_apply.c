@@ -103,27 +103,20 @@ static int run(const rm_cli_cmd *self, int argc, char **argv)
     int rc = rm_opts_parse(&o, self, argc, argv);
     if (rc != RM_EXIT_OK)
         return rc;
-    const char *url = rm_opts_get(&o, "url");
-    if (!url)
-        return rm_cli_fail(RM_EXIT_USAGE, "apply: --url is required");
-    if (o.npositional)
-        return rm_cli_fail(RM_EXIT_USAGE, "apply: unexpected argument '%s'", o.positional[0]);
+    rm_cli_mig_run r;
+    if ((rc = rm_cli_mig_run_begin(&r, &o, "apply")) != RM_EXIT_OK)
+        return rc;
     int lock_ms = 0;
     if (rm_opts_get(&o, "lock-timeout")) {
         char *end = NULL;
         double s = strtod(rm_opts_get(&o, "lock-timeout"), &end);
         if (!end || *end || s < 0 || s > 86400)
-            return rm_cli_fail(RM_EXIT_USAGE, "apply: --lock-timeout wants seconds (0-86400)");
+            return rm_cli_mig_run_end(
+                &r, rm_cli_fail(RM_EXIT_USAGE, "apply: --lock-timeout wants seconds (0-86400)"));
         lock_ms = s == 0 ? 1 : (int)(s * 1000);
     }
-    const char *dirpath = rm_opts_get(&o, "dir") ? rm_opts_get(&o, "dir") : "migrations";
 
     int exit = RM_EXIT_ERROR;
-    rm_sources srcs;
-    rm_diags d;
-    rm_arena a;
-    rm_mig_dir dir;
-    rm_conn *c = NULL;
     rm_mig_env env;
     rm_mig_apply_result res = {0, 0, NULL};
     apply_view view = {NULL, 0, 0, true, false, NULL};
@@ -134,22 +127,15 @@ static int run(const rm_cli_cmd *self, int argc, char **argv)
     /* SQLite: another apply's exclusive transaction already blocks opening the file, so the
      * connection waits as long as the lock would. */
     rm_db_opts dbo = {lock_ms > 0 ? (lock_ms + 999) / 1000 : 10, NULL};
-    rm_sources_init(&srcs);
-    rm_diags_init(&d);
-    rm_arena_init(&a, 0);
     rm_io_mig_env(&env, stdout);
 
-    if (rm_io_read_migrations(&dir, dirpath, &srcs, &a, &d) != RM_OK)
+    if (rm_cli_mig_run_open(&r, &dbo, true) != RM_OK)
         goto done;
-    if (rm_mig_sum_verify(&dir, true, &d) != RM_OK)
-        goto done;
-    if (rm_cli_connect(&c, url, &dbo, &a, &d) != RM_OK)
-        goto done;
-    if (rm_mig_check_provider(&dir, c, &d) != RM_OK)
+    if (rm_mig_check_provider(&r.dir, r.c, &r.d) != RM_OK)
         goto done;
     /* The pending names, for the progress line's "k/N" and the JSON result: a dry run only
      * reads the history. Its diagnostics are dropped; the real run reports the same. */
-    view.a = &a;
+    view.a = &r.a;
     view.dry_run = ao.dry_run;
     view.lines = !json;
     if (json || rm_cli_progress_enabled()) {
@@ -158,11 +144,11 @@ static int run(const rm_cli_cmd *self, int argc, char **argv)
         rm_mig_apply_opts dao = ao;
         rm_mig_apply_result dres;
         rm_diags_init(&scratch);
-        view.names = rm_arena_alloc(&a, (dir.n + 1) * sizeof *view.names);
+        view.names = rm_arena_alloc(&r.a, (r.dir.n + 1) * sizeof *view.names);
         denv.ud = &view;
         denv.progress = collect_name;
         dao.dry_run = true;
-        counted = rm_mig_apply(&dres, c, &dir, &dao, &denv, &scratch) == RM_OK;
+        counted = rm_mig_apply(&dres, r.c, &r.dir, &dao, &denv, &scratch) == RM_OK;
         rm_diags_free(&scratch);
         if (!counted)
             view.names = NULL;
@@ -170,7 +156,7 @@ static int run(const rm_cli_cmd *self, int argc, char **argv)
     env.ud = &view;
     env.progress = on_line;
     show_next(&view);
-    rc = rm_mig_apply(&res, c, &dir, &ao, &env, &d);
+    rc = rm_mig_apply(&res, r.c, &r.dir, &ao, &env, &r.d);
     rm_cli_progress_clear();
     if (rc == RM_OK) {
         if (json)
@@ -179,7 +165,8 @@ static int run(const rm_cli_cmd *self, int argc, char **argv)
             rm_cli_info("%zu migration%s would be applied", res.pending,
                         res.pending == 1 ? "" : "s");
         else if (res.applied == 0)
-            rm_cli_info("database is up to date (%zu migration%s)", dir.n, dir.n == 1 ? "" : "s");
+            rm_cli_info("database is up to date (%zu migration%s)", r.dir.n,
+                        r.dir.n == 1 ? "" : "s");
         else
             rm_cli_info("applied %zu migration%s", res.applied, res.applied == 1 ? "" : "s");
         exit = RM_EXIT_OK;
@@ -189,13 +176,7 @@ static int run(const rm_cli_cmd *self, int argc, char **argv)
     rm_cli_verbose("apply: %zu migration%s applied in %.1f ms", res.applied,
                    res.applied == 1 ? "" : "s", rm_cli_now_ms() - t0);
 done:
-    fflush(stdout);
-    rm_cli_print_diags(&srcs, &d, false);
-    rm_db_close(c);
-    rm_arena_free(&a);
-    rm_diags_free(&d);
-    rm_sources_free(&srcs);
-    return exit;
+    return rm_cli_mig_run_end(&r, exit);
 }
 
 const rm_cli_cmd rm_cmd_apply = {

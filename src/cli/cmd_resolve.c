@@ -27,37 +27,26 @@ static int run(const rm_cli_cmd *self, int argc, char **argv)
     int rc = rm_opts_parse(&o, self, argc, argv);
     if (rc != RM_EXIT_OK)
         return rc;
-    const char *url = rm_opts_get(&o, "url");
     const char *applied = rm_opts_get(&o, "applied");
     const char *rolled = rm_opts_get(&o, "rolled-back");
-    if (!url)
-        return rm_cli_fail(RM_EXIT_USAGE, "resolve: --url is required");
+    rm_cli_mig_run r;
+    if ((rc = rm_cli_mig_run_begin(&r, &o, "resolve")) != RM_EXIT_OK)
+        return rc;
     if (!applied == !rolled)
-        return rm_cli_fail(RM_EXIT_USAGE, "resolve: give exactly one of --applied NAME and "
-                                          "--rolled-back NAME");
-    if (o.npositional)
-        return rm_cli_fail(RM_EXIT_USAGE, "resolve: unexpected argument '%s'", o.positional[0]);
-    const char *dirpath = rm_opts_get(&o, "dir") ? rm_opts_get(&o, "dir") : "migrations";
+        return rm_cli_mig_run_end(&r, rm_cli_fail(RM_EXIT_USAGE,
+                                                  "resolve: give exactly one of --applied NAME "
+                                                  "and --rolled-back NAME"));
 
     int exit = RM_EXIT_ERROR;
-    rm_sources srcs;
-    rm_diags d;
-    rm_arena a;
-    rm_mig_dir dir;
-    rm_conn *c = NULL;
     rm_mig_env env;
     rm_db_opts dbo = {10, NULL};
-    rm_sources_init(&srcs);
-    rm_diags_init(&d);
-    rm_arena_init(&a, 0);
     rm_io_mig_env(&env, stdout);
 
-    if (rm_io_read_migrations(&dir, dirpath, &srcs, &a, &d) != RM_OK)
+    if (rm_cli_mig_run_open(&r, &dbo, false) != RM_OK)
         goto done;
-    if (rm_cli_connect(&c, url, &dbo, &a, &d) != RM_OK)
-        goto done;
-    if (rm_mig_resolve(c, &dir, applied ? RM_MIG_RESOLVE_APPLIED : RM_MIG_RESOLVE_ROLLED_BACK,
-                       applied ? applied : rolled, 0, &env, &d) != RM_OK)
+    if (rm_mig_resolve(r.c, &r.dir,
+                       applied ? RM_MIG_RESOLVE_APPLIED : RM_MIG_RESOLVE_ROLLED_BACK,
+                       applied ? applied : rolled, 0, &env, &r.d) != RM_OK)
         goto done;
     exit = RM_EXIT_OK;
 done:
@@ -74,13 +63,7 @@ done:
         rm_cli_info("Migration %s marked as %s.", applied ? applied : rolled,
                     applied ? "applied" : "rolled back");
     }
-    fflush(stdout);
-    rm_cli_print_diags(&srcs, &d, false);
-    rm_db_close(c);
-    rm_arena_free(&a);
-    rm_diags_free(&d);
-    rm_sources_free(&srcs);
-    return exit;
+    return rm_cli_mig_run_end(&r, exit);
 }
 
 const rm_cli_cmd rm_cmd_resolve = {

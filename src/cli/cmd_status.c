@@ -88,54 +88,36 @@ static int run(const rm_cli_cmd *self, int argc, char **argv)
     int rc = rm_opts_parse(&o, self, argc, argv);
     if (rc != RM_EXIT_OK)
         return rc;
-    const char *url = rm_opts_get(&o, "url");
-    if (!url)
-        return rm_cli_fail(RM_EXIT_USAGE, "status: --url is required");
-    if (o.npositional)
-        return rm_cli_fail(RM_EXIT_USAGE, "status: unexpected argument '%s'", o.positional[0]);
-    const char *dirpath = rm_opts_get(&o, "dir") ? rm_opts_get(&o, "dir") : "migrations";
+    rm_cli_mig_run r;
+    if ((rc = rm_cli_mig_run_begin(&r, &o, "status")) != RM_EXIT_OK)
+        return rc;
     bool json = rm_opts_has(&o, "json");
 
     int exit = RM_EXIT_ERROR;
-    rm_sources srcs;
-    rm_diags d;
-    rm_arena a;
-    rm_mig_dir dir;
-    rm_conn *c = NULL;
     rm_mig_history h;
     rm_mig_status st;
     rm_sb out = RM_SB_INIT;
     bool sum_ok, up_to_date;
-    rm_sources_init(&srcs);
-    rm_diags_init(&d);
-    rm_arena_init(&a, 0);
 
-    if (rm_io_read_migrations(&dir, dirpath, &srcs, &a, &d) != RM_OK)
+    if (rm_io_read_migrations(&r.dir, r.dirpath, &r.srcs, &r.a, &r.d) != RM_OK)
         goto done;
     /* A folder that does not match relmig.sum is reported but the status is still useful. */
-    sum_ok = rm_mig_sum_verify(&dir, true, &d) == RM_OK;
-    if (rm_cli_connect(&c, url, NULL, &a, &d) != RM_OK)
+    sum_ok = rm_mig_sum_verify(&r.dir, true, &r.d) == RM_OK;
+    if (rm_cli_connect(&r.c, r.url, NULL, &r.a, &r.d) != RM_OK)
         goto done;
-    if (rm_mig_history_read(&h, c, &a, &d) != RM_OK)
+    if (rm_mig_history_read(&h, r.c, &r.a, &r.d) != RM_OK)
         goto done;
-    rm_mig_status_compute(&st, &dir, &h, &a);
+    rm_mig_status_compute(&st, &r.dir, &h, &r.a);
     up_to_date = sum_ok && st.count[RM_MIG_APPLIED] == st.n;
     if (json)
         render_json(&out, &st, sum_ok, up_to_date);
     else
-        render_text(&out, &st, &dir, up_to_date);
+        render_text(&out, &st, &r.dir, up_to_date);
     fputs(rm_sb_str(&out), stdout);
     exit = up_to_date ? RM_EXIT_OK : RM_EXIT_CHANGES;
 done:
-    fflush(stdout);
-    /* With --json the diagnostics stay human-readable on stderr so stdout is one document. */
-    rm_cli_print_diags(&srcs, &d, false);
     rm_sb_free(&out);
-    rm_db_close(c);
-    rm_arena_free(&a);
-    rm_diags_free(&d);
-    rm_sources_free(&srcs);
-    return exit;
+    return rm_cli_mig_run_end(&r, exit);
 }
 
 const rm_cli_cmd rm_cmd_status = {

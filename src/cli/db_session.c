@@ -5,6 +5,7 @@
 
 #include "db/introspect.h"
 #include "dialects/dialect.h"
+#include "io/migrations_dir.h"
 #include "util/sb.h"
 
 #include <string.h>
@@ -18,6 +19,40 @@ int rm_cli_connect(rm_conn **c, const char *url, const rm_db_opts *opts, rm_aren
     if (!rm_mig_connect_busy(&err, d))
         rm_db_report(d, &err, rm_arena_sprintf(a, "cannot connect to %s", rm_dburl_redact(url, a)));
     return RM_EDB;
+}
+
+int rm_cli_mig_run_begin(rm_cli_mig_run *r, const rm_opts *o, const char *cmd)
+{
+    r->url = rm_opts_get(o, "url");
+    r->dirpath = rm_opts_get(o, "dir") ? rm_opts_get(o, "dir") : "migrations";
+    if (!r->url)
+        return rm_cli_fail(RM_EXIT_USAGE, "%s: --url is required", cmd);
+    if (o->npositional)
+        return rm_cli_fail(RM_EXIT_USAGE, "%s: unexpected argument '%s'", cmd, o->positional[0]);
+    rm_sources_init(&r->srcs);
+    rm_diags_init(&r->d);
+    rm_arena_init(&r->a, 0);
+    r->c = NULL;
+    return RM_EXIT_OK;
+}
+
+int rm_cli_mig_run_open(rm_cli_mig_run *r, const rm_db_opts *dbo, bool verify_sum)
+{
+    int rc = rm_io_read_migrations(&r->dir, r->dirpath, &r->srcs, &r->a, &r->d);
+    if (rc == RM_OK && verify_sum)
+        rc = rm_mig_sum_verify(&r->dir, true, &r->d);
+    return rc != RM_OK ? rc : rm_cli_connect(&r->c, r->url, dbo, &r->a, &r->d);
+}
+
+int rm_cli_mig_run_end(rm_cli_mig_run *r, int exit)
+{
+    fflush(stdout);
+    rm_cli_print_diags(&r->srcs, &r->d, false);
+    rm_db_close(r->c);
+    rm_arena_free(&r->a);
+    rm_diags_free(&r->d);
+    rm_sources_free(&r->srcs);
+    return exit;
 }
 
 static const char *norm_host(const char *h)

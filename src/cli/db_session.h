@@ -6,6 +6,7 @@
 #ifndef RELMIG_CLI_DB_SESSION_H
 #define RELMIG_CLI_DB_SESSION_H
 
+#include "cli/cli.h"
 #include "db/db.h"
 #include "migrations/migrations.h"
 #include "sqlschema/sqlschema.h"
@@ -14,6 +15,31 @@
  * message (E0909), anything else as "cannot connect to <redacted url>" — and returns RM_EDB.
  * opts may be NULL. The caller closes *c with rm_db_close. */
 int rm_cli_connect(rm_conn **c, const char *url, const rm_db_opts *opts, rm_arena *a, rm_diags *d);
+
+/* What the commands on a migrations folder and a database (apply, status, resolve) share: the
+ * checks of --url, --dir (default "migrations") and stray arguments, and one lifetime: the
+ * folder's sources, the diagnostics, an arena and the connection. */
+typedef struct rm_cli_mig_run {
+    const char *url;
+    const char *dirpath;
+    rm_sources srcs;
+    rm_diags d;
+    rm_arena a;
+    rm_mig_dir dir;
+    rm_conn *c;
+} rm_cli_mig_run;
+
+/* Read --url and --dir from o into r and start its lifetime; a usage error is printed and its
+ * exit code returned (nothing to end then), else RM_EXIT_OK. */
+int rm_cli_mig_run_begin(rm_cli_mig_run *r, const rm_opts *o, const char *cmd);
+
+/* Read the folder into r->dir and connect to r->url (dbo may be NULL), reporting to r->d.
+ * verify_sum: a folder that does not match relmig.sum is an error before connecting. */
+int rm_cli_mig_run_open(rm_cli_mig_run *r, const rm_db_opts *dbo, bool verify_sum);
+
+/* Flush stdout, print the diagnostics (on stderr, so that with --json stdout stays one
+ * document), close the connection, free everything; returns exit. */
+int rm_cli_mig_run_end(rm_cli_mig_run *r, int exit);
 
 /* Do two URLs name the same database (same server, port, database and PostgreSQL schema;
  * localhost, 127.0.0.1 and ::1 count as one host)? Unparsable URLs compare as text. */
