@@ -19,10 +19,10 @@
 
 #include "model/print.h"
 #include "model/schema.h"
+#include "test_built.h"
 #include "testutil.h"
 #include "util/diag_render.h"
 
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -38,28 +38,13 @@ typedef struct row {
 static row rows[MAX_ROWS];
 static size_t nrows;
 
-static int cmp_str(const void *a, const void *b)
-{
-    return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
+/* Every *.prisma in dir but Prisma's .result. fixtures (sorted), as rows named prefix/file;
+ * with golden set, a golden file tests/golden/print/<prefix>_<file>.cerial per row. */
 static void add_dir(const char *dir, const char *prefix, bool golden)
 {
-    DIR *dh = opendir(dir);
-    if (!dh)
-        return;
     char *names[MAX_ROWS];
-    size_t n = 0;
-    struct dirent *e;
-    while ((e = readdir(dh)) != NULL && n < MAX_ROWS) {
-        size_t len = strlen(e->d_name);
-        if (len > 7 && strcmp(e->d_name + len - 7, ".prisma") == 0 &&
-            !strstr(e->d_name, ".result."))
-            names[n++] = strdup(e->d_name);
-    }
-    closedir(dh);
-    qsort(names, n, sizeof *names, cmp_str);
-    for (size_t i = 0; i < n && nrows < MAX_ROWS; i++) {
+    size_t n = rm_test_list_files(names, MAX_ROWS - nrows, dir, ".prisma", ".result.");
+    for (size_t i = 0; i < n; i++) {
         row *r = &rows[nrows++];
         snprintf(r->name, sizeof r->name, "%s/%s", prefix, names[i]);
         snprintf(r->path, sizeof r->path, "%s/%s", dir, names[i]);
@@ -67,38 +52,8 @@ static void add_dir(const char *dir, const char *prefix, bool golden)
         if (golden)
             snprintf(r->golden, sizeof r->golden, "%s/tests/golden/print/%s_%.*s.cerial",
                      RELMIG_SOURCE_DIR, prefix, (int)(strlen(names[i]) - 7), names[i]);
-        free(names[i]);
     }
-}
-
-typedef struct built {
-    rm_sources srcs;
-    rm_arena a;
-    rm_diags d;
-    rm_graph *g;
-} built;
-
-static void build(built *b, const char *name, const char *text, size_t len)
-{
-    rm_sources_init(&b->srcs);
-    rm_sources_add(&b->srcs, name, text, len);
-    rm_arena_init(&b->a, 0);
-    rm_diags_init(&b->d);
-    rm_schema_build(&b->g, &b->srcs, &b->a, &b->d);
-    if (b->d.nerrors) {
-        rm_sb out = RM_SB_INIT;
-        rm_render_opts o = {false, false};
-        rm_diags_render_text(&out, &b->srcs, &b->d, &o);
-        printf("%s", rm_sb_str(&out));
-        rm_sb_free(&out);
-    }
-}
-
-static void built_free(built *b)
-{
-    rm_arena_free(&b->a);
-    rm_diags_free(&b->d);
-    rm_sources_free(&b->srcs);
+    rm_test_free_names(names, n);
 }
 
 static size_t count_id(const rm_diags *d, uint16_t id)
@@ -146,15 +101,15 @@ static void run_row(void **state)
     size_t len = 0;
     char *text = rm_test_read_file(r->path, &len);
     assert_non_null(text);
-    built b1, b2;
-    build(&b1, r->name, text, len);
+    rm_test_built b1, b2;
+    rm_test_build_text(&b1, r->name, text, len);
     free(text);
     assert_int_equal(b1.d.nerrors, 0);
     rm_diags pd;
     rm_diags_init(&pd);
     rm_sb c1 = RM_SB_INIT;
     rm_print_cerial(&c1, b1.g, &pd);
-    build(&b2, "printed.cerial", rm_sb_str(&c1), c1.len);
+    rm_test_build_text(&b2, "printed.cerial", rm_sb_str(&c1), c1.len);
     if (b2.d.nerrors)
         printf("--- printed ---\n%s", rm_sb_str(&c1));
     assert_int_equal(b2.d.nerrors, 0);
@@ -220,8 +175,8 @@ static void run_row(void **state)
     rm_diags_init(&pd2);
     rm_sb c2 = RM_SB_INIT;
     rm_print_cerial(&c2, b2.g, &pd2);
-    built b3;
-    build(&b3, "printed2.cerial", rm_sb_str(&c2), c2.len);
+    rm_test_built b3;
+    rm_test_build_text(&b3, "printed2.cerial", rm_sb_str(&c2), c2.len);
     assert_int_equal(b3.d.nerrors, 0);
     rm_sb c3 = RM_SB_INIT;
     rm_diags pd3;
@@ -236,9 +191,9 @@ static void run_row(void **state)
     rm_diags_free(&pd);
     rm_diags_free(&pd2);
     rm_diags_free(&pd3);
-    built_free(&b1);
-    built_free(&b2);
-    built_free(&b3);
+    rm_test_built_free(&b1);
+    rm_test_built_free(&b2);
+    rm_test_built_free(&b3);
 }
 
 int main(void)

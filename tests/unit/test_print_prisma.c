@@ -19,10 +19,10 @@
 #include "model/graph_json.h"
 #include "model/print.h"
 #include "model/schema.h"
+#include "test_built.h"
 #include "testutil.h"
 #include "util/diag_render.h"
 
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -38,29 +38,13 @@ typedef struct row {
 static row rows[MAX_ROWS];
 static size_t nrows;
 
-static int cmp_str(const void *a, const void *b)
-{
-    return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
 /* Every *.prisma in dir (sorted), as rows named prefix/file; with golden set, a golden file
- * tests/golden/print/<file> per row. */
+ * tests/golden/print/<prefix>_<file> per row. */
 static void add_dir(const char *dir, const char *prefix, bool golden)
 {
-    DIR *dh = opendir(dir);
-    if (!dh)
-        return;
     char *names[MAX_ROWS];
-    size_t n = 0;
-    struct dirent *e;
-    while ((e = readdir(dh)) != NULL && n < MAX_ROWS) {
-        size_t len = strlen(e->d_name);
-        if (len > 7 && strcmp(e->d_name + len - 7, ".prisma") == 0)
-            names[n++] = strdup(e->d_name);
-    }
-    closedir(dh);
-    qsort(names, n, sizeof *names, cmp_str);
-    for (size_t i = 0; i < n && nrows < MAX_ROWS; i++) {
+    size_t n = rm_test_list_files(names, MAX_ROWS - nrows, dir, ".prisma", NULL);
+    for (size_t i = 0; i < n; i++) {
         row *r = &rows[nrows++];
         snprintf(r->name, sizeof r->name, "%s/%s", prefix, names[i]);
         snprintf(r->path, sizeof r->path, "%s/%s", dir, names[i]);
@@ -68,38 +52,8 @@ static void add_dir(const char *dir, const char *prefix, bool golden)
         if (golden)
             snprintf(r->golden, sizeof r->golden, "%s/tests/golden/print/%s_%s",
                      RELMIG_SOURCE_DIR, prefix, names[i]);
-        free(names[i]);
     }
-}
-
-typedef struct built {
-    rm_sources srcs;
-    rm_arena a;
-    rm_diags d;
-    rm_graph *g;
-} built;
-
-static void build(built *b, const char *name, const char *text, size_t len)
-{
-    rm_sources_init(&b->srcs);
-    rm_sources_add(&b->srcs, name, text, len);
-    rm_arena_init(&b->a, 0);
-    rm_diags_init(&b->d);
-    rm_schema_build(&b->g, &b->srcs, &b->a, &b->d);
-    if (b->d.nerrors) {
-        rm_sb out = RM_SB_INIT;
-        rm_render_opts o = {false, false};
-        rm_diags_render_text(&out, &b->srcs, &b->d, &o);
-        printf("%s", rm_sb_str(&out));
-        rm_sb_free(&out);
-    }
-}
-
-static void built_free(built *b)
-{
-    rm_arena_free(&b->a);
-    rm_diags_free(&b->d);
-    rm_sources_free(&b->srcs);
+    rm_test_free_names(names, n);
 }
 
 static char *print_of(const rm_graph *g)
@@ -146,12 +100,12 @@ static void run_row(void **state)
         warnings[1] = 0;
         len = strlen(text);
     }
-    built b1, b2, b3;
-    build(&b1, r->name, text, len);
+    rm_test_built b1, b2, b3;
+    rm_test_build_text(&b1, r->name, text, len);
     free(text);
     assert_int_equal(b1.d.nerrors, 0);
     char *p1 = print_of(b1.g);
-    build(&b2, "printed.prisma", p1, strlen(p1));
+    rm_test_build_text(&b2, "printed.prisma", p1, strlen(p1));
     if (b2.d.nerrors)
         printf("--- printed text ---\n%s", p1);
     assert_int_equal(b2.d.nerrors, 0);
@@ -163,7 +117,7 @@ static void run_row(void **state)
     if (strcmp(p1, p2) != 0)
         show_diff("first and second print", p1, p2);
     assert_string_equal(p1, p2);
-    build(&b3, "printed2.prisma", p2, strlen(p2));
+    rm_test_build_text(&b3, "printed2.prisma", p2, strlen(p2));
     assert_int_equal(b3.d.nerrors, 0);
     if (r->golden[0])
         assert_true(rm_test_golden(r->golden, p1));
@@ -171,9 +125,9 @@ static void run_row(void **state)
     free(p2);
     free(j1);
     free(j2);
-    built_free(&b1);
-    built_free(&b2);
-    built_free(&b3);
+    rm_test_built_free(&b1);
+    rm_test_built_free(&b2);
+    rm_test_built_free(&b3);
 }
 
 /* ---- alignment: text `prisma format` wrote must come out unchanged ----------------------- */
@@ -223,15 +177,15 @@ static const fmt_case fmt_cases[] = {
 static void run_fmt(void **state)
 {
     const fmt_case *c = *state;
-    built b;
-    build(&b, c->name, c->text, strlen(c->text));
+    rm_test_built b;
+    rm_test_build_text(&b, c->name, c->text, strlen(c->text));
     assert_int_equal(b.d.nerrors, 0);
     char *p = print_of(b.g);
     if (strcmp(p, c->text) != 0)
         show_diff("prisma format text and print", c->text, p);
     assert_string_equal(p, c->text);
     free(p);
-    built_free(&b);
+    rm_test_built_free(&b);
 }
 
 int main(void)
