@@ -17,8 +17,6 @@
 #include "db/db.h"
 #include "testutil.h"
 
-#include <arpa/inet.h>
-#include <netinet/in.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -26,7 +24,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/socket.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -109,21 +106,6 @@ static const char *smoke_url_with(const char *password, uint16_t port, const cha
     return rm_dburl_format(&u, false, &smoke.arena);
 }
 
-/* A TCP port on 127.0.0.1 where nothing listens: bind to port 0, read the port, close. */
-static uint16_t smoke_free_port(void)
-{
-    int fd = socket(AF_INET, SOCK_STREAM, 0);
-    assert_true(fd >= 0);
-    struct sockaddr_in sa;
-    memset(&sa, 0, sizeof sa);
-    sa.sin_family = AF_INET;
-    sa.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    assert_int_equal(bind(fd, (struct sockaddr *)&sa, sizeof sa), 0);
-    socklen_t len = sizeof sa;
-    assert_int_equal(getsockname(fd, (struct sockaddr *)&sa, &len), 0);
-    close(fd);
-    return ntohs(sa.sin_port);
-}
 #endif
 
 /* Every way an error can be shown must be free of both secrets. */
@@ -415,7 +397,7 @@ static void case_unreachable_port(void **state)
     rm_dburl_copy(&u, &smoke.base, &smoke.arena);
     u.password = secret;
     u.host = "127.0.0.1";
-    u.port = smoke_free_port();
+    u.port = rm_test_free_port();
     smoke_expect_connect_error(rm_dburl_format(&u, false, &smoke.arena), RM_DBERR_UNREACHABLE,
                                secret);
 }

@@ -16,9 +16,6 @@
  */
 #include "hostile_db.h"
 
-#include <arpa/inet.h>
-#include <netinet/in.h>
-#include <sys/socket.h>
 
 #define SECRET "S3cr3t-pw-@-x"            /* decoded */
 #define SECRET_ENCODED "S3cr3t-pw-%40-x"  /* as written in a URL */
@@ -87,22 +84,6 @@ typedef struct row {
     const command *cmd;
 } row;
 
-/* A TCP port on 127.0.0.1 where nothing listens: bind to port 0, read the port, close. */
-static uint16_t free_port(void)
-{
-    int fd = socket(AF_INET, SOCK_STREAM, 0);
-    assert_true(fd >= 0);
-    struct sockaddr_in sa;
-    memset(&sa, 0, sizeof sa);
-    sa.sin_family = AF_INET;
-    sa.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    assert_int_equal(bind(fd, (struct sockaddr *)&sa, sizeof sa), 0);
-    socklen_t len = sizeof sa;
-    assert_int_equal(getsockname(fd, (struct sockaddr *)&sa, &len), 0);
-    close(fd);
-    return ntohs(sa.sin_port);
-}
-
 static const char *scheme(rm_db_kind kind)
 {
     return kind == RM_DB_POSTGRES ? "postgresql" : "mysql";
@@ -117,7 +98,7 @@ static char *fault_url(rm_db_kind kind, fault f, const char **secret)
     case F_WRONG_HOST:
         return hdb_url_with(kind, NULL, SECRET, "nohost.invalid", 0, NULL);
     case F_WRONG_PORT:
-        return hdb_url_with(kind, NULL, SECRET, NULL, free_port(), NULL);
+        return hdb_url_with(kind, NULL, SECRET, NULL, rm_test_free_port(), NULL);
     case F_WRONG_PASSWORD:
         return hdb_url_with(kind, NULL, SECRET, NULL, 0, NULL);
     case F_UNKNOWN_DATABASE:

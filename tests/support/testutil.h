@@ -54,6 +54,10 @@ struct rm_graph;
 struct rm_graph *rm_test_build_clean(const char *path, struct rm_sources *srcs,
                                      struct rm_arena *a);
 
+/* A TCP port on 127.0.0.1 where nothing listens (bind to port 0, read the port, close); 0 if
+ * no socket could be bound. For "server unreachable" cases. */
+unsigned short rm_test_free_port(void);
+
 /* A fresh empty temporary directory (malloc'd path); removed by rm_test_rmtree. */
 char *rm_test_mkdtemp(void);
 void rm_test_rmtree(const char *path);
