@@ -167,13 +167,62 @@ void rm_sql_script_init(rm_sql_script *s, rm_arena *a)
     s->arena = a;
 }
 
+/* Prisma's comment block listing the warnings (`migrate dev` writes it). */
+static void render_warnings(rm_sb *out, const rm_sql_script *s)
+{
+    if (!s->nwarnings)
+        return;
+    rm_sb_puts(out, "/*\n  Warnings:\n\n");
+    for (size_t i = 0; i < s->nwarnings; i++) {
+        rm_sb_puts(out, "  - ");
+        rm_sb_puts(out, s->warnings[i]);
+        rm_sb_putc(out, '\n');
+    }
+    rm_sb_puts(out, "\n*/\n");
+}
+
+void rm_sql_script_stream(rm_sql_script *s, rm_sb *sink, bool warnings)
+{
+    if (warnings)
+        render_warnings(sink, s);
+    s->sink = sink;
+}
+
+/* Streaming: the current step's preamble, written once its emitter has had the chance to set
+ * it (emitters set it right after rm_sql_script_step, before any statement). */
+static void stream_preamble(rm_sql_script *s)
+{
+    if (s->preamble_due && s->cur.preamble)
+        rm_sb_puts(s->sink, s->cur.preamble);
+    s->preamble_due = false;
+}
+
 void rm_sql_script_done(rm_sql_script *s)
 {
+    if (s->sink) {
+        stream_preamble(s);
+        if (s->n == 0)
+            rm_sb_puts(s->sink, "-- This is an empty migration.");
+        s->sink = NULL;
+    }
     rm_sb_free(&s->scratch);
 }
 
 rm_sql_step *rm_sql_script_step(rm_sql_script *s, const char *name)
 {
+    if (s->sink) {
+        stream_preamble(s);
+        if (s->n)
+            rm_sb_putc(s->sink, '\n');
+        rm_sb_puts(s->sink, "-- ");
+        rm_sb_puts(s->sink, name);
+        rm_sb_putc(s->sink, '\n');
+        memset(&s->cur, 0, sizeof(s->cur));
+        s->cur.name = name; /* written already; kept only for an emitter that looks */
+        s->n++;
+        s->preamble_due = true;
+        return &s->cur;
+    }
     rm_sql_step st;
     memset(&st, 0, sizeof(st));
     st.name = rm_arena_strdup(s->arena, name);
@@ -183,6 +232,13 @@ rm_sql_step *rm_sql_script_step(rm_sql_script *s, const char *name)
 
 void rm_sql_script_stmt(rm_sql_script *s, rm_sql_step *step, rm_sb *sb, unsigned flags)
 {
+    if (s->sink) {
+        stream_preamble(s);
+        rm_sb_append(s->sink, rm_sb_str(sb), sb->len);
+        rm_sb_append(s->sink, ";\n", 2);
+        rm_sb_reset(sb);
+        return;
+    }
     rm_sql_stmt st = {rm_arena_strndup(s->arena, rm_sb_str(sb), sb->len), flags};
     RM_VEC_PUSH(s->arena, step->stmts, step->n, step->cap, st);
     rm_sb_reset(sb);
@@ -196,12 +252,8 @@ void rm_sql_script_warning(rm_sql_script *s, const char *text)
 
 void rm_sql_script_render(rm_sb *out, const rm_sql_script *s, bool warnings)
 {
-    if (warnings && s->nwarnings) {
-        rm_sb_puts(out, "/*\n  Warnings:\n\n");
-        for (size_t i = 0; i < s->nwarnings; i++)
-            rm_sb_appendf(out, "  - %s\n", s->warnings[i]);
-        rm_sb_puts(out, "\n*/\n");
-    }
+    if (warnings)
+        render_warnings(out, s);
     if (s->n == 0) {
         rm_sb_puts(out, "-- This is an empty migration.");
         return;

@@ -71,6 +71,14 @@ typedef struct rm_sql_script {
      * do not each malloc and grow a builder of their own (rm_dialect_emit_start/_finish);
      * freed by rm_sql_script_done. */
     rm_sb scratch;
+    /* Streaming (rm_sql_script_stream): steps and statements go straight into sink as text, in
+     * rm_sql_script_render's layout, instead of being kept; steps then holds only the current
+     * step (cur), n counts the steps and nothing is copied into the arena. `relmig diff`
+     * prints a script once and never looks at it again, and keeping it cost a copy of every
+     * statement and a second pass over the text. */
+    rm_sb *sink;
+    rm_sql_step cur;
+    bool preamble_due; /* cur's header is written, its preamble not yet */
 } rm_sql_script;
 
 struct rm_change;
@@ -150,7 +158,14 @@ rm_sb rm_dialect_emit_start(rm_sql_script *out);
 int rm_dialect_emit_finish(rm_sql_script *out, rm_sb *sb, int rc, rm_diags *d);
 
 void rm_sql_script_init(rm_sql_script *s, rm_arena *a);
-/* Free what the script holds outside its arena (the emitters' scratch buffer). */
+/* From now on write the script into sink (borrowed; it must outlive the script) instead of
+ * keeping it: first the warnings block of the warnings added so far (when warnings is true),
+ * then every step as it is emitted; rm_sql_script_done finishes the text. The text is byte
+ * for byte what rm_sql_script_render writes for the same calls (test_script_stream). Call it
+ * once, before the first step. */
+void rm_sql_script_stream(rm_sql_script *s, rm_sb *sink, bool warnings);
+/* Free what the script holds outside its arena (the emitters' scratch buffer); a streaming
+ * script also writes its last pending text (or the empty-migration line). */
 void rm_sql_script_done(rm_sql_script *s);
 rm_sql_step *rm_sql_script_step(rm_sql_script *s, const char *name);
 void rm_sql_script_stmt(rm_sql_script *s, rm_sql_step *step, rm_sb *sb, unsigned flags);

@@ -115,8 +115,9 @@ size_t rm_diff_group_end(const rm_diff *diff, size_t i);
 
 /* The migration script for diff->dialect; the script lives in a. */
 int rm_diff_to_script(rm_sql_script *out, const rm_diff *diff, rm_arena *a, rm_diags *diags);
-/* Convenience: to_script + render into sb (Prisma's migration.sql layout, with the warnings
- * block when warnings is true). */
+/* Append the script's text to sb (Prisma's migration.sql layout, with the warnings block when
+ * warnings is true): what to_script + rm_sql_script_render write, streamed without keeping the
+ * script. On failure sb is left as it was. */
 int rm_diff_render_sql(rm_sb *sb, const rm_diff *diff, bool warnings, rm_diags *diags);
 /* {"changes":[{"kind":"create_table","table":"User","warnings":[...]}, ...]} plus the
  * object names each kind has (column, index, foreign_key, enum, added, removed, alter). */

@@ -8,13 +8,16 @@
 #include <stdlib.h>
 #include <string.h>
 
-int rm_diff_to_script(rm_sql_script *out, const rm_diff *diff, rm_arena *a, rm_diags *diags)
+static void add_warnings(rm_sql_script *out, const rm_diff *diff)
 {
-    rm_sql_script_init(out, a);
-    int rc = RM_OK;
     for (size_t i = 0; i < diff->n; i++)
         for (size_t k = 0; k < diff->items[i].nwarnings; k++)
             rm_sql_script_warning(out, diff->items[i].warnings[k]);
+}
+
+static int emit_all(rm_sql_script *out, const rm_diff *diff, rm_diags *diags)
+{
+    int rc = RM_OK;
     for (size_t i = 0; i < diff->n;) {
         size_t end = rm_diff_group_end(diff, i);
         int r = diff->dialect->emit(diff->dialect, out, diff, &diff->items[i], end - i, diags);
@@ -22,18 +25,37 @@ int rm_diff_to_script(rm_sql_script *out, const rm_diff *diff, rm_arena *a, rm_d
             rc = r;
         i = end;
     }
+    return rc;
+}
+
+int rm_diff_to_script(rm_sql_script *out, const rm_diff *diff, rm_arena *a, rm_diags *diags)
+{
+    rm_sql_script_init(out, a);
+    add_warnings(out, diff);
+    int rc = emit_all(out, diff, diags);
     rm_sql_script_done(out);
     return rc;
 }
 
+/* The script is streamed into sb rather than kept and then rendered: the same text (see
+ * rm_sql_script_stream) without a copy of every statement. On failure sb is put back as it
+ * was, as if nothing had been rendered. */
 int rm_diff_render_sql(rm_sb *sb, const rm_diff *diff, bool warnings, rm_diags *diags)
 {
     rm_arena a;
     rm_arena_init(&a, 0);
     rm_sql_script script;
-    int rc = rm_diff_to_script(&script, diff, &a, diags);
-    if (rc == RM_OK)
-        rm_sql_script_render(sb, &script, warnings);
+    rm_sql_script_init(&script, &a);
+    add_warnings(&script, diff);
+    size_t start = sb->len;
+    int err = sb->err;
+    rm_sql_script_stream(&script, sb, warnings);
+    int rc = emit_all(&script, diff, diags);
+    rm_sql_script_done(&script);
+    if (rc != RM_OK) {
+        rm_sb_truncate(sb, start);
+        sb->err = err;
+    }
     rm_arena_free(&a);
     return rc;
 }
