@@ -1,7 +1,8 @@
 /*
  * relmig check: the CI drift check. The expected state is the schema (--schema) or the
  * migrations folder replayed into a scratch database (--dir: in-memory SQLite for SQLite
- * databases, --shadow-url for PostgreSQL/MySQL); the actual state is the database at --url,
+ * databases, --shadow-url or else a temporary database on the --url server for
+ * PostgreSQL/MySQL); the actual state is the database at --url,
  * introspected. Prints the relation-level findings (src/migrations/drift.c) and Prisma's drift
  * summary of the change list (src/diff), or both as JSON. Exit 0 in sync, 2 drift, 1 error.
  * Not for fixing anything: `relmig diff` writes the SQL that would.
@@ -24,7 +25,7 @@ static const rm_opt_spec opts[] = {
     {"schema", 0, RM_OPT_LIST, "PATH", "the expected schema"},
     {"dir", 0, RM_OPT_VALUE, "DIR", "the expected migrations folder"},
     {"shadow-url", 0, RM_OPT_VALUE, "URL",
-     "scratch database to replay --dir into (PostgreSQL/MySQL; it must be empty)"},
+     "scratch database to replay --dir into (PostgreSQL/MySQL; default: a temporary one)"},
     {"json", 0, RM_OPT_FLAG, NULL, "print the report as JSON"},
     {NULL, 0, RM_OPT_FLAG, NULL, NULL},
 };
@@ -68,10 +69,6 @@ static int run(const rm_cli_cmd *self, int argc, char **argv)
         return rm_cli_fail(RM_EXIT_USAGE, "check: cannot tell the database kind of --url");
     bool is_sqlite = strcmp(dia->name, "sqlite") == 0;
     const char *shadow = rm_opts_get(&o, "shadow-url");
-    if (dirpath && !shadow && !is_sqlite)
-        return rm_cli_fail(RM_EXIT_USAGE, "check: --dir on PostgreSQL/MySQL needs --shadow-url "
-                                          "(an empty scratch database to replay the folder "
-                                          "into)");
     bool json = rm_opts_has(&o, "json");
 
     int exit = RM_EXIT_ERROR;
@@ -107,8 +104,12 @@ static int run(const rm_cli_cmd *self, int argc, char **argv)
          * when the database to check cannot be reached. */
         if (rm_cli_connect(&c, url, NULL, &a, &d) != RM_OK)
             goto done;
-        if (rm_cli_replay(&expected, &dir, shadow ? shadow : "sqlite::memory:", &url, 1, &a, &d) !=
-            RM_OK)
+        if (shadow || is_sqlite)
+            rc = rm_cli_replay(&expected, &dir, shadow ? shadow : "sqlite::memory:", &url, 1, &a,
+                               &d);
+        else
+            rc = rm_cli_replay_temporary(&expected, &dir, c, url, &a, &d);
+        if (rc != RM_OK)
             goto done;
     }
     if (!c && rm_cli_connect(&c, url, NULL, &a, &d) != RM_OK)
@@ -170,8 +171,9 @@ const rm_cli_cmd rm_cmd_check = {
     .usage = "  relmig check --url URL (--schema PATH | --dir DIR [--shadow-url URL]) [--json]",
     .description =
         "Compares the database at URL with the schema, or with the state the migrations folder\n"
-        "produces (replayed into in-memory SQLite for SQLite databases, into --shadow-url for\n"
-        "PostgreSQL and MySQL). Names relation-level drift: one-to-one relations whose FK has\n"
+        "produces (replayed into in-memory SQLite for SQLite databases; for PostgreSQL and\n"
+        "MySQL into --shadow-url, or without it into a temporary database created and dropped\n"
+        "on the server of URL, which needs the right to create databases). Names relation-level drift: one-to-one relations whose FK has\n"
         "no UNIQUE, composite primary/foreign keys whose columns or order differ, FKs that\n"
         "reference non-unique columns, missing or extra FKs, FK action differences, and (with\n"
         "--dir) migrations applied but absent from the folder; then the change list.\n"

@@ -10,6 +10,8 @@
 
 #include <string.h>
 #include <strings.h>
+#include <time.h>
+#include <unistd.h>
 
 int rm_cli_connect(rm_conn **c, const char *url, const rm_db_opts *opts, rm_arena *a, rm_diags *d)
 {
@@ -260,5 +262,52 @@ int rm_cli_replay(rm_sqlschema *out, const rm_mig_dir *dir, const char *url,
     if (rc == RM_OK)
         rc = rm_introspect(out, c, NULL, a, d);
     rm_db_close(c);
+    return rc;
+}
+
+int rm_cli_replay_temporary(rm_sqlschema *out, const rm_mig_dir *dir, rm_conn *c,
+                            const char *url, rm_arena *a, rm_diags *d)
+{
+    rm_dburl u;
+    rm_dberr err;
+    if (rm_dburl_parse(&u, url, a, &err) != RM_OK) {
+        rm_db_report(d, &err, "cannot read the database URL");
+        return RM_EUSAGE;
+    }
+    bool pg = rm_db_driver(c)->kind == RM_DB_POSTGRES, failed = false;
+    /* pid and time: concurrent checks against one server get different names */
+    const char *name = rm_arena_sprintf(a, "relmig_shadow_%ld_%ld", (long)getpid(),
+                                        (long)(time(NULL) % 1000000));
+    const char *create = rm_arena_sprintf(a, "CREATE DATABASE %s", name);
+    if (!pg) {
+        const char *cs = scalar(c,
+                                "SELECT CONCAT(DEFAULT_CHARACTER_SET_NAME, ' COLLATE ', "
+                                "DEFAULT_COLLATION_NAME) FROM information_schema.SCHEMATA "
+                                "WHERE SCHEMA_NAME = DATABASE()",
+                                &failed, a, d);
+        if (failed)
+            return RM_EDB;
+        if (cs)
+            create = rm_arena_sprintf(a, "%s CHARACTER SET %s", create, cs);
+    }
+    if (rm_db_exec(c, create, &err) != RM_OK) {
+        rm_diag *g = rm_db_report(d, &err, rm_arena_sprintf(a, "cannot create the temporary "
+                                                               "shadow database %s", name));
+        rm_diag_set_hint(d, g,
+                         "Without --shadow-url relmig replays the migrations into a temporary "
+                         "database on the same server, which needs the right to create "
+                         "databases (PostgreSQL: CREATEDB). Pass an empty scratch database "
+                         "as --shadow-url instead.");
+        return RM_EDB;
+    }
+    rm_cli_verbose("replaying the migrations into the temporary shadow database %s", name);
+    u.database = name;
+    int rc = rm_cli_replay(out, dir, rm_dburl_format(&u, false, a), NULL, 0, a, d);
+    /* rm_cli_replay has closed its connection, so nothing holds the database open */
+    if (rm_db_exec(c, rm_arena_sprintf(a, "DROP DATABASE %s", name), &err) != RM_OK)
+        rm_diag_warning(d, RM_E_MIG_SHADOW, RM_LOC_NONE,
+                        "the temporary shadow database %s could not be dropped (%s); drop it "
+                        "by hand",
+                        name, err.message);
     return rc;
 }

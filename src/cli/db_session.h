@@ -58,4 +58,13 @@ bool rm_cli_same_database(const char *u1, const char *u2, rm_arena *a);
 int rm_cli_replay(rm_sqlschema *out, const rm_mig_dir *dir, const char *url,
                   const char *const *protect, size_t nprotect, rm_arena *a, rm_diags *d);
 
+/* rm_cli_replay into a temporary database on the server of c (connected to url), for when no
+ * --shadow-url is given, as Prisma's `migrate dev` does: `relmig_shadow_<pid>_<n>` is created
+ * (MySQL: with the character set and collation of c's database), replayed into, introspected
+ * into out and dropped again, also when the replay fails. Creating it needs the CREATEDB
+ * privilege (PostgreSQL) or CREATE (MySQL); when that is refused the error says to pass
+ * --shadow-url. A database that cannot be dropped afterwards is named in a warning. */
+int rm_cli_replay_temporary(rm_sqlschema *out, const rm_mig_dir *dir, rm_conn *c,
+                            const char *url, rm_arena *a, rm_diags *d);
+
 #endif

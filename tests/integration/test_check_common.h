@@ -5,7 +5,9 @@
  * then a hand-made change (the row's SQL for this database), then `relmig check --schema`
  * must exit with the row's status and name the drift in the report and in --json. The
  * untouched row must exit 0. A last case checks --dir (migrations replayed) including a
- * migration applied but absent from the folder. Test code only.
+ * migration applied but absent from the folder; on PostgreSQL/MySQL its first run replays
+ * into --shadow-url, its second into the temporary shadow database relmig creates without
+ * one, which must be gone afterwards. Test code only.
  */
 #ifndef RELMIG_TESTS_TEST_CHECK_COMMON_H
 #define RELMIG_TESTS_TEST_CHECK_COMMON_H
@@ -262,23 +264,35 @@ static void check_dir_and_missing_migration(void **state)
     if (p.status != 0)
         fail_msg("in sync expected: exit %d\n%s\n%s", p.status, p.out, p.err);
     rm_test_proc_free(&p);
-    /* the second migration disappears from the folder (another branch) */
+    /* the second migration disappears from the folder (another branch); this time without
+     * --shadow-url: PostgreSQL/MySQL replay into a temporary database (named with -v) */
     assert_int_equal(remove(rm_arena_sprintf(&ce.arena, "%s/migration.sql", m2)), 0);
     assert_int_equal(rmdir(m2), 0);
-    if (shadow) {
+    if (shadow)
         check_drop_db(shadow);
-        shadow = check_fresh_db();
-        args[6] = shadow;
-    }
-    assert_int_equal(rm_test_relmig(&p, args, NULL), 0);
+    const char *args2[] = {"check", "-v", "--url", url, "--dir", dir, NULL};
+    assert_int_equal(rm_test_relmig(&p, args2, NULL), 0);
     if (p.status != 2 ||
         !strstr(p.out, "migration 20250102000000_extra is applied to the "
                        "database but absent from the migrations folder") ||
         !strstr(p.out, "extra_t"))
         fail_msg("exit %d\n%s\n%s", p.status, p.out, p.err);
+    if (shadow) {
+        const char *tag = "temporary shadow database ";
+        const char *at = strstr(p.err, tag);
+        if (!at)
+            fail_msg("no temporary shadow database named in\n%s", p.err);
+        at += strlen(tag);
+        rm_dburl u = ce.base;
+        u.database = rm_arena_strndup(&ce.arena, at, strcspn(at, "\n"));
+        rm_conn *c = NULL;
+        rm_dberr err;
+        if (rm_db_connect_url(&c, &u, NULL, &err) == RM_OK) {
+            rm_db_close(c);
+            fail_msg("the temporary shadow database %s is still there", u.database);
+        }
+    }
     rm_test_proc_free(&p);
-    if (shadow)
-        check_drop_db(shadow);
     check_drop_db(url);
 }
 
