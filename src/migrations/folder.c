@@ -648,3 +648,53 @@ void rm_mig_split_statements(const char ***out, size_t **offs, size_t *n, const 
 {
     rm_mig_split_script(out, offs, n, s, len, RM_MIG_SQL_GENERIC, a);
 }
+
+/* The first words of a statement, skipping white space, comments and parentheses (REINDEX's
+ * option list); stops at the first other character. Returns how many it found (<= max). */
+static size_t leading_words(const char *s, const char **w, size_t *wl, size_t max)
+{
+    size_t n = 0;
+    const char *p = s;
+    while (*p && n < max) {
+        if (is_space(*p) || *p == '(' || *p == ')' || *p == ',') {
+            p++;
+        } else if (p[0] == '-' && p[1] == '-') {
+            while (*p && *p != '\n')
+                p++;
+        } else if (p[0] == '/' && p[1] == '*') {
+            const char *e = strstr(p + 2, "*/");
+            p = e ? e + 2 : p + strlen(p);
+        } else if (is_word(*p)) {
+            w[n] = p;
+            while (is_word(*p))
+                p++;
+            wl[n] = (size_t)(p - w[n]);
+            n++;
+        } else {
+            break;
+        }
+    }
+    return n;
+}
+
+bool rm_mig_pg_outside_transaction(const char *stmt)
+{
+    const char *w[6];
+    size_t wl[6];
+    size_t n = leading_words(stmt, w, wl, 6);
+#define W(i, kw) ((i) < n && word_is(w[i], wl[i], kw))
+    if (W(0, "VACUUM") || (W(0, "ALTER") && W(1, "SYSTEM")))
+        return true;
+    if ((W(0, "CREATE") || W(0, "DROP")) && (W(1, "DATABASE") || W(1, "TABLESPACE")))
+        return true;
+    if (W(0, "CREATE") && (W(1, "INDEX") || (W(1, "UNIQUE") && W(2, "INDEX"))))
+        return W(2, "CONCURRENTLY") || W(3, "CONCURRENTLY");
+    if (W(0, "DROP") && W(1, "INDEX"))
+        return W(2, "CONCURRENTLY");
+    if (W(0, "REINDEX"))
+        for (size_t i = 1; i < n; i++)
+            if (word_is(w[i], wl[i], "CONCURRENTLY"))
+                return true;
+#undef W
+    return false;
+}

@@ -566,9 +566,40 @@ static int apply_one(rm_conn *c, const rm_mig *m, const apply_ctx *ax, const rm_
     if (kind_of(c) != RM_DB_SQLITE)
         rm_mig_split_script(&stmts, &offs, &n, m->sql->text, m->sql->len, syntax_of(c), &a);
 
-    if (kind_of(c) == RM_DB_MYSQL) {
-        /* Every DDL statement commits implicitly: record the start first, then run the
-         * statements one at a time so a failure names its statement. */
+    /* MySQL commits every DDL statement implicitly; PostgreSQL refuses some statements inside
+     * a transaction block (CREATE INDEX CONCURRENTLY ...): such a migration runs like a MySQL
+     * one, with a warning - or, with --atomic, not at all. */
+    bool autocommit = kind_of(c) == RM_DB_MYSQL;
+    size_t notx = 0; /* PostgreSQL: 1 + the index of the first such statement */
+    for (size_t i = 0; kind_of(c) == RM_DB_POSTGRES && i < n && !notx; i++)
+        if (rm_mig_pg_outside_transaction(stmts[i]))
+            notx = i + 1;
+    if (notx) {
+        rm_loc loc = rm_loc_make(m->sql->id, offs[notx - 1], strlen(stmts[notx - 1]));
+        rm_diag *g = rm_diag_add(d, ax->opts->atomic ? RM_SEV_ERROR : RM_SEV_WARNING,
+                                 RM_E_MIG_NO_TRANSACTION, loc,
+                                 "migration %s %s: statement %zu cannot run inside a "
+                                 "transaction block",
+                                 m->name,
+                                 ax->opts->atomic ? "cannot be applied atomically"
+                                                  : "runs outside a transaction",
+                                 notx);
+        rm_diag_set_detail(d, g,
+                           "its statements run one by one and each commits on its own; a "
+                           "failure leaves the ones before it applied and the migration failed");
+        if (ax->opts->atomic) {
+            rm_diag_set_hint(d, g,
+                             "Move the statement into a migration of its own, or apply without "
+                             "--atomic.");
+            rc = RM_ERR;
+            goto done;
+        }
+        autocommit = true;
+    }
+
+    if (autocommit) {
+        /* Record the start first, then run the statements one at a time so a failure names
+         * its statement. */
         if (insert_row(c, id, m->checksum, m->name, false, NULL, 0, &a, &err) != RM_OK) {
             report(d, RM_E_MIG_HISTORY, &err, "cannot record the migration's start");
             rc = RM_EDB;
@@ -715,7 +746,7 @@ static int apply_one(rm_conn *c, const rm_mig *m, const apply_ctx *ax, const rm_
             if (update_row(c, "UPDATE _prisma_migrations SET logs = $2 WHERE id = $1", id, logs, &a,
                            &err) != RM_OK)
                 report(d, RM_E_MIG_HISTORY, &err, "cannot record the failure");
-        } else if (kind_of(c) == RM_DB_MYSQL &&
+        } else if (autocommit &&
                    update_row(c, finish_sql(c, &a), id, NULL, &a, &err) != RM_OK) {
             report(d, RM_E_MIG_HISTORY, &err, "cannot record the migration as finished");
             rc = RM_EDB;
@@ -746,12 +777,14 @@ static int apply_one(rm_conn *c, const rm_mig *m, const apply_ctx *ax, const rm_
                                    m->name, script_err.message);
         if (script_err.detail[0])
             rm_diag_set_detail(d, g, "%s", script_err.detail);
-        if (kind_of(c) == RM_DB_MYSQL)
+        if (autocommit)
             rm_diag_set_hint(d, g,
-                             "MySQL commits each DDL statement: statements before number %zu "
-                             "stay applied. Fix the database by hand, then run `relmig resolve "
-                             "--applied %s` (if you completed it) or `--rolled-back %s` (if you "
-                             "undid it).",
+                             "%s: statements before number %zu stay applied. Fix the database "
+                             "by hand, then run `relmig resolve --applied %s` (if you completed "
+                             "it) or `--rolled-back %s` (if you undid it).",
+                             kind_of(c) == RM_DB_MYSQL
+                                 ? "MySQL commits each DDL statement"
+                                 : "The migration ran outside a transaction",
                              fail_no, m->name, m->name);
         else if (row_durable)
             rm_diag_set_hint(d, g,

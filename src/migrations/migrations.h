@@ -102,6 +102,10 @@ typedef enum rm_mig_syntax {
  * allocated in a, *offs their byte offsets in script. */
 void rm_mig_split_script(const char ***out, size_t **offs, size_t *n, const char *script,
                          size_t len, rm_mig_syntax syn, rm_arena *a);
+/* Is stmt one PostgreSQL refuses inside a transaction block (CREATE/DROP INDEX CONCURRENTLY,
+ * REINDEX ... CONCURRENTLY, VACUUM, CREATE/DROP DATABASE or TABLESPACE, ALTER SYSTEM)? apply
+ * runs a migration holding one statement by statement outside a transaction. */
+bool rm_mig_pg_outside_transaction(const char *stmt);
 /* rm_mig_split_script with RM_MIG_SQL_GENERIC. */
 void rm_mig_split_statements(const char ***out, size_t **offs, size_t *n, const char *script,
                              size_t len, rm_arena *a);

@@ -867,6 +867,61 @@ static void apply_too_large_for_one_transaction(void **state)
 }
 #endif
 
+#if defined(APPLY_DB_POSTGRES)
+/* CREATE INDEX CONCURRENTLY cannot run in a transaction block: the migration holding it runs
+ * statement by statement outside one (warning E0921) and is recorded as finished; --atomic
+ * refuses it before anything runs; a later failing statement leaves the earlier ones applied
+ * and the migration failed, with the hint saying so. The same statement hidden behind a
+ * comment, and CONCURRENTLY written in lower case, are recognised too. */
+static void apply_outside_transaction(void **state)
+{
+    (void)state;
+    const char *sql = "CREATE TABLE cx (id INTEGER PRIMARY KEY, v INTEGER);\n"
+                      "/* built without blocking writes */ create index concurrently cx_v_idx "
+                      "ON cx (v);\n";
+    char *dir = fresh_dir();
+    write_mig(dir, mig_name(1), sql);
+    hash_dir(dir);
+    char *url = fresh_db();
+    rm_test_proc p;
+    const char *atomic[] = {"apply", "--url", url, "--dir", dir, "--atomic", NULL};
+    assert_int_equal(relmig(&p, atomic), 1);
+    if (!strstr(p.err, "error[E0921]") || !strstr(p.err, "cannot be applied atomically"))
+        fail_msg("stderr: %s", p.err);
+    rm_test_proc_free(&p);
+    assert_false(table_exists(url, "cx"));
+    assert_int_equal(count_rows(url, NULL), 0);
+
+    const char *ap[] = {"apply", "--url", url, "--dir", dir, NULL};
+    int st = relmig(&p, ap);
+    if (st != 0 || !strstr(p.err, "warning[E0921]"))
+        fail_msg("exit %d\nstdout: %s\nstderr: %s", st, p.out, p.err);
+    rm_test_proc_free(&p);
+    assert_int_equal(scalar_long(url, "SELECT count(*) FROM pg_indexes WHERE schemaname = "
+                                      "current_schema() AND indexname = 'cx_v_idx'"),
+                     1);
+    assert_int_equal(count_rows(url, "finished_at IS NOT NULL AND applied_steps_count = 1"), 1);
+    drop_last_db();
+
+    /* a failure after the CONCURRENTLY statement: what ran before it stays */
+    char *dir2 = fresh_dir();
+    write_mig(dir2, mig_name(1),
+              rm_arena_sprintf(&ae.arena, "%sINSERT INTO cx VALUES (1, 1), (1, 2);\n", sql));
+    hash_dir(dir2);
+    url = fresh_db();
+    const char *ap2[] = {"apply", "--url", url, "--dir", dir2, NULL};
+    assert_int_equal(relmig(&p, ap2), 1);
+    if (!strstr(p.err, "E0913") || !strstr(p.err, "ran outside a transaction"))
+        fail_msg("stderr: %s", p.err);
+    rm_test_proc_free(&p);
+    assert_true(table_exists(url, "cx"));
+    assert_int_equal(count_rows(url, "finished_at IS NULL AND logs LIKE 'relmig: statement 3 "
+                                     "failed%'"),
+                     1);
+    drop_last_db();
+}
+#endif
+
 /* Shadow databases (PostgreSQL, MySQL): `diff --from-migrations` and `migrate new` replay the
  * folder into --shadow-url after emptying it, so a shadow database holding a table of the
  * same name as a migration's (which would make the replay fail) or unrelated tables is fine;
@@ -977,6 +1032,7 @@ static const apply_case apply_cases[] = {
 #endif
 #if defined(APPLY_DB_POSTGRES)
     {"apply_too_large_for_one_transaction", apply_too_large_for_one_transaction},
+    {"apply_outside_transaction", apply_outside_transaction},
 #endif
 };
 

@@ -524,12 +524,47 @@ static void run_split_case(void **state)
 }
 
 /* ---------------------------------------------------------------------------------------- */
+/* Statements PostgreSQL refuses inside a transaction block (rm_mig_pg_outside_transaction)     */
+
+typedef struct notx_case {
+    const char *name;
+    const char *stmt;
+    bool want;
+} notx_case;
+
+static const notx_case notx_cases[] = {
+    {"notx_create_index_concurrently", "CREATE INDEX CONCURRENTLY i ON t (x)", true},
+    {"notx_unique_lower_case", "create unique index concurrently if not exists i on t (x)", true},
+    {"notx_after_comments", "-- speed\n/* no lock */ CREATE INDEX CONCURRENTLY i ON t (x)", true},
+    {"notx_drop_index_concurrently", "DROP INDEX CONCURRENTLY IF EXISTS i", true},
+    {"notx_reindex_options", "REINDEX (VERBOSE) TABLE CONCURRENTLY t", true},
+    {"notx_vacuum", "VACUUM ANALYZE t", true},
+    {"notx_create_database", "CREATE DATABASE d", true},
+    {"notx_drop_tablespace", "DROP TABLESPACE ts", true},
+    {"notx_alter_system", "ALTER SYSTEM SET work_mem = '64MB'", true},
+    {"notx_plain_index", "CREATE INDEX i ON t (x)", false},
+    {"notx_index_named_like_keyword", "CREATE INDEX concurrently_idx ON t (x)", false},
+    {"notx_keyword_in_comment", "-- CREATE INDEX CONCURRENTLY\nCREATE TABLE t (x int)", false},
+    {"notx_keyword_in_string", "SELECT 'VACUUM'", false},
+    {"notx_alter_table", "ALTER TABLE t ADD COLUMN vacuum int", false},
+    {"notx_drop_index", "DROP INDEX i", false},
+    {"notx_empty", "", false},
+};
+
+static void run_notx_case(void **state)
+{
+    const notx_case *c = *state;
+    assert_int_equal(rm_mig_pg_outside_transaction(c->stmt), c->want);
+}
+
+/* ---------------------------------------------------------------------------------------- */
 
 int main(void)
 {
     size_t ns = RM_ARRAY_LEN(sum_cases), nk = RM_ARRAY_LEN(ck_cases);
     size_t nl = RM_ARRAY_LEN(lock_cases), np = RM_ARRAY_LEN(split_cases);
-    size_t total = ns + nk + nl + np + 3, k = 0;
+    size_t nx = RM_ARRAY_LEN(notx_cases);
+    size_t total = ns + nk + nl + np + nx + 3, k = 0;
     struct CMUnitTest *t = calloc(total, sizeof *t);
     for (size_t i = 0; i < ns; i++)
         t[k++] =
@@ -543,6 +578,9 @@ int main(void)
     for (size_t i = 0; i < np; i++)
         t[k++] = (struct CMUnitTest){split_cases[i].name, run_split_case, NULL, NULL,
                                      (void *)&split_cases[i]};
+    for (size_t i = 0; i < nx; i++)
+        t[k++] = (struct CMUnitTest){notx_cases[i].name, run_notx_case, NULL, NULL,
+                                     (void *)&notx_cases[i]};
     t[k++] = (struct CMUnitTest){"checksum_line_endings", checksum_line_endings, NULL, NULL, NULL};
     t[k++] = (struct CMUnitTest){"dir_checksums_match_sha256sum", dir_checksums_match_sha256sum,
                                  NULL, NULL, NULL};
