@@ -37,16 +37,16 @@ const rm_dialect *rm_dialect_by_name(const char *name)
 
 void rm_quote_doubling(rm_sb *sb, const char *s, size_t n, char q)
 {
+    /* memchr rather than a byte loop: nearly every name has no quote in it. */
     rm_sb_putc(sb, q);
-    size_t start = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (s[i] == q) {
-            rm_sb_append(sb, s + start, i - start + 1);
-            rm_sb_putc(sb, q);
-            start = i + 1;
-        }
+    const char *end = s + n;
+    const char *p;
+    while ((p = memchr(s, q, (size_t)(end - s))) != NULL) {
+        rm_sb_append(sb, s, (size_t)(p - s) + 1);
+        rm_sb_putc(sb, q);
+        s = p + 1;
     }
-    rm_sb_append(sb, s + start, n - start);
+    rm_sb_append(sb, s, (size_t)(end - s));
     rm_sb_putc(sb, q);
 }
 
@@ -81,13 +81,37 @@ void rm_dialect_names(const rm_dialect *d, rm_sb *sb, const char *const *names, 
 
 void rm_dialect_default_clause(const rm_dialect *d, rm_sb *sb, const rm_sql_column *c)
 {
-    rm_sb tmp = RM_SB_INIT;
-    d->render_default(d, &tmp, c);
-    if (tmp.len) {
-        rm_sb_puts(sb, " DEFAULT ");
-        rm_sb_append(sb, rm_sb_str(&tmp), tmp.len);
+    /* Rendered in place and taken back when the dialect writes nothing: a builder of its own
+     * per column was a malloc and a copy for each of them. */
+    if (c->def.kind == RM_SQL_DEFAULT_NONE)
+        return;
+    size_t start = sb->len;
+    rm_sb_puts(sb, " DEFAULT ");
+    size_t expr = sb->len;
+    d->render_default(d, sb, c);
+    if (sb->len == expr && rm_sb_error(sb) == RM_OK)
+        rm_sb_truncate(sb, start);
+}
+
+void rm_dialect_type_args(rm_sb *sb, const rm_sql_type *t, const char *sep)
+{
+    if (!t->nargs)
+        return;
+    rm_sb_putc(sb, '(');
+    for (size_t i = 0; i < t->nargs; i++) {
+        if (i)
+            rm_sb_puts(sb, sep);
+        rm_sb_put_uint(sb, t->args[i]);
     }
-    rm_sb_free(&tmp);
+    rm_sb_putc(sb, ')');
+}
+
+void rm_dialect_fk_actions(rm_sb *sb, const rm_sql_fk *fk)
+{
+    rm_sb_puts(sb, " ON DELETE ");
+    rm_sb_puts(sb, rm_fk_action_sql(fk->on_delete));
+    rm_sb_puts(sb, " ON UPDATE ");
+    rm_sb_puts(sb, rm_fk_action_sql(fk->on_update));
 }
 
 void rm_dialect_index_cols(const rm_dialect *d, rm_sb *sb, const rm_sql_index_col *cols, size_t n,
@@ -97,8 +121,11 @@ void rm_dialect_index_cols(const rm_dialect *d, rm_sb *sb, const rm_sql_index_co
         if (i)
             rm_sb_puts(sb, sep);
         rm_dialect_ident(d, sb, cols[i].name);
-        if (cols[i].length)
-            rm_sb_appendf(sb, "(%u)", (unsigned)cols[i].length);
+        if (cols[i].length) {
+            rm_sb_putc(sb, '(');
+            rm_sb_put_uint(sb, cols[i].length);
+            rm_sb_putc(sb, ')');
+        }
         if (cols[i].opclass) {
             rm_sb_putc(sb, ' ');
             rm_sb_puts(sb, cols[i].opclass);

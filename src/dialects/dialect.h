@@ -142,6 +142,10 @@ void rm_dialect_paren_expr(rm_sb *sb, const char *text);
  * dbgenerated() writes nothing). Returns false, writing nothing, for the kinds each dialect
  * renders its own way (now(), sequences, autoincrement, none). */
 bool rm_dialect_common_default(const rm_dialect *d, rm_sb *sb, const rm_sql_default *def);
+/* A type's arguments as "(a<sep>b)"; nothing when it has none. */
+void rm_dialect_type_args(rm_sb *sb, const rm_sql_type *t, const char *sep);
+/* " ON DELETE <action> ON UPDATE <action>" of a foreign key. */
+void rm_dialect_fk_actions(rm_sb *sb, const rm_sql_fk *fk);
 /* Append s upper-cased (ASCII): index methods, keywords. */
 void rm_dialect_upper(rm_sb *sb, const char *s);
 

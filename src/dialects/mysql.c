@@ -77,12 +77,7 @@ static void my_render_type(const rm_dialect *self, rm_sb *sb, const rm_sql_colum
         return;
     }
     rm_sb_puts(sb, t->name ? t->name : "TEXT");
-    if (t->nargs) {
-        rm_sb_putc(sb, '(');
-        for (size_t i = 0; i < t->nargs; i++)
-            rm_sb_appendf(sb, "%s%u", i ? ", " : "", (unsigned)t->args[i]);
-        rm_sb_putc(sb, ')');
-    }
+    rm_dialect_type_args(sb, t, ", ");
 }
 
 static void my_render_default(const rm_dialect *self, rm_sb *sb, const rm_sql_column *c)
@@ -96,15 +91,18 @@ static void my_render_default(const rm_dialect *self, rm_sb *sb, const rm_sql_co
     switch (d->kind) {
     case RM_SQL_DEFAULT_NOW:
         /* The precision must match the column's, or MySQL rejects the default. */
-        if (c->type.nargs)
-            rm_sb_appendf(sb, "CURRENT_TIMESTAMP(%u)", (unsigned)c->type.args[0]);
-        else
-            rm_sb_puts(sb, "CURRENT_TIMESTAMP");
+        rm_sb_puts(sb, "CURRENT_TIMESTAMP");
+        if (c->type.nargs) {
+            rm_sb_putc(sb, '(');
+            rm_sb_put_uint(sb, c->type.args[0]);
+            rm_sb_putc(sb, ')');
+        }
         break;
     case RM_SQL_DEFAULT_SEQUENCE: /* no sequences in MySQL */
     case RM_SQL_DEFAULT_NONE:
     case RM_SQL_DEFAULT_AUTOINCREMENT:
-        break;    default: /* the kinds rm_dialect_common_default wrote */
+        break;
+    default: /* the kinds rm_dialect_common_default wrote */
         break;
     }
 }
@@ -278,8 +276,8 @@ static int my_emit(const rm_dialect *self, rm_sql_script *out, const rm_diff *di
         rm_dialect_ident(self, &sb, fk->ref_table);
         rm_sb_putc(&sb, '(');
         rm_dialect_names(self, &sb, fk->ref_cols, fk->ncols, ", ");
-        rm_sb_appendf(&sb, ") ON DELETE %s ON UPDATE %s", rm_fk_action_sql(fk->on_delete),
-                      rm_fk_action_sql(fk->on_update));
+        rm_sb_putc(&sb, ')');
+        rm_dialect_fk_actions(&sb, fk);
         rm_sql_script_stmt(out, step, &sb, 0);
         break;
     }

@@ -69,12 +69,7 @@ static void pg_render_type(const rm_dialect *self, rm_sb *sb, const rm_sql_colum
         return;
     } else {
         rm_sb_puts(sb, t->name ? t->name : "TEXT");
-        if (t->nargs) {
-            rm_sb_putc(sb, '(');
-            for (size_t i = 0; i < t->nargs; i++)
-                rm_sb_appendf(sb, "%s%u", i ? "," : "", (unsigned)t->args[i]);
-            rm_sb_putc(sb, ')');
-        }
+        rm_dialect_type_args(sb, t, ",");
     }
     if (t->array)
         rm_sb_puts(sb, "[]");
@@ -212,8 +207,8 @@ static void add_fk(const rm_dialect *self, rm_sb *sb, const rm_sql_table *t, con
     rm_dialect_qualified(self, sb, fk->ref_schema ? fk->ref_schema : t->schema, fk->ref_table);
     rm_sb_putc(sb, '(');
     rm_dialect_names(self, sb, fk->ref_cols, fk->ncols, ", ");
-    rm_sb_appendf(sb, ") ON DELETE %s ON UPDATE %s", rm_fk_action_sql(fk->on_delete),
-                  rm_fk_action_sql(fk->on_update));
+    rm_sb_putc(sb, ')');
+    rm_dialect_fk_actions(sb, fk);
 }
 
 static bool is_numeric(rm_type_family f)

@@ -40,12 +40,8 @@ static void lite_render_type(const rm_dialect *self, rm_sb *sb, const rm_sql_col
     (void)self;
     const rm_sql_type *t = &c->type;
     rm_sb_puts(sb, t->name && t->family != RM_TYPE_ENUM ? t->name : "TEXT");
-    if (t->nargs && t->family != RM_TYPE_ENUM) {
-        rm_sb_putc(sb, '(');
-        for (size_t i = 0; i < t->nargs; i++)
-            rm_sb_appendf(sb, "%s%u", i ? ", " : "", (unsigned)t->args[i]);
-        rm_sb_putc(sb, ')');
-    }
+    if (t->family != RM_TYPE_ENUM)
+        rm_dialect_type_args(sb, t, ", ");
 }
 
 static void lite_render_default(const rm_dialect *self, rm_sb *sb, const rm_sql_column *c)
@@ -60,7 +56,8 @@ static void lite_render_default(const rm_dialect *self, rm_sb *sb, const rm_sql_
     case RM_SQL_DEFAULT_SEQUENCE:
     case RM_SQL_DEFAULT_NONE:
     case RM_SQL_DEFAULT_AUTOINCREMENT:
-        break;    default: /* the kinds rm_dialect_common_default wrote */
+        break;
+    default: /* the kinds rm_dialect_common_default wrote */
         break;
     }
 }
@@ -99,8 +96,8 @@ static void inline_fk(const rm_dialect *self, rm_sb *sb, const rm_sql_fk *fk)
     rm_dialect_ident(self, sb, fk->ref_table);
     rm_sb_puts(sb, " (");
     rm_dialect_names(self, sb, fk->ref_cols, fk->ncols, ", ");
-    rm_sb_appendf(sb, ") ON DELETE %s ON UPDATE %s", rm_fk_action_sql(fk->on_delete),
-                  rm_fk_action_sql(fk->on_update));
+    rm_sb_putc(sb, ')');
+    rm_dialect_fk_actions(sb, fk);
 }
 
 static void create_table(const rm_dialect *self, rm_sb *sb, const rm_sql_table *t, const char *name)

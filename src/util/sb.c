@@ -130,6 +130,17 @@ void rm_sb_pad(rm_sb *sb, char c, size_t n)
     sb->buf[sb->len] = '\0';
 }
 
+void rm_sb_put_uint(rm_sb *sb, unsigned long long v)
+{
+    char buf[24];
+    size_t i = sizeof buf;
+    do {
+        buf[--i] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    rm_sb_append(sb, buf + i, sizeof buf - i);
+}
+
 void rm_sb_truncate(rm_sb *sb, size_t new_len)
 {
     if (new_len < sb->len) {

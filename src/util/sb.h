@@ -62,6 +62,8 @@ static inline void rm_sb_putc(rm_sb *sb, char c)
 
 void rm_sb_appendf(rm_sb *sb, const char *fmt, ...) RM_PRINTF(2, 3);
 void rm_sb_vappendf(rm_sb *sb, const char *fmt, va_list ap) RM_PRINTF(2, 0);
+/* Append v in decimal (what "%u" would write, without a printf per number). */
+void rm_sb_put_uint(rm_sb *sb, unsigned long long v);
 /* Append n copies of c. */
 void rm_sb_pad(rm_sb *sb, char c, size_t n);
 /* Append s (n bytes) as a JSON string literal, quotes included. Invalid UTF-8 bytes become
