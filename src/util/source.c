@@ -19,31 +19,38 @@ void rm_sources_free(rm_sources *s)
     s->n = s->cap = 0;
 }
 
-rm_source *rm_sources_add(rm_sources *s, const char *path, const char *text, size_t len)
+rm_source *rm_sources_adopt(rm_sources *s, const char *path, const char *text, size_t len)
 {
     if (len >= UINT32_MAX || s->n >= UINT32_MAX - 1)
         return NULL;
     rm_source *src = RM_NEW(&s->arena, rm_source);
     src->id = (uint32_t)s->n;
     src->path = rm_arena_strdup(&s->arena, path);
-    src->text = rm_arena_strndup(&s->arena, text, len);
+    src->text = text;
     src->len = len;
     RM_VEC_PUSH(&s->arena, s->items, s->n, s->cap, src);
     /* The line map is built here rather than lazily so that rm_source stays const-usable
-     * everywhere; it costs one pass over the text. */
+     * everywhere; it costs two memchr passes over the text (a byte loop was 14 instructions
+     * a byte, as much as reading the file). */
+    const char *end = text + len, *p;
     size_t nlines = 1;
-    for (size_t i = 0; i < len; i++)
-        if (text[i] == '\n')
-            nlines++;
+    for (p = text; (p = memchr(p, '\n', (size_t)(end - p))) != NULL; p++)
+        nlines++;
     uint32_t *starts = rm_arena_alloc(&s->arena, nlines * sizeof(uint32_t));
     size_t k = 0;
     starts[k++] = 0;
-    for (size_t i = 0; i < len; i++)
-        if (text[i] == '\n')
-            starts[k++] = (uint32_t)(i + 1);
+    for (p = text; (p = memchr(p, '\n', (size_t)(end - p))) != NULL; p++)
+        starts[k++] = (uint32_t)(p - text + 1);
     src->line_starts = starts;
     src->nlines = nlines;
     return src;
+}
+
+rm_source *rm_sources_add(rm_sources *s, const char *path, const char *text, size_t len)
+{
+    if (len >= UINT32_MAX || s->n >= UINT32_MAX - 1)
+        return NULL;
+    return rm_sources_adopt(s, path, rm_arena_strndup(&s->arena, text, len), len);
 }
 
 const rm_source *rm_sources_get(const rm_sources *s, uint32_t id)

@@ -41,6 +41,9 @@ void rm_sources_free(rm_sources *s);
 /* Copy text (len bytes) under the display name path. Borrowed; valid until rm_sources_free.
  * Texts of 4 GiB or more cannot be addressed by rm_loc and are refused (NULL). */
 rm_source *rm_sources_add(rm_sources *s, const char *path, const char *text, size_t len);
+/* The same for text that already lives in s->arena, NUL-terminated at text[len]: it is taken
+ * as it is, not copied (the file reader reads straight into the arena). */
+rm_source *rm_sources_adopt(rm_sources *s, const char *path, const char *text, size_t len);
 /* The source with this id, or NULL. */
 const rm_source *rm_sources_get(const rm_sources *s, uint32_t id);
 
