@@ -12,7 +12,8 @@
 #                             [--only pg|mysql|sqlite] [--keep]
 #
 # Environment: RELMIG, RELMIG_TEST_PG_URL, RELMIG_TEST_MYSQL_URL, RELMIG_ORACLE_HOME as for
-# bench_apply.sh.
+# bench_apply.sh; BENCH_DB_PREFIX (default bench_introspect_) names the server databases, so
+# engineers sharing a server keep their own.
 #
 # Method. For each size N a database is built once (not timed): shared/oracle/gen_schema.py N,
 # `relmig diff --from empty`, loaded with the server's own client in one transaction, into
@@ -51,6 +52,7 @@ if [ -z "${RELMIG:-}" ]; then
 fi
 ORACLE=${RELMIG_ORACLE_HOME:-$HOME/.cache/relmig-oracle}
 export PATH=$ORACLE/bin:$PATH
+DB_PREFIX=${BENCH_DB_PREFIX:-bench_introspect_}
 BENCH_DIR=${BENCH_DIR:-${TMPDIR:-/tmp}/relmig-bench-introspect}
 mkdir -p "$BENCH_DIR"
 
@@ -116,7 +118,7 @@ bench_pg() {
     local n sql want db url have
     for n in $SIZES; do
         sql=$(gen_sql postgresql postgresql "$n"); want=$(sql_tables "$sql")
-        db=bench_introspect_$n; url=$(url_with_db "$RELMIG_TEST_PG_URL" "$db")
+        db=$DB_PREFIX$n; url=$(url_with_db "$RELMIG_TEST_PG_URL" "$db")
         have=$(pg_q "$url" "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'" 2>/dev/null || echo none)
         if [ "$have" != "$want" ]; then
             say "pg: building $db ($want tables)"
@@ -144,7 +146,7 @@ bench_mysql() {
     local n sql want db url have
     for n in $SIZES; do
         sql=$(gen_sql mysql mysql "$n"); want=$(sql_tables "$sql")
-        db=bench_introspect_$n; url=$(url_with_db "$RELMIG_TEST_MYSQL_URL" "$db")
+        db=$DB_PREFIX$n; url=$(url_with_db "$RELMIG_TEST_MYSQL_URL" "$db")
         have=$(my_q "SELECT count(*) FROM information_schema.tables WHERE table_schema = '$db'" 2>/dev/null || echo none)
         if [ "$have" != "$want" ]; then
             say "mysql: building $db ($want tables)"
