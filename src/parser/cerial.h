@@ -10,6 +10,7 @@
 #define RELMIG_PARSER_CERIAL_H
 
 #include "util/diag.h"
+#include "util/sb.h"
 
 /* Lines longer than this are reported (E0400) and skipped instead of being matched. */
 #define RM_CERIAL_MAX_LINE ((size_t)64 * 1024)
@@ -213,7 +214,20 @@ typedef struct rm_cerial_opts {
      * @index+@unique, @@ directive contents, duplicate names...). They are warnings (E0470)
      * by default, errors under strict. */
     bool strict;
+    /* Tests only: take the validator's general paths (hash indexes, separate passes) where it
+     * has a fast one, so that a differential test can compare both. */
+    bool no_fast_paths;
 } rm_cerial_opts;
+
+/* The parser's fast paths (hand-written recognisers of the commonest line shapes, each giving
+ * its pcre2 pattern's answer and declining anything else) are on in a new context; off, every
+ * line goes through pcre2. Only the differential tests and the fuzz target turn them off. */
+void rm_cerial_ctx_set_fast(rm_cerial_ctx *ctx, bool on);
+
+/* Append every node of s (blocks, fields, decorators, values, locations) to out as text, one
+ * line per node: two parses (or validations) gave the same result when their dumps are equal
+ * byte for byte. For the differential tests and the fuzz target. */
+void rm_cerial_schema_dump(rm_sb *out, const rm_cerial_schema *s);
 
 /* Parse the sources with ids files[0..nfiles) as one Cerial namespace (a name pre-pass over
  * all files, then each file on its own, as `cerial generate` does). Every parse error goes to

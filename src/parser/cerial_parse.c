@@ -37,6 +37,10 @@ struct rm_cerial_ctx {
     rm_rx *word_arg;
     rm_rx *sort_arg;
     rm_rx *any_arg;
+    /* hand-written recognisers for the common shapes (field lines, decorator arguments),
+     * each giving its pcre2 pattern's answer; off: every line goes through pcre2 (the
+     * differential tests compare both) */
+    bool fast;
 };
 
 static rm_rx *rx_must(const char *pattern)
@@ -74,7 +78,13 @@ rm_cerial_ctx *rm_cerial_ctx_new(void)
     c->word_arg = rx_must("^@\\w+\\((\\w+)\\)$");
     c->sort_arg = rx_must("^@sort\\((\\w*)\\)$");
     c->any_arg = rx_must("^@\\w+\\((.+)\\)$");
+    c->fast = true;
     return c;
+}
+
+void rm_cerial_ctx_set_fast(rm_cerial_ctx *ctx, bool on)
+{
+    ctx->fast = on;
 }
 
 void rm_cerial_ctx_free(rm_cerial_ctx *c)
@@ -685,6 +695,91 @@ static bool rx_sv(rm_rx *rx, sv s)
 }
 
 /* ---------------------------------------------------------------------------------------- */
+/* Fast paths: hand-written recognisers for the most common shapes. Each gives its pcre2
+ * pattern's answer on the inputs it accepts and declines (the caller uses pcre2) on anything
+ * else; tests/unit/test_cerial_fastpath.c and fuzz_cerial_parse compare whole parses with the
+ * fast paths on and off (rm_cerial_ctx_set_fast).                                           */
+
+/* \w of pcre2's built-in (C locale) tables, as used without PCRE2_UCP: ASCII only */
+static bool is_word(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
+
+/* Printable ASCII only: no newline of any pcre2 newline convention, so `.` and `$` behave the
+ * same as in a hand-written loop. The hand matchers decline anything else. */
+static bool is_plain(sv s)
+{
+    size_t i;
+    for (i = 0; i < s.n; i++)
+        if ((unsigned char)s.p[i] < 0x20 || (unsigned char)s.p[i] > 0x7e)
+            return false;
+    return true;
+}
+
+static size_t word_run(sv s, size_t i)
+{
+    while (i < s.n && is_word(s.p[i]))
+        i++;
+    return i;
+}
+
+/* Match rx (one of the decorator-argument and value patterns below) against s, capture 1 in
+ * caps[2..3]: by hand when the context allows it and s is plain, else with pcre2. */
+enum hand_rx { HAND_WORD_ARG, HAND_ANY_ARG, HAND_INT, HAND_FLOAT };
+
+static bool hand_match(enum hand_rx which, sv s, size_t *caps)
+{
+    size_t i = 0, j;
+    switch (which) {
+    case HAND_WORD_ARG: /* ^@\w+\((\w+)\)$ */
+    case HAND_ANY_ARG:  /* ^@\w+\((.+)\)$ */
+        if (s.n == 0 || s.p[0] != '@')
+            return false;
+        i = word_run(s, 1);
+        if (i == 1 || i >= s.n || s.p[i] != '(')
+            return false;
+        /* the group ends before the final ')' ('.+' is greedy; \w+ cannot pass a ')') */
+        if (s.n < i + 3 || s.p[s.n - 1] != ')')
+            return false;
+        if (which == HAND_WORD_ARG && word_run(s, i + 1) != s.n - 1)
+            return false;
+        caps[2] = i + 1;
+        caps[3] = s.n - 1;
+        return true;
+    case HAND_INT: /* ^-?\d+$ */
+    case HAND_FLOAT: /* ^-?\d+\.\d+$ */
+        if (i < s.n && s.p[i] == '-')
+            i++;
+        for (j = i; j < s.n && s.p[j] >= '0' && s.p[j] <= '9'; j++) {
+        }
+        if (j == i)
+            return false;
+        if (which == HAND_INT)
+            return j == s.n;
+        if (j >= s.n || s.p[j] != '.')
+            return false;
+        for (i = ++j; j < s.n && s.p[j] >= '0' && s.p[j] <= '9'; j++) {
+        }
+        return j > i && j == s.n;
+    }
+    return false;
+}
+
+static bool arg_match(pst *st, enum hand_rx which, sv s, size_t *caps)
+{
+    static const size_t ncaps[] = {2, 2, 1, 1};
+    rm_rx *rx;
+    if (st->cx->fast && is_plain(s))
+        return hand_match(which, s, caps);
+    rx = which == HAND_WORD_ARG  ? st->cx->word_arg
+         : which == HAND_ANY_ARG ? st->cx->any_arg
+         : which == HAND_INT     ? st->cx->int_
+                                 : st->cx->float_;
+    return rm_rx_match(rx, s.p, s.n, 0, caps, ncaps[which]) > 0;
+}
+
+/* ---------------------------------------------------------------------------------------- */
 /* Types and decorators                                                                      */
 
 static const struct {
@@ -728,6 +823,11 @@ static bool parse_field_type(pst *st, const char *tok, size_t n, rm_cerial_field
                 f->type = prim_types[i].t;
                 return true;
             }
+    /* the record pattern; "Record" and "Record[]" (no parameters) by hand */
+    if (st->cx->fast && (sv_eq(t, "Record") || sv_eq(t, "Record[]"))) {
+        f->type = RM_CT_RECORD;
+        return true;
+    }
     if (sv_starts(t, "Record") && rm_rx_match(st->cx->record, tok, n, 0, caps, 3) > 0) {
         f->type = RM_CT_RECORD;
         if (caps[2] != SIZE_MAX) {
@@ -796,14 +896,15 @@ static const char *value_hint(const char *name, size_t n)
 /* Classify a @default/@defaultAlways argument (extractDefaultValue). */
 static void classify_value(pst *st, rm_cerial_dec *dec, sv v)
 {
+    size_t caps[4];
     v = sv_trim(v);
     if (sv_eq(v, "true") || sv_eq(v, "false"))
         dec->vkind = RM_CV_BOOL;
     else if (sv_eq(v, "null"))
         dec->vkind = RM_CV_NULL;
-    else if (rx_sv(st->cx->int_, v))
+    else if (arg_match(st, HAND_INT, v, caps))
         dec->vkind = RM_CV_INT;
-    else if (rx_sv(st->cx->float_, v))
+    else if (arg_match(st, HAND_FLOAT, v, caps))
         dec->vkind = RM_CV_FLOAT;
     else {
         dec->vkind = RM_CV_STRING;
@@ -873,7 +974,7 @@ static bool classify_decorator(pst *st, sv tok, rm_loc loc, bool tuple_only, rm_
         else
             return false;
         if ((dec->kind == RM_CD_DEFAULT || dec->kind == RM_CD_DEFAULT_ALWAYS) &&
-            rm_rx_match(st->cx->any_arg, tok.p, tok.n, 0, caps, 2) > 0)
+            arg_match(st, HAND_ANY_ARG, tok, caps))
             classify_value(st, dec, (sv){tok.p + caps[2], caps[3] - caps[2]});
         return true;
     }
@@ -930,11 +1031,11 @@ static bool classify_decorator(pst *st, sv tok, rm_loc loc, bool tuple_only, rm_
         return false;
     }
     if (pfx[0] == 'v') {
-        if (rm_rx_match(st->cx->any_arg, tok.p, tok.n, 0, caps, 2) > 0)
+        if (arg_match(st, HAND_ANY_ARG, tok, caps))
             classify_value(st, dec, (sv){tok.p + caps[2], caps[3] - caps[2]});
         return true;
     }
-    if (rm_rx_match(st->cx->word_arg, tok.p, tok.n, 0, caps, 2) > 0) {
+    if (arg_match(st, HAND_WORD_ARG, tok, caps)) {
         sv w = {tok.p + caps[2], caps[3] - caps[2]};
         if (dec->kind == RM_CD_ON_DELETE && !sv_eq(w, "Cascade") && !sv_eq(w, "SetNull") &&
             !sv_eq(w, "SetNone") && !sv_eq(w, "Restrict") && !sv_eq(w, "NoAction"))
@@ -974,36 +1075,63 @@ _Static_assert(RM_CD_NKINDS <= 32, "rm_cerial_field.dec_mask has one bit per dec
 /* Scan decorators in m, give f the recognised ones (exact-size array in the arena, and
  * dec_mask) and remove every match from m. A line without '@' cannot hold a decorator (the
  * pattern starts with one), so it never reaches pcre2. */
-static void take_decorators(pst *st, mstr *m, mstr *tmp, bool tuple_only, rm_cerial_field *f,
-                            dec_err **errs, size_t *nerrs)
+/* One decorator token found on a line: keep it in st->sdecs[*nd] when recognised, or queue its
+ * "requires a value" error. */
+static void add_decorator(pst *st, sv tok, rm_loc loc, bool tuple_only, size_t *nd,
+                          dec_err **errs, size_t *nerrs, size_t *ecap)
 {
-    size_t pos, ecap = 0, last = 0, nd = 0, i;
-    size_t caps[2];
-    const char *at = m->n ? memchr(m->s, '@', m->n) : NULL;
+    rm_cerial_dec dec;
+    dec_err err;
+    if (classify_decorator(st, tok, loc, tuple_only, &dec, &err)) {
+        if (*nd == st->sdecs_cap) {
+            st->sdecs_cap = st->sdecs_cap ? 2 * st->sdecs_cap : 16;
+            st->sdecs = rm_xrealloc(st->sdecs, st->sdecs_cap * sizeof(*st->sdecs));
+        }
+        st->sdecs[(*nd)++] = dec;
+    } else if (err.name != NULL && errs != NULL) {
+        RM_VEC_PUSH(st->a, *errs, *nerrs, *ecap, err);
+    }
+}
+
+/* Give f the nd decorators collected in st->sdecs (exact-size array in the arena, and
+ * dec_mask). */
+static void keep_decorators(pst *st, rm_cerial_field *f, size_t nd)
+{
+    size_t i;
     f->decs = NULL;
     f->ndecs = 0;
     f->dec_mask = 0;
-    if (at == NULL)
+    if (nd == 0)
         return;
+    f->decs = rm_arena_memdup(st->a, st->sdecs, nd * sizeof(*st->sdecs));
+    f->ndecs = nd;
+    for (i = 0; i < nd; i++)
+        f->dec_mask |= UINT32_C(1) << f->decs[i].kind;
+}
+
+/* Scan decorators in m, give f the recognised ones and remove every match from m. A line
+ * without '@' cannot hold a decorator (the pattern starts with one), so it never reaches
+ * pcre2. */
+static void take_decorators(pst *st, mstr *m, mstr *tmp, bool tuple_only, rm_cerial_field *f,
+                            dec_err **errs, size_t *nerrs)
+{
+    size_t pos, ecap = 0, last = 0, nd = 0;
+    size_t caps[2];
+    const char *at = m->n ? memchr(m->s, '@', m->n) : NULL;
+    if (at == NULL) {
+        keep_decorators(st, f, 0);
+        return;
+    }
     tmp->n = 0;
     pos = (size_t)(at - m->s);
     while (pos <= m->n) {
-        rm_cerial_dec dec;
-        dec_err err;
         sv tok;
         if (rm_rx_match(st->cx->decorator, m->s, m->n, pos, caps, 1) <= 0)
             break;
         tok.p = m->s + caps[0];
         tok.n = caps[1] - caps[0];
-        if (classify_decorator(st, tok, loc_ms(st, m, caps[0], caps[1]), tuple_only, &dec, &err)) {
-            if (nd == st->sdecs_cap) {
-                st->sdecs_cap = st->sdecs_cap ? 2 * st->sdecs_cap : 16;
-                st->sdecs = rm_xrealloc(st->sdecs, st->sdecs_cap * sizeof(*st->sdecs));
-            }
-            st->sdecs[nd++] = dec;
-        } else if (err.name != NULL && errs != NULL) {
-            RM_VEC_PUSH(st->a, *errs, *nerrs, ecap, err);
-        }
+        add_decorator(st, tok, loc_ms(st, m, caps[0], caps[1]), tuple_only, &nd, errs, nerrs,
+                      &ecap);
         ms_append(tmp, m, last, caps[0]);
         last = caps[1];
         pos = caps[1] > caps[0] ? caps[1] : caps[1] + 1;
@@ -1012,18 +1140,80 @@ static void take_decorators(pst *st, mstr *m, mstr *tmp, bool tuple_only, rm_cer
     }
     ms_append(tmp, m, last, m->n);
     ms_swap(m, tmp);
-    if (nd > 0) {
-        f->decs = rm_arena_memdup(st->a, st->sdecs, nd * sizeof(*st->sdecs));
-        f->ndecs = nd;
-        for (i = 0; i < nd; i++)
-            f->dec_mask |= UINT32_C(1) << f->decs[i].kind;
-    }
+    keep_decorators(st, f, nd);
 }
 
-/* Split m on whitespace runs into index ranges (JS: s.split(/\s+/) on a trimmed string). */
+/* The field-line fast path: the shape of almost every field line,
+ *     name Type @dec @dec(argument) ...
+ * (name: \w+; Type: \w, '[', ']', '?'; blanks between: spaces and tabs; each decorator a whole
+ * blank-separated token as the decorator pattern @\w+(?:\([^)]*\))? matches it; the line has no
+ * '/' and no '!', so neither the `//` cut nor !!private removal applies). For such a line the
+ * slow path (copy into a scratch buffer with source offsets, pcre2 search for decorators, cut
+ * them out, trim, split on blanks) yields exactly these ranges of the source line. Returns
+ * false, having changed nothing, for any other line. */
+#define FAST_MAX_DECS 16
+
 typedef struct range {
     size_t b, e;
 } range;
+
+typedef struct fast_shape {
+    range name, type;
+    range decs[FAST_MAX_DECS];
+    size_t ndecs;
+} fast_shape;
+
+static bool is_blank(char c)
+{
+    return c == ' ' || c == '\t';
+}
+
+static bool fast_field_shape(sv t, fast_shape *fs)
+{
+    size_t i, n = t.n;
+    i = word_run(t, 0);
+    if (i == 0 || i >= n || !is_blank(t.p[i]))
+        return false;
+    fs->name = (range){0, i};
+    while (i < n && is_blank(t.p[i]))
+        i++;
+    fs->type.b = i;
+    while (i < n && (is_word(t.p[i]) || t.p[i] == '[' || t.p[i] == ']' || t.p[i] == '?'))
+        i++;
+    fs->type.e = i;
+    if (fs->type.e == fs->type.b || fs->type.e - fs->type.b >= 256)
+        return false;
+    fs->ndecs = 0;
+    while (i < n) {
+        size_t b;
+        if (!is_blank(t.p[i]))
+            return false;
+        while (i < n && is_blank(t.p[i]))
+            i++;
+        if (i == n)
+            break;
+        if (t.p[i] != '@' || fs->ndecs == FAST_MAX_DECS)
+            return false;
+        b = i;
+        i = word_run(t, i + 1);
+        if (i == b + 1)
+            return false;
+        if (i < n && t.p[i] == '(') {
+            /* [^)]*\): printable ASCII but '/' and '!' up to the first ')' */
+            for (i++; i < n && t.p[i] != ')'; i++)
+                if ((unsigned char)t.p[i] < 0x20 || (unsigned char)t.p[i] > 0x7e ||
+                    t.p[i] == '/' || t.p[i] == '!')
+                    return false;
+            if (i == n)
+                return false; /* no ')': the token would end before the '(' */
+            i++;
+        }
+        fs->decs[fs->ndecs++] = (range){b, i};
+    }
+    return true;
+}
+
+/* Split m on whitespace runs into index ranges (JS: s.split(/\s+/) on a trimmed string). */
 
 static size_t split_ws(const mstr *m, range *out, size_t max)
 {
@@ -1051,17 +1241,36 @@ static void parse_field_line(pst *st, size_t li, rm_cerial_block *blk)
 {
     sv raw = line_raw(st, li), trimmed = sv_trim(raw);
     mstr *m = &st->m1, *tmp = &st->m2;
-    size_t i, k;
+    size_t i, k, toff = (size_t)(trimmed.p - st->src->text);
     range parts[64];
     size_t nparts;
-    size_t nerrs = 0;
+    size_t nerrs = 0, nd = 0, ecap = 0;
     dec_err *errs = NULL;
     rm_cerial_field fl, *f = &fl;
     char *type, tstack[256];
-    size_t tlen, tb, te;
+    size_t tlen;
+    sv name;
+    fast_shape fs;
     bool is_private = false;
 
-    ms_set(m, trimmed.p, trimmed.n, (size_t)(trimmed.p - st->src->text));
+    memset(&fl, 0, sizeof(fl));
+    if (st->cx->fast && fast_field_shape(trimmed, &fs)) {
+        for (i = 0; i < fs.ndecs; i++) {
+            sv tok = {trimmed.p + fs.decs[i].b, fs.decs[i].e - fs.decs[i].b};
+            add_decorator(st, tok, rm_loc_make(st->src->id, toff + fs.decs[i].b, tok.n), false,
+                          &nd, &errs, &nerrs, &ecap);
+        }
+        keep_decorators(st, f, nd);
+        name = (sv){trimmed.p + fs.name.b, fs.name.e - fs.name.b};
+        f->name_loc = rm_loc_make(st->src->id, toff + fs.name.b, name.n);
+        tlen = fs.type.e - fs.type.b;
+        memcpy(tstack, trimmed.p + fs.type.b, tlen);
+        tstack[tlen] = '\0';
+        type = tstack;
+        f->type_loc = rm_loc_make(st->src->id, toff + fs.type.b, tlen);
+        goto shaped;
+    }
+    ms_set(m, trimmed.p, trimmed.n, toff);
     /* trimmed.replace(/\/\/.*$/, '') */
     for (i = 0; i + 1 < m->n; i++)
         if (m->s[i] == '/' && m->s[i + 1] == '/') {
@@ -1077,7 +1286,6 @@ static void parse_field_line(pst *st, size_t li, rm_cerial_block *blk)
         strip_private(m, tmp);
         ms_trim(m);
     }
-    memset(&fl, 0, sizeof(fl));
     take_decorators(st, m, tmp, false, &fl, &errs, &nerrs);
     ms_trim(m);
     nparts = split_ws(m, parts, RM_ARRAY_LEN(parts));
@@ -1087,9 +1295,8 @@ static void parse_field_line(pst *st, size_t li, rm_cerial_block *blk)
         return;
     }
     /* Record(a, b): glue the following parts until one holds ')' */
-    tb = parts[1].b;
-    te = parts[1].e;
     {
+        size_t tb = parts[1].b, te = parts[1].e;
         sv t1 = {m->s + tb, te - tb};
         if (sv_starts(t1, "Record(") && memchr(t1.p, ')', t1.n) == NULL) {
             rm_sb sb = RM_SB_INIT;
@@ -1111,20 +1318,22 @@ static void parse_field_line(pst *st, size_t li, rm_cerial_block *blk)
             tlen = t1.n;
             type = sdup(st, t1.p, t1.n);
         }
+        f->type_loc = loc_ms(st, m, tb, te);
     }
+    name = (sv){m->s + parts[0].b, parts[0].e - parts[0].b};
+    f->name_loc = loc_ms(st, m, parts[0].b, parts[0].e);
+shaped:
     f->is_private = is_private;
     f->loc = loc_sv(st, trimmed);
-    f->name_loc = loc_ms(st, m, parts[0].b, parts[0].e);
-    f->type_loc = loc_ms(st, m, tb, te);
     if (tlen > 0 && type[tlen - 1] == '?' &&
         !(tlen >= 3 && memcmp(type + tlen - 3, "[]?", 3) == 0)) {
         f->optional = true;
         type[--tlen] = '\0';
     }
     f->array = tlen >= 2 && memcmp(type + tlen - 2, "[]", 2) == 0;
-    if (!is_field_name_sv((sv){m->s + parts[0].b, parts[0].e - parts[0].b})) {
-        perr(st, RM_E_CERIAL_FIELD_NAME, f->name_loc, "Invalid field name: %.*s",
-             (int)(parts[0].e - parts[0].b), m->s + parts[0].b);
+    if (!is_field_name_sv(name)) {
+        perr(st, RM_E_CERIAL_FIELD_NAME, f->name_loc, "Invalid field name: %.*s", (int)name.n,
+             name.p);
         return;
     }
     if (!parse_field_type(st, type, tlen, f)) {
@@ -1134,7 +1343,7 @@ static void parse_field_line(pst *st, size_t li, rm_cerial_block *blk)
              type);
         return;
     }
-    f->name = sdup(st, m->s + parts[0].b, parts[0].e - parts[0].b);
+    f->name = sdup(st, name.p, name.n);
     f->nullable = rm_cerial_field_dec(f, RM_CD_NULLABLE) != NULL;
     for (i = 0; i < nerrs; i++)
         perr(st, RM_E_CERIAL_DECORATOR_VALUE, errs[i].loc,
@@ -1191,12 +1400,47 @@ static void parse_composite(pst *st, size_t li, rm_cerial_block *blk, size_t *ca
 
 static const char *const kind_words[] = {"model", "object", "tuple", "literal", "enum"};
 
+/* The header pattern of kind (model_hdr or kind_hdr) on the cleaned header line c, capture 1
+ * (the name) in caps[2..3]. Fast path for plain lines (printable ASCII, so pcre2's \s is just
+ * ' '): `[abstract +]keyword +name...`; the name is the longest \w run (everything after it in
+ * the pattern is optional), so the hand match is exact. Anything else goes to pcre2. */
+static bool header_match(pst *st, rm_cerial_kind kind, sv c, size_t *caps)
+{
+    rm_rx *rx = kind == RM_CERIAL_MODEL ? st->cx->model_hdr : st->cx->kind_hdr[kind];
+    if (st->cx->fast && is_plain(c)) {
+        const char *kw = kind_words[kind];
+        size_t i = 0, kn = strlen(kw), b;
+        if (kind == RM_CERIAL_MODEL && sv_starts(c, "abstract ")) {
+            for (i = 8; i < c.n && c.p[i] == ' '; i++) {
+            }
+        }
+        if (c.n - i < kn || memcmp(c.p + i, kw, kn) != 0)
+            return false;
+        i += kn;
+        if (i >= c.n || c.p[i] != ' ')
+            return false;
+        while (i < c.n && c.p[i] == ' ')
+            i++;
+        b = i;
+        i = word_run(c, i);
+        if (i == b)
+            return false;
+        caps[2] = b;
+        caps[3] = i;
+        return true;
+    }
+    return rm_rx_match(rx, c.p, c.n, 0, caps, 2) > 0;
+}
+
 /* Parse `extends P[...]` on the header line; report bracket errors at the header. */
 static void parse_extends(pst *st, size_t li, rm_cerial_block *blk)
 {
     sv c = line_clean(st, li);
     size_t caps[6];
     const char *ext;
+    /* both extends patterns need the word: most headers have none (exact prefilter) */
+    if (!sv_contains(c, "extends"))
+        return;
     if (rm_rx_match(st->cx->extends_, c.p, c.n, 0, caps, 3) > 0) {
         blk->extends = sdup(st, c.p + caps[2], caps[3] - caps[2]);
         blk->extends_loc = loc_sv(st, (sv){c.p + caps[2], caps[3] - caps[2]});
@@ -1288,9 +1532,8 @@ static rm_cerial_block *parse_header(pst *st, rm_cerial_kind kind)
     size_t li = st->cur;
     sv c = line_clean(st, li);
     size_t caps[4];
-    rm_rx *rx = kind == RM_CERIAL_MODEL ? st->cx->model_hdr : st->cx->kind_hdr[kind];
     rm_cerial_block *blk;
-    if (rm_rx_match(rx, c.p, c.n, 0, caps, 2) <= 0) {
+    if (!header_match(st, kind, c, caps)) {
         sv raw = line_raw(st, li);
         perr(st, RM_E_CERIAL_BAD_HEADER, loc_line(st, li), "Invalid %s declaration: %.*s",
              kind_words[kind], (int)raw.n, raw.p);
@@ -1707,7 +1950,6 @@ static void collect_names(pst *st, nset *sets[RM_CERIAL_NKINDS])
     for (i = 0; i < st->nlines; i++) {
         sv c = line_clean(st, i);
         rm_cerial_kind k;
-        rm_rx *rx;
         if (sv_starts(c, "object "))
             k = RM_CERIAL_OBJECT;
         else if (sv_starts(c, "model ") || sv_starts(c, "abstract model "))
@@ -1720,8 +1962,7 @@ static void collect_names(pst *st, nset *sets[RM_CERIAL_NKINDS])
             k = RM_CERIAL_ENUM;
         else
             continue;
-        rx = k == RM_CERIAL_MODEL ? st->cx->model_hdr : st->cx->kind_hdr[k];
-        if (rm_rx_match(rx, c.p, c.n, 0, caps, 2) > 0) {
+        if (header_match(st, k, c, caps)) {
             nset_add(sets[k], st->a, c.p + caps[2], caps[3] - caps[2]);
             if (k == RM_CERIAL_ENUM) /* enum names are literal names too */
                 nset_add(sets[RM_CERIAL_LITERAL], st->a, c.p + caps[2], caps[3] - caps[2]);
