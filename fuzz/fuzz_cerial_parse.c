@@ -75,9 +75,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         rm_diags_init(&d1);
         rm_diags_init(&d2);
         run_dump(&fast, fuzz_ctx, &srcs, files, nfiles, &opts, &d1);
-        rm_cerial_opts slow_opts = opts;
-        slow_opts.no_fast_paths = true;
-        run_dump(&slow, fuzz_slow_ctx, &srcs, files, nfiles, &slow_opts, &d2);
+        run_dump(&slow, fuzz_slow_ctx, &srcs, files, nfiles, &opts, &d2);
         if (fast.len != slow.len || memcmp(rm_sb_str(&fast), rm_sb_str(&slow), fast.len) != 0) {
             fprintf(stderr, "fast and slow Cerial paths differ\n--- fast\n%s--- slow\n%s",
                     rm_sb_str(&fast), rm_sb_str(&slow));

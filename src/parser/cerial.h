@@ -198,6 +198,10 @@ typedef struct rm_cerial_schema {
     /* name index per kind, built by rm_cerial_schema_index (lookups fall back to a scan
      * when it is absent); rebuild it after changing the block lists */
     rm_cerial_nmap *index[RM_CERIAL_NKINDS];
+    /* parsed with the fast paths off (rm_cerial_ctx_set_fast): the validator then takes its
+     * general paths too (indexes, one pass per rule), so that a differential test compares
+     * the whole front end */
+    bool no_fast_paths;
 } rm_cerial_schema;
 
 /* (Re)build s->index in a. The parser and validator call it on the schemas they return. */
@@ -214,14 +218,13 @@ typedef struct rm_cerial_opts {
      * @index+@unique, @@ directive contents, duplicate names...). They are warnings (E0470)
      * by default, errors under strict. */
     bool strict;
-    /* Tests only: take the validator's general paths (hash indexes, separate passes) where it
-     * has a fast one, so that a differential test can compare both. */
-    bool no_fast_paths;
 } rm_cerial_opts;
 
 /* The parser's fast paths (hand-written recognisers of the commonest line shapes, each giving
  * its pcre2 pattern's answer and declining anything else) are on in a new context; off, every
- * line goes through pcre2. Only the differential tests and the fuzz target turn them off. */
+ * line goes through pcre2, and the schemas parsed with it are validated on the validator's
+ * general paths (rm_cerial_schema.no_fast_paths). Only the differential tests and the fuzz
+ * target turn them off. */
 void rm_cerial_ctx_set_fast(rm_cerial_ctx *ctx, bool on);
 
 /* Append every node of s (blocks, fields, decorators, values, locations) to out as text, one

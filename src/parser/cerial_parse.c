@@ -2018,6 +2018,7 @@ int rm_cerial_parse(rm_cerial_schema **out, rm_cerial_ctx *ctx, const rm_sources
     st.a = a;
     st.d = d;
     st.out = RM_NEW(a, rm_cerial_schema);
+    st.out->no_fast_paths = !ctx->fast;
     st.objects = &sets[RM_CERIAL_OBJECT];
     st.tuples = &sets[RM_CERIAL_TUPLE];
     st.literals = &sets[RM_CERIAL_LITERAL];

@@ -20,6 +20,7 @@ typedef struct vst {
     rm_diags *d;
     size_t nerr;
     rm_severity strict_sev;
+    bool fast; /* fast paths on (see rm_cerial_schema.no_fast_paths) */
     /* "model M" / "object O" of each block of parents_of, made once (see parent_name) */
     const rm_cerial_schema *parents_of;
     const char **parents[2];
@@ -780,8 +781,16 @@ static const char *parent_name(vst *v, const rm_cerial_schema *s, rm_cerial_kind
         v->parents[0] = RM_NEW_ARRAY(v->a, const char *, NB(s, RM_CERIAL_MODEL) + 1);
         v->parents[1] = RM_NEW_ARRAY(v->a, const char *, NB(s, RM_CERIAL_OBJECT) + 1);
     }
-    if (v->parents[k][i] == NULL)
-        v->parents[k][i] = rm_arena_sprintf(v->a, "%s %s", kind_lower[kind], BLK(s, kind, i)->name);
+    if (v->parents[k][i] == NULL) {
+        /* "%s %s" by hand: printf costs more than the rule that needs the text */
+        const char *kw = kind_lower[kind], *name = BLK(s, kind, i)->name;
+        size_t nk = strlen(kw), nn = strlen(name);
+        char *p = rm_arena_alloc(v->a, nk + nn + 2);
+        memcpy(p, kw, nk);
+        p[nk] = ' ';
+        memcpy(p + nk + 1, name, nn + 1);
+        v->parents[k][i] = p;
+    }
     return v->parents[k][i];
 }
 
@@ -899,10 +908,44 @@ static rm_cerial_nmap *rel_index(vst *v, const rm_cerial_block *m)
     return mm->rel_index;
 }
 
+/* rel_has and paired_relation for a block of at most RM_CERIAL_SCAN_FIELDS fields: a scan of
+ * its relations answers as the index would, without building it (most models are small). */
+static bool rel_scan(const rm_cerial_block *m, char kind, const char *model, const char *key)
+{
+    size_t i, j;
+    for (i = 0; i < m->nfields; i++) {
+        const rm_cerial_field *g = m->fields[i];
+        const char *tm, *k;
+        bool fwd;
+        if (g->type != RM_CT_RELATION)
+            continue;
+        fwd = has_dec(g, RM_CD_FIELD);
+        if (kind == 'D') {
+            for (j = 0; fwd && j < g->ndecs; j++)
+                if (g->decs[j].kind == RM_CD_FIELD && streq(g->decs[j].value, model))
+                    return true;
+            continue;
+        }
+        tm = dec_value(g, RM_CD_MODEL);
+        if (tm == NULL || strcmp(tm, model) != 0)
+            continue;
+        if (kind == 'A' || (kind == 'P' && fwd))
+            return true;
+        k = dec_value(g, RM_CD_KEY);
+        if (!(k == NULL ? key == NULL : streq(k, key)))
+            continue;
+        if (kind == 'K' || (kind == 'F' && fwd) || (kind == 'R' && !fwd))
+            return true;
+    }
+    return false;
+}
+
 /* Does m have a relation fact kind ('F','R','K','A','P') to model, with key (NULL = none)? */
 static bool rel_has(vst *v, const rm_cerial_block *m, char kind, const char *model, const char *key)
 {
     char buf[256];
+    if (v->fast && m->nfields <= RM_CERIAL_SCAN_FIELDS && m->rel_index == NULL)
+        return rel_scan(m, kind, model, key);
     const char *k =
         kind == 'A' || kind == 'P'
             ? rm_cerial_rel_key(buf, sizeof(buf), v->a, kind, model, NULL)
@@ -914,9 +957,33 @@ static bool rel_has(vst *v, const rm_cerial_block *m, char kind, const char *mod
 static bool paired_relation(vst *v, const rm_cerial_block *m, const rm_cerial_field *rec)
 {
     char buf[256];
+    if (v->fast && m->nfields <= RM_CERIAL_SCAN_FIELDS && m->rel_index == NULL)
+        return rel_scan(m, 'D', rec->name, NULL);
     return rm_cerial_nmap_get(rel_index(v, m),
                               rm_cerial_rel_key(buf, sizeof(buf), v->a, 'D', rec->name, NULL), NULL,
                               NULL);
+}
+
+/* Do two relations of m (at most RM_CERIAL_SCAN_FIELDS fields) name the same @model? Only
+ * then has validateKeyRequired anything to check; most models have no such pair, and a
+ * pairwise test costs less than the per-model tables. */
+static bool two_to_one_target(const rm_cerial_block *m)
+{
+    const char *tn[RM_CERIAL_SCAN_FIELDS];
+    size_t i, j, n = 0;
+    for (i = 0; i < m->nfields; i++) {
+        const char *t;
+        if (m->fields[i]->type != RM_CT_RELATION)
+            continue;
+        t = dec_value(m->fields[i], RM_CD_MODEL);
+        if (t == NULL)
+            continue;
+        for (j = 0; j < n; j++)
+            if (strcmp(tn[j], t) == 0)
+                return true;
+        tn[n++] = t;
+    }
+    return false;
 }
 
 static void v_relation_rules(vst *v, const rm_cerial_schema *s)
@@ -1037,6 +1104,8 @@ static void v_relation_rules(vst *v, const rm_cerial_schema *s)
         size_t *next, *tail;
         const rm_cerial_field **rels;
         rm_cerial_nmap tmap;
+        if (v->fast && nf <= RM_CERIAL_SCAN_FIELDS && !two_to_one_target(m))
+            continue;
         rm_arena_init(&tmp, 0);
         tn = RM_NEW_ARRAY(&tmp, const char *, nf + 1);
         next = RM_NEW_ARRAY(&tmp, size_t, nf + 1);
@@ -2333,6 +2402,7 @@ int rm_cerial_validate(rm_cerial_schema **resolved, const rm_cerial_schema *raw,
     v.a = a;
     v.d = d;
     v.strict_sev = opts != NULL && opts->strict ? RM_SEV_ERROR : RM_SEV_WARNING;
+    v.fast = !raw->no_fast_paths;
     *resolved = NULL;
     validate_extends(&v, raw);
     if (v.nerr > 0)

@@ -2,7 +2,7 @@
  * Differential tests of the Cerial front end's fast paths: every input is parsed and validated
  * twice, once with the fast paths (hand-written line recognisers in cerial_parse.c, the
  * validator's scans and fused passes) and once with them off (every line through its pcre2
- * pattern, rm_cerial_opts.no_fast_paths), and the two results must be equal
+ * pattern, rm_cerial_schema.no_fast_paths), and the two results must be equal
  * byte for byte: the AST dump (rm_cerial_schema_dump, locations included) and every
  * diagnostic (severity, id, location, message, detail). Inputs: every .cerial file of the
  * shared corpus (read in place) and of tests/golden/cerial, each on its own; and generated
@@ -34,13 +34,13 @@ typedef struct diff_ctx {
 
 /* Parse + validate text with ctx; everything the result holds, as text, into out. */
 static void run_one(rm_sb *out, rm_cerial_ctx *ctx, const char *name, const char *text,
-                    size_t len, bool strict, bool fast)
+                    size_t len, bool strict)
 {
     rm_sources srcs;
     rm_diags d;
     rm_arena a;
     rm_cerial_schema *raw = NULL, *res = NULL;
-    rm_cerial_opts opts = {strict, !fast};
+    rm_cerial_opts opts = {strict};
     uint32_t id;
     size_t i;
     rm_sources_init(&srcs);
@@ -76,8 +76,8 @@ static void check_same(diff_ctx *dc, const char *name, const char *text, size_t 
         dc->nlines += text[i] == '\n';
     for (strict = 0; strict < 2; strict++) {
         rm_sb f = RM_SB_INIT, s = RM_SB_INIT;
-        run_one(&f, dc->fast, name, text, len, strict, true);
-        run_one(&s, dc->slow, name, text, len, strict, false);
+        run_one(&f, dc->fast, name, text, len, strict);
+        run_one(&s, dc->slow, name, text, len, strict);
         if (f.len != s.len || memcmp(rm_sb_str(&f), rm_sb_str(&s), f.len) != 0) {
             const char *a = rm_sb_str(&f), *b = rm_sb_str(&s);
             size_t k = 0, line = 0;
