@@ -10,6 +10,7 @@
 
 #include "util/sb.h"
 
+#include <assert.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,6 +22,14 @@ typedef struct vst {
     size_t nerr;
     rm_severity strict_sev;
     bool fast; /* fast paths on (see rm_cerial_schema.no_fast_paths) */
+    /* the schema validator's range (vlo/vhi) and rule numbers; while tagging, verr records the
+     * rule of every finding in tags (validate_schema_fused) */
+    size_t m_lo, m_hi;
+    bool others;
+    uint32_t rule;
+    bool tagging;
+    uint32_t *tags;
+    size_t ntags, tags_cap;
     /* "model M" / "object O" of each block of parents_of, made once (see parent_name) */
     const rm_cerial_schema *parents_of;
     const char **parents[2];
@@ -35,6 +44,13 @@ static rm_diag *verr(vst *v, uint16_t id, rm_loc loc, const char *fmt, ...)
     g = rm_diag_vadd(v->d, RM_SEV_ERROR, id, loc, fmt, ap);
     va_end(ap);
     v->nerr++;
+    if (v->tagging) {
+        if (v->ntags == v->tags_cap) {
+            v->tags_cap = v->tags_cap ? 2 * v->tags_cap : 64;
+            v->tags = rm_xrealloc(v->tags, v->tags_cap * sizeof(*v->tags));
+        }
+        v->tags[v->ntags++] = v->rule;
+    }
     return g;
 }
 
@@ -798,10 +814,34 @@ static const char *parent_name(vst *v, const rm_cerial_schema *s, rm_cerial_kind
     for (size_t mi_ = 0; mi_ < NB(s, RM_CERIAL_MODEL) && ((m) = BLK(s, RM_CERIAL_MODEL, mi_), 1);  \
          mi_++)
 
+/* The schema validator's rules (validate_schema) walk the blocks of their kind in [vlo, vhi):
+ * everything on the general path; one model at a time, or only the objects and tuples, when
+ * the rules are fused (validate_schema_fused). Each rule starts with V_RULE, which numbers it
+ * (the same numbers on every run), so that fused findings can be put back in rule order. */
+static size_t vlo(const vst *v, rm_cerial_kind k)
+{
+    return k == RM_CERIAL_MODEL ? v->m_lo : 0;
+}
+
+static size_t vhi(const vst *v, const rm_cerial_schema *s, rm_cerial_kind k)
+{
+    if (k == RM_CERIAL_MODEL)
+        return v->m_hi < NB(s, k) ? v->m_hi : NB(s, k);
+    return v->others ? NB(s, k) : 0;
+}
+
+#define V_RULE(v) ((v)->rule++)
+
+/* A rule's loop over the models in range (and the rule's number) */
+#define FOR_RULE_MODELS(s, m)                                                                      \
+    V_RULE(v);                                                                                     \
+    for (size_t mi_ = vlo(v, RM_CERIAL_MODEL);                                                     \
+         mi_ < vhi(v, s, RM_CERIAL_MODEL) && ((m) = BLK(s, RM_CERIAL_MODEL, mi_), 1); mi_++)
+
 static void v_relations(vst *v, const rm_cerial_schema *s)
 {
     const rm_cerial_block *m;
-    FOR_MODELS(s, m)
+    FOR_RULE_MODELS(s, m)
     {
         size_t i;
         for (i = 0; i < m->nfields; i++) {
@@ -992,7 +1032,7 @@ static void v_relation_rules(vst *v, const rm_cerial_schema *s)
     static const rm_cerial_dec_kind rel_decs[] = {RM_CD_FIELD, RM_CD_MODEL, RM_CD_ON_DELETE,
                                                   RM_CD_KEY};
     /* validatePKStructure */
-    FOR_MODELS(s, m)
+    FOR_RULE_MODELS(s, m)
     {
         size_t i;
         for (i = 0; i < m->nfields; i++) {
@@ -1007,7 +1047,7 @@ static void v_relation_rules(vst *v, const rm_cerial_schema *s)
         }
     }
     /* validateRecordDecorators */
-    FOR_MODELS(s, m)
+    FOR_RULE_MODELS(s, m)
     {
         size_t i, k;
         for (i = 0; i < m->nfields; i++) {
@@ -1025,7 +1065,7 @@ static void v_relation_rules(vst *v, const rm_cerial_schema *s)
         }
     }
     /* validateOnDeletePlacement */
-    FOR_MODELS(s, m)
+    FOR_RULE_MODELS(s, m)
     {
         size_t i;
         for (i = 0; i < m->nfields; i++) {
@@ -1066,7 +1106,7 @@ static void v_relation_rules(vst *v, const rm_cerial_schema *s)
         }
     }
     /* validateCardinalityMatch */
-    FOR_MODELS(s, m)
+    FOR_RULE_MODELS(s, m)
     {
         size_t i;
         for (i = 0; i < m->nfields; i++) {
@@ -1096,7 +1136,7 @@ static void v_relation_rules(vst *v, const rm_cerial_schema *s)
     }
     /* validateKeyRequired; its per-model tables live in tmp, emptied after each model (the
      * same memory is reused instead of growing the result arena by ~1 KiB a model) */
-    FOR_MODELS(s, m)
+    FOR_RULE_MODELS(s, m)
     {
         size_t i, g, nf = m->nfields;
         rm_arena tmp;
@@ -1183,7 +1223,7 @@ static void v_relation_rules(vst *v, const rm_cerial_schema *s)
         rm_arena_free(&tmp);
     }
     /* validateKeyPairing */
-    FOR_MODELS(s, m)
+    FOR_RULE_MODELS(s, m)
     {
         size_t i;
         for (i = 0; i < m->nfields; i++) {
@@ -1206,7 +1246,7 @@ static void v_relation_rules(vst *v, const rm_cerial_schema *s)
         }
     }
     /* validateNonPKSide */
-    FOR_MODELS(s, m)
+    FOR_RULE_MODELS(s, m)
     {
         size_t i;
         for (i = 0; i < m->nfields; i++) {
@@ -1234,7 +1274,7 @@ static void v_relation_rules(vst *v, const rm_cerial_schema *s)
         }
     }
     /* validateSingleSidedOptional */
-    FOR_MODELS(s, m)
+    FOR_RULE_MODELS(s, m)
     {
         size_t i;
         for (i = 0; i < m->nfields; i++) {
@@ -1269,7 +1309,7 @@ static void v_relation_rules(vst *v, const rm_cerial_schema *s)
 static void v_array_decorators(vst *v, const rm_cerial_schema *s)
 {
     const rm_cerial_block *m;
-    FOR_MODELS(s, m)
+    FOR_RULE_MODELS(s, m)
     {
         size_t i;
         for (i = 0; i < m->nfields; i++) {
@@ -1457,7 +1497,8 @@ static void v_object_fields(vst *v, const rm_cerial_schema *s)
         RM_CD_UUID,         RM_CD_UUID4,          RM_CD_UUID7,      RM_CD_POINT,
         RM_CD_LINE,         RM_CD_POLYGON,        RM_CD_MULTIPOINT, RM_CD_MULTILINE,
         RM_CD_MULTIPOLYGON, RM_CD_GEO_COLLECTION};
-    for (oi = 0; oi < NB(s, RM_CERIAL_OBJECT); oi++) {
+    V_RULE(v);
+    for (oi = 0; oi < vhi(v, s, RM_CERIAL_OBJECT); oi++) {
         const rm_cerial_block *o = BLK(s, RM_CERIAL_OBJECT, oi);
         const char *parent = parent_name(v, s, RM_CERIAL_OBJECT, oi);
         for (i = 0; i < o->nfields; i++) {
@@ -1572,7 +1613,8 @@ static const char *elem_name(vst *v, const rm_cerial_field *e, size_t i)
 static void v_tuples(vst *v, const rm_cerial_schema *s, int which)
 {
     size_t ti, i, j;
-    for (ti = 0; ti < NB(s, RM_CERIAL_TUPLE); ti++) {
+    V_RULE(v);
+    for (ti = 0; ti < vhi(v, s, RM_CERIAL_TUPLE); ti++) {
         const rm_cerial_block *t = BLK(s, RM_CERIAL_TUPLE, ti);
         for (i = 0; i < t->nfields; i++) {
             const rm_cerial_field *e = t->fields[i];
@@ -1701,7 +1743,7 @@ static void v_record_id_types(vst *v, const rm_cerial_schema *s)
                                       "duration", "literal",  "enum", "relation", "email",
                                       "bytes",    "geometry", "any"};
     const rm_cerial_block *m;
-    FOR_MODELS(s, m)
+    FOR_RULE_MODELS(s, m)
     {
         size_t i, j, k;
         for (i = 0; i < m->nfields; i++) {
@@ -1790,7 +1832,7 @@ static void validate_schema(vst *v, const rm_cerial_schema *s)
     const rm_cerial_block *m;
     size_t i, j, k;
     /* validateModelNames */
-    FOR_MODELS(s, m)
+    FOR_RULE_MODELS(s, m)
     {
         if (!is_pascal(m->name))
             verr(v, RM_E_CERIAL_NAME, m->name_loc, "Invalid model name: %s. Must be PascalCase.",
@@ -1799,7 +1841,7 @@ static void validate_schema(vst *v, const rm_cerial_schema *s)
             verr(v, RM_E_CERIAL_NAME, m->name_loc, "Duplicate model name: %s", m->name);
     }
     /* validateFieldNames */
-    FOR_MODELS(s, m)
+    FOR_RULE_MODELS(s, m)
     {
         for (i = 0; i < m->nfields; i++) {
             const rm_cerial_field *f = m->fields[i];
@@ -1815,7 +1857,7 @@ static void validate_schema(vst *v, const rm_cerial_schema *s)
     v_relation_rules(v, s);
     v_array_decorators(v, s);
     /* validateTimestampFields */
-    FOR_MODELS(s, m)
+    FOR_RULE_MODELS(s, m)
     {
         const char *parent = parent_name(v, s, RM_CERIAL_MODEL, mi_);
         for (i = 0; i < m->nfields; i++) {
@@ -1824,7 +1866,8 @@ static void validate_schema(vst *v, const rm_cerial_schema *s)
         }
     }
     /* validateObjectNames */
-    for (i = 0; i < NB(s, RM_CERIAL_OBJECT); i++) {
+    V_RULE(v);
+    for (i = 0; i < vhi(v, s, RM_CERIAL_OBJECT); i++) {
         const rm_cerial_block *o = BLK(s, RM_CERIAL_OBJECT, i);
         if (!is_pascal(o->name))
             verr(v, RM_E_CERIAL_NAME, o->name_loc, "Invalid object name: %s. Must be PascalCase.",
@@ -1837,7 +1880,7 @@ static void validate_schema(vst *v, const rm_cerial_schema *s)
     }
     v_object_fields(v, s);
     /* validateObjectReferences */
-    FOR_MODELS(s, m)
+    FOR_RULE_MODELS(s, m)
     {
         for (i = 0; i < m->nfields; i++) {
             const rm_cerial_field *f = m->fields[i];
@@ -1849,7 +1892,7 @@ static void validate_schema(vst *v, const rm_cerial_schema *s)
         }
     }
     /* validateFlexibleDecorator */
-    FOR_MODELS(s, m)
+    FOR_RULE_MODELS(s, m)
     {
         for (i = 0; i < m->nfields; i++) {
             const rm_cerial_field *f = m->fields[i];
@@ -1861,20 +1904,20 @@ static void validate_schema(vst *v, const rm_cerial_schema *s)
         }
     }
     /* validateReadonlyDecorator */
-    FOR_MODELS(s, m)
+    FOR_RULE_MODELS(s, m)
     {
         const char *parent = parent_name(v, s, RM_CERIAL_MODEL, mi_);
         for (i = 0; i < m->nfields; i++)
             v_readonly(v, m->fields[i], parent);
     }
     /* validateNullableDecorator, validateNullableOnObjectFields */
-    FOR_MODELS(s, m)
+    FOR_RULE_MODELS(s, m)
     {
         const char *parent = parent_name(v, s, RM_CERIAL_MODEL, mi_);
         for (i = 0; i < m->nfields; i++)
             v_nullable_field(v, m->fields[i], parent);
     }
-    for (i = 0; i < NB(s, RM_CERIAL_OBJECT); i++) {
+    for (i = 0; i < vhi(v, s, RM_CERIAL_OBJECT); i++) {
         const rm_cerial_block *o = BLK(s, RM_CERIAL_OBJECT, i);
         const char *parent = parent_name(v, s, RM_CERIAL_OBJECT, i);
         for (j = 0; j < o->nfields; j++)
@@ -1884,9 +1927,10 @@ static void validate_schema(vst *v, const rm_cerial_schema *s)
     v_tuples(v, s, 1); /* validateTupleElementDecorators */
     v_tuples(v, s, 2); /* validateNoOptionalTupleElements */
     /* validateNoOptionalAnyFields */
+    V_RULE(v);
     for (k = 0; k < 2; k++) {
         rm_cerial_kind kind = k == 0 ? RM_CERIAL_MODEL : RM_CERIAL_OBJECT;
-        for (i = 0; i < NB(s, kind); i++) {
+        for (i = vlo(v, kind); i < vhi(v, s, kind); i++) {
             const rm_cerial_block *b = BLK(s, kind, i);
             for (j = 0; j < b->nfields; j++)
                 if (b->fields[j]->type == RM_CT_ANY && b->fields[j]->optional)
@@ -1897,7 +1941,7 @@ static void validate_schema(vst *v, const rm_cerial_schema *s)
         }
     }
     /* validateTupleObjectCombination */
-    FOR_MODELS(s, m)
+    FOR_RULE_MODELS(s, m)
     {
         bool opt_obj = false;
         for (i = 0; i < m->nfields; i++)
@@ -1938,9 +1982,10 @@ static void validate_schema(vst *v, const rm_cerial_schema *s)
         }
     }
     /* validateLiteralDecorators */
+    V_RULE(v);
     for (k = 0; k < 2; k++) {
         rm_cerial_kind kind = k == 0 ? RM_CERIAL_MODEL : RM_CERIAL_OBJECT;
-        for (i = 0; i < NB(s, kind); i++) {
+        for (i = vlo(v, kind); i < vhi(v, s, kind); i++) {
             const rm_cerial_block *b = BLK(s, kind, i);
             for (j = 0; j < b->nfields; j++) {
                 const rm_cerial_field *f = b->fields[j];
@@ -1957,9 +2002,10 @@ static void validate_schema(vst *v, const rm_cerial_schema *s)
         }
     }
     /* validateUuidFields */
+    V_RULE(v);
     for (k = 0; k < 2; k++) {
         rm_cerial_kind kind = k == 0 ? RM_CERIAL_MODEL : RM_CERIAL_OBJECT;
-        for (i = 0; i < NB(s, kind); i++) {
+        for (i = vlo(v, kind); i < vhi(v, s, kind); i++) {
             const rm_cerial_block *b = BLK(s, kind, i);
             const char *parent = parent_name(v, s, kind, i);
             for (j = 0; j < b->nfields; j++)
@@ -1967,9 +2013,10 @@ static void validate_schema(vst *v, const rm_cerial_schema *s)
         }
     }
     /* validateSetDecorator */
+    V_RULE(v);
     for (k = 0; k < 2; k++) {
         rm_cerial_kind kind = k == 0 ? RM_CERIAL_MODEL : RM_CERIAL_OBJECT;
-        for (i = 0; i < NB(s, kind); i++) {
+        for (i = vlo(v, kind); i < vhi(v, s, kind); i++) {
             const rm_cerial_block *b = BLK(s, kind, i);
             const char *parent = parent_name(v, s, kind, i);
             for (j = 0; j < b->nfields; j++)
@@ -1977,6 +2024,80 @@ static void validate_schema(vst *v, const rm_cerial_schema *s)
         }
     }
     v_record_id_types(v, s);
+}
+
+/* Fused: the rules above run model by model (each model's fields are read once, while they
+ * are in cache, instead of once per rule: about twenty passes over all fields were bound by
+ * memory), then once over the objects and tuples; the findings, each tagged with its rule,
+ * are then put back in the general path's order (rule by rule, models in order, then objects)
+ * with the sequence numbers and the error limit they would have had. */
+typedef struct tag_pos {
+    uint32_t tag;
+    uint32_t pos;
+} tag_pos;
+
+static int by_tag(const void *x, const void *y)
+{
+    const tag_pos *a = x, *b = y;
+    if (a->tag != b->tag)
+        return a->tag < b->tag ? -1 : 1;
+    return a->pos < b->pos ? -1 : a->pos > b->pos;
+}
+
+static void validate_schema_fused(vst *v, const rm_cerial_schema *s)
+{
+    rm_diags *d = v->d;
+    size_t start = d->n, seq0 = d->n + d->dropped, nerr = d->nerrors, max = d->max_errors;
+    size_t i, n, keep = 0;
+    tag_pos *order;
+    rm_diag **sorted;
+    d->max_errors = 0; /* applied below, in the general path's order */
+    v->tagging = true;
+    v->ntags = 0;
+    for (i = 0; i < NB(s, RM_CERIAL_MODEL); i++) {
+        v->m_lo = i;
+        v->m_hi = i + 1;
+        v->others = false;
+        v->rule = 0;
+        validate_schema(v, s);
+    }
+    v->m_lo = v->m_hi = 0;
+    v->others = true;
+    v->rule = 0;
+    validate_schema(v, s);
+    v->tagging = false;
+    v->m_lo = 0;
+    v->m_hi = SIZE_MAX;
+    d->max_errors = max;
+    n = d->n - start;
+    assert(n == v->ntags);
+    if (n > 0) {
+        order = rm_xcalloc(n, sizeof(*order));
+        sorted = rm_xcalloc(n, sizeof(*sorted));
+        for (i = 0; i < n; i++) {
+            order[i].tag = v->tags[i];
+            order[i].pos = (uint32_t)i;
+        }
+        qsort(order, n, sizeof(*order), by_tag);
+        for (i = 0; i < n; i++)
+            sorted[i] = d->items[start + order[i].pos];
+        for (i = 0; i < n; i++) {
+            rm_diag *g = sorted[i];
+            g->seq = (uint32_t)(seq0 + i);
+            /* as rm_diag_vadd: past max_errors an error is counted, not listed */
+            if (g->sev == RM_SEV_ERROR && max != 0 && ++nerr > max) {
+                d->dropped++;
+                continue;
+            }
+            d->items[start + keep++] = g;
+        }
+        d->n = start + keep;
+        free(order);
+        free(sorted);
+    }
+    free(v->tags);
+    v->tags = NULL;
+    v->ntags = v->tags_cap = 0;
 }
 
 /* ======================================================================================== */
@@ -2403,6 +2524,8 @@ int rm_cerial_validate(rm_cerial_schema **resolved, const rm_cerial_schema *raw,
     v.d = d;
     v.strict_sev = opts != NULL && opts->strict ? RM_SEV_ERROR : RM_SEV_WARNING;
     v.fast = !raw->no_fast_paths;
+    v.m_hi = SIZE_MAX;
+    v.others = true;
     *resolved = NULL;
     validate_extends(&v, raw);
     if (v.nerr > 0)
@@ -2425,7 +2548,10 @@ int rm_cerial_validate(rm_cerial_schema **resolved, const rm_cerial_schema *raw,
             concrete->blocks[RM_CERIAL_MODEL][concrete->n[RM_CERIAL_MODEL]++] =
                 res->blocks[RM_CERIAL_MODEL][i];
     rm_cerial_schema_index(concrete, a);
-    validate_schema(&v, concrete);
+    if (v.fast)
+        validate_schema_fused(&v, concrete);
+    else
+        validate_schema(&v, concrete);
     if (v.nerr > 0)
         return RM_ESEMANTIC;
     if (concrete->n[RM_CERIAL_MODEL] == 0) {

@@ -34,7 +34,7 @@ typedef struct diff_ctx {
 
 /* Parse + validate text with ctx; everything the result holds, as text, into out. */
 static void run_one(rm_sb *out, rm_cerial_ctx *ctx, const char *name, const char *text,
-                    size_t len, bool strict)
+                    size_t len, bool strict, size_t max_errors)
 {
     rm_sources srcs;
     rm_diags d;
@@ -45,6 +45,8 @@ static void run_one(rm_sb *out, rm_cerial_ctx *ctx, const char *name, const char
     size_t i;
     rm_sources_init(&srcs);
     rm_diags_init(&d);
+    if (max_errors != 0)
+        d.max_errors = max_errors;
     rm_arena_init(&a, 0);
     id = rm_sources_add(&srcs, name, text, len)->id;
     rm_cerial_parse(&raw, ctx, &srcs, &id, 1, &a, &d);
@@ -55,10 +57,12 @@ static void run_one(rm_sb *out, rm_cerial_ctx *ctx, const char *name, const char
         rm_sb_puts(out, "== validate\n");
         rm_cerial_schema_dump(out, res);
     }
-    rm_sb_puts(out, "== diagnostics\n");
+    rm_sb_appendf(out, "== diagnostics: %zu errors, %zu warnings, %zu dropped\n", d.nerrors,
+                  d.nwarnings, d.dropped);
     for (i = 0; i < d.n; i++) {
         const rm_diag *g = d.items[i];
-        rm_sb_appendf(out, "%d E%04u @%u:%u+%u %s | %s | %s\n", (int)g->sev, (unsigned)g->id,
+        rm_sb_appendf(out, "%u %d E%04u @%u:%u+%u %s | %s | %s\n", (unsigned)g->seq, (int)g->sev,
+                      (unsigned)g->id,
                       (unsigned)g->loc.file, (unsigned)g->loc.off, (unsigned)g->loc.len, g->msg,
                       g->detail ? g->detail : "-", g->hint ? g->hint : "-");
     }
@@ -70,14 +74,16 @@ static void run_one(rm_sb *out, rm_cerial_ctx *ctx, const char *name, const char
 /* Both paths on one input; on a difference, print the first differing line of each. */
 static void check_same(diff_ctx *dc, const char *name, const char *text, size_t len)
 {
-    int strict;
+    int run;
     size_t i;
     for (i = 0; i < len; i++)
         dc->nlines += text[i] == '\n';
-    for (strict = 0; strict < 2; strict++) {
+    /* default options, strict, and a small error limit (fused findings are put back in order
+     * before the limit applies) */
+    for (run = 0; run < 3; run++) {
         rm_sb f = RM_SB_INIT, s = RM_SB_INIT;
-        run_one(&f, dc->fast, name, text, len, strict);
-        run_one(&s, dc->slow, name, text, len, strict);
+        run_one(&f, dc->fast, name, text, len, run == 1, run == 2 ? 5 : 0);
+        run_one(&s, dc->slow, name, text, len, run == 1, run == 2 ? 5 : 0);
         if (f.len != s.len || memcmp(rm_sb_str(&f), rm_sb_str(&s), f.len) != 0) {
             const char *a = rm_sb_str(&f), *b = rm_sb_str(&s);
             size_t k = 0, line = 0;
@@ -319,6 +325,48 @@ static void test_generated_relations(void **state)
     }
 }
 
+/* Parseable lines that break the schema validator's rules (names, decorator placement and
+ * conflicts, object/tuple/literal/uuid/set rules...), several per model in random models:
+ * fused rule checking must report them in the general path's order. */
+static void test_generated_rule_findings(void **state)
+{
+    diff_ctx *dc = *state;
+    static const char *const bad[] = {
+        "  tags String @distinct",       "  list String[] @sort @set",   "  n Int @set",
+        "  d Decimal[] @set",            "  ts String @createdAt",       "  t2 Date @now @updatedAt",
+        "  t3 Date @createdAt @default(1)", "  r Date @readonly @now",   "  ro Record @readonly",
+        "  u String @uuid",              "  u2 Uuid @uuid4 @uuid7",      "  u3 Uuid @uuid @default(x)",
+        "  a Any?",                      "  o Addr @nullable",           "  o2 Addr?",
+        "  p Pt?",                       "  f String @flexible",         "  lv Lvl @id",
+        "  nul String @default(null)",   "  rel Relation @model(Nope)",  "  rel2 Relation @nullable",
+        "  x Record @field(y)",          "  dup String",                 "  dup Int",
+        "  da Date @defaultAlways(1) @default(2)",
+        "  k Relation? @field(kId) @model(M0) @onDelete(SetNull)",      "  kId Record?",
+        "  ridt Record(float)",          "  ridx Record(Nope)",          "  ok String"};
+    uint32_t seed;
+    for (seed = 1; seed <= 200; seed++) {
+        rm_sb sb = RM_SB_INIT;
+        uint32_t r = seed * 3266489917u;
+        size_t nm = 1 + rng_next(&r) % 6, i, j;
+        char name[32];
+        rm_sb_puts(&sb, "object Addr {\n  city String @now\n  id String\n}\n"
+                        "tuple Pt { lat Float @unique, lng Float? }\nliteral Lvl { 'a', 'b' }\n");
+        for (i = 0; i < nm; i++) {
+            size_t nl = rng_next(&r) % 8;
+            rm_sb_appendf(&sb, "model %s%zu {\n  id Record @id\n", rng_next(&r) % 9 ? "M" : "m",
+                          i);
+            for (j = 0; j < nl; j++) {
+                rm_sb_puts(&sb, PICK(bad, &r));
+                rm_sb_putc(&sb, '\n');
+            }
+            rm_sb_puts(&sb, "}\n");
+        }
+        snprintf(name, sizeof(name), "rules%u.cerial", (unsigned)seed);
+        check_same(dc, name, rm_sb_str(&sb), sb.len);
+        rm_sb_free(&sb);
+    }
+}
+
 /* Well-formed generated models only (so that validation runs to the end on both paths). */
 static void test_generated_valid(void **state)
 {
@@ -349,7 +397,7 @@ int main(void)
         cmocka_unit_test(test_corpus_repo),     cmocka_unit_test(test_corpus_tests),
         cmocka_unit_test(test_corpus_docs),     cmocka_unit_test(test_golden_inputs),
         cmocka_unit_test(test_generated_lines), cmocka_unit_test(test_generated_relations),
-        cmocka_unit_test(test_generated_valid),
+        cmocka_unit_test(test_generated_rule_findings), cmocka_unit_test(test_generated_valid),
     };
     return cmocka_run_group_tests_name("cerial_fastpath", tests, setup, teardown);
 }
