@@ -599,22 +599,18 @@ static bool column_type(rm_introspector *in, rm_sql_type *ty, pg_type_cache *cac
     return true;
 }
 
-int rm_introspect_postgres(rm_introspector *in)
-{
-    rm_sqlschema *s = in->out;
-    const char *schema = rm_dburl_param_get(&in->conn->url, "schema");
-    if (!schema || !schema[0])
-        schema = "public";
-    const char *p[3] = {schema, builtin_oids(in->a, false), builtin_oids(in->a, true)};
-    rm_rows *tables, *cols, *cons, *idx, *enums, *other;
-    if (rm_introspect_query(in, &tables, Q_TABLES, p, 1) != RM_OK ||
-        rm_introspect_query(in, &cols, Q_COLUMNS, p, 3) != RM_OK ||
-        rm_introspect_query(in, &cons, Q_CONSTRAINTS, p, 1) != RM_OK ||
-        rm_introspect_query(in, &idx, Q_INDEXES, p, 1) != RM_OK ||
-        rm_introspect_query(in, &enums, Q_ENUMS, p, 1) != RM_OK ||
-        rm_introspect_query(in, &other, Q_OTHER, p, 1) != RM_OK)
-        return RM_EDB;
+/* The state of one introspection while the results arrive (pg_on_rows). */
+typedef struct pg_read {
+    rm_introspector *in;
+    const char *schema;
+    pg_catalog cat;
+    pg_type_cache types;
+} pg_read;
 
+static void read_enums(pg_read *st, const rm_rows *enums)
+{
+    rm_introspector *in = st->in;
+    rm_sqlschema *s = in->out;
     for (size_t r = 0; r < enums->nrows;) {
         size_t end = group_end(enums, r, 0);
         const char **values = RM_NEW_ARRAY(in->a, const char *, end - r);
@@ -623,14 +619,17 @@ int rm_introspect_postgres(rm_introspector *in)
         rm_sqlschema_add_enum(s, NULL, cell(enums, r, 0), values, end - r);
         r = end;
     }
-    pg_type_cache types;
-    memset(&types, 0, sizeof types);
-    size_t nc = cols->nrows ? cols->nrows : 1;
-    pg_catalog cat = {RM_NEW_ARRAY(in->a, pg_rel, tables->nrows ? tables->nrows : 1), 0, cols,
-                      RM_NEW_ARRAY(in->a, pg_colkey, nc)};
+}
+
+static void read_tables(pg_read *st, const rm_rows *tables)
+{
+    rm_introspector *in = st->in;
+    rm_sqlschema *s = in->out;
+    pg_catalog *cat = &st->cat;
+    cat->rels = RM_NEW_ARRAY(in->a, pg_rel, tables->nrows ? tables->nrows : 1);
     for (size_t r = 0; r < tables->nrows; r++) {
         const char *name = cell(tables, r, 1);
-        pg_rel *rel = &cat.rels[cat.nrels++];
+        pg_rel *rel = &cat->rels[cat->nrels++];
         *rel = (pg_rel){oid_of(cell(tables, r, 0)), name, NULL, 0, 0};
         if (!name || strcmp(name, "_prisma_migrations") == 0)
             continue;
@@ -638,29 +637,37 @@ int rm_introspect_postgres(rm_introspector *in)
         if (in->stats)
             in->stats->ntables++;
     }
+}
+
+static void read_columns(pg_read *st, const rm_rows *cols)
+{
+    rm_introspector *in = st->in;
+    rm_sqlschema *s = in->out;
+    pg_catalog *cat = &st->cat;
+    cat->cols = cols;
+    cat->ord = RM_NEW_ARRAY(in->a, pg_colkey, cols->nrows ? cols->nrows : 1);
     for (size_t r = 0; r < cols->nrows; r++)
-        cat.ord[r] = (pg_colkey){oid_of(cell(cols, r, COL_RELID)),
+        cat->ord[r] = (pg_colkey){oid_of(cell(cols, r, COL_RELID)),
                                  cell(cols, r, COL_ATTNUM) ? atoi(cell(cols, r, COL_ATTNUM)) : 0,
                                  r};
-    qsort(cat.ord, cols->nrows, sizeof *cat.ord, cmp_column);
+    qsort(cat->ord, cols->nrows, sizeof *cat->ord, cmp_column);
     for (size_t i = 0; i < cols->nrows;) {
         size_t end = i + 1;
-        while (end < cols->nrows && cat.ord[end].relid == cat.ord[i].relid)
+        while (end < cols->nrows && cat->ord[end].relid == cat->ord[i].relid)
             end++;
-        pg_rel *rel = rel_of(&cat, cat.ord[i].relid);
+        pg_rel *rel = rel_of(cat, cat->ord[i].relid);
         if (rel) {
             rel->col0 = i;
             rel->ncols = end - i;
         }
         for (size_t j = i; j < end; j++) {
-            size_t k = cat.ord[j].row;
+            size_t k = cat->ord[j].row;
             rm_sql_table *t = rel ? rel->t : NULL;
             const char *name = cell(cols, k, COL_NAME);
-            /* {typtype, typname, format_type} from the server, or a built-in type. */
             if (!t || !name)
                 continue;
             rm_sql_type ty;
-            if (!column_type(in, &ty, &types, cols, k))
+            if (!column_type(in, &ty, &st->types, cols, k))
                 continue;
             rm_sql_column *c =
                 rm_sql_table_add_column(s, t, name, &ty, !is_true(cell(cols, k, COL_NOTNULL)));
@@ -683,16 +690,24 @@ int rm_introspect_postgres(rm_introspector *in)
         }
         i = end;
     }
+}
+
+static void read_constraints(pg_read *st, const rm_rows *cons)
+{
+    rm_introspector *in = st->in;
+    rm_sqlschema *s = in->out;
+    const pg_catalog *cat = &st->cat;
+    const char *schema = st->schema;
     /* Constraints, one row each, in (table, constraint) oid order. */
     size_t *cons_order = sorted_rows(cons, CON_RELID, CON_OID, in->a);
     for (size_t i = 0; i < cons->nrows; i++) {
         size_t r = cons_order[i];
-        pg_rel *rel = rel_of(&cat, oid_of(cell(cons, r, CON_RELID)));
+        pg_rel *rel = rel_of(cat, oid_of(cell(cons, r, CON_RELID)));
         const char *name = cell(cons, r, CON_NAME), *type = cell(cons, r, CON_TYPE);
         const char *names[64], *refs[66];
         size_t n, nref;
         if (!rel || !rel->t || !type ||
-            !column_names(&cat, rel, cell(cons, r, CON_KEY), names, &n, RM_ARRAY_LEN(names)))
+            !column_names(cat, rel, cell(cons, r, CON_KEY), names, &n, RM_ARRAY_LEN(names)))
             continue;
         if (type[0] == 'p') {
             rm_sql_table_set_pk(s, rel->t, name, names, n);
@@ -710,8 +725,8 @@ int rm_introspect_postgres(rm_introspector *in)
                 ref_table = refs[1];
                 ref_cols = refs + 2;
             } else {
-                pg_rel *ref = rel_of(&cat, oid_of(cell(cons, r, CON_FRELID)));
-                ok = ref && column_names(&cat, ref, cell(cons, r, CON_FKEY), refs, &nref,
+                pg_rel *ref = rel_of(cat, oid_of(cell(cons, r, CON_FRELID)));
+                ok = ref && column_names(cat, ref, cell(cons, r, CON_FKEY), refs, &nref,
                                          RM_ARRAY_LEN(refs)) && nref == n;
                 ref_table = ref ? ref->name : NULL;
             }
@@ -724,12 +739,19 @@ int rm_introspect_postgres(rm_introspector *in)
                                 rm_introspect_action(cell(cons, r, CON_UPDTYPE)));
         }
     }
+}
+
+static void read_indexes(pg_read *st, const rm_rows *idx)
+{
+    rm_introspector *in = st->in;
+    rm_sqlschema *s = in->out;
+    const pg_catalog *cat = &st->cat;
     /* Indexes, one row each; only the first indnkeyatts numbers of indkey are key columns
      * (the rest are INCLUDE columns). */
     size_t *idx_order = sorted_rows(idx, IX_RELID, IX_OID, in->a);
     for (size_t i = 0; i < idx->nrows; i++) {
         size_t r = idx_order[i];
-        pg_rel *rel = rel_of(&cat, oid_of(cell(idx, r, IX_RELID)));
+        pg_rel *rel = rel_of(cat, oid_of(cell(idx, r, IX_RELID)));
         const char *name = cell(idx, r, IX_NAME);
         if (!rel || !rel->t || !name)
             continue;
@@ -737,7 +759,7 @@ int rm_introspect_postgres(rm_introspector *in)
         const char *names[64];
         size_t n;
         bool columns =
-            column_names(&cat, rel, cell(idx, r, IX_KEY), names, &n, RM_ARRAY_LEN(names));
+            column_names(cat, rel, cell(idx, r, IX_KEY), names, &n, RM_ARRAY_LEN(names));
         size_t nkey = cell(idx, r, IX_NKEYATTS) ? (size_t)atoi(cell(idx, r, IX_NKEYATTS)) : n;
         if (nkey < n) {
             columns = true;
@@ -776,6 +798,11 @@ int rm_introspect_postgres(rm_introspector *in)
                 ix->cols[k].opclass = opc[k];
         }
     }
+}
+
+static void read_other(pg_read *st, const rm_rows *other)
+{
+    rm_introspector *in = st->in;
     for (size_t r = 0; r < other->nrows; r++) {
         const char *kind = cell(other, r, 0), *rel = cell(other, r, 1), *obj = cell(other, r, 2);
         if (!kind || !rel)
@@ -796,5 +823,54 @@ int rm_introspect_postgres(rm_introspector *in)
                                "not hold (it is kept in the database, not in migrations)",
                                rel, kind, obj ? obj : "?");
     }
+}
+
+/* The catalog queries in the order their rows are read: each result is processed as it
+ * arrives (rm_pg_read_catalog), in the order the schema was always built in (enums, tables,
+ * their columns, constraints, indexes, then the warnings about what the schema cannot
+ * hold). */
+static void pg_on_rows(void *ctx, size_t i, rm_rows *rows)
+{
+    pg_read *st = ctx;
+    switch (i) {
+    case 0: read_enums(st, rows); break;
+    case 1: read_tables(st, rows); break;
+    case 2: read_columns(st, rows); break;
+    case 3: read_constraints(st, rows); break;
+    case 4: read_indexes(st, rows); break;
+    default: read_other(st, rows); break;
+    }
+}
+
+int rm_introspect_postgres_with(rm_introspector *in, bool pipeline)
+{
+    const char *schema = rm_dburl_param_get(&in->conn->url, "schema");
+    if (!schema || !schema[0])
+        schema = "public";
+    const char *p[3] = {schema, builtin_oids(in->a, false), builtin_oids(in->a, true)};
+    const rm_pg_query qs[] = {
+        {Q_ENUMS, p, 1},       {Q_TABLES, p, 1},  {Q_COLUMNS, p, 3},
+        {Q_CONSTRAINTS, p, 1}, {Q_INDEXES, p, 1}, {Q_OTHER, p, 1},
+    };
+    pg_read *st = RM_NEW(in->a, pg_read);
+    memset(st, 0, sizeof *st);
+    st->in = in;
+    st->schema = schema;
+    if (in->stats)
+        in->stats->nqueries += (unsigned)RM_ARRAY_LEN(qs);
+    rm_dberr err;
+    rm_dberr_clear(&err);
+    if (rm_pg_read_catalog(in->conn, qs, RM_ARRAY_LEN(qs), pipeline, pg_on_rows, st, in->a,
+                           &err) != RM_OK) {
+        char *ctx = rm_arena_sprintf(in->a, "cannot read the catalog of %s",
+                                     rm_db_url_redacted(in->conn));
+        rm_db_report(in->d, &err, ctx);
+        return RM_EDB;
+    }
     return RM_OK;
+}
+
+int rm_introspect_postgres(rm_introspector *in)
+{
+    return rm_introspect_postgres_with(in, true);
 }

@@ -1,11 +1,15 @@
 /*
- * PostgreSQL introspection's parts that tests reach directly (introspect_pg.c): the
- * format_type() text of the built-in types, computed in C so the catalog query does not call
- * format_type() per column. Not for: callers of introspection (db/introspect.h).
+ * PostgreSQL introspection's own interfaces, for introspect_pg.c and the tests that compare
+ * its fast paths with the slow ones: the format_type() text of the built-in types, computed in
+ * C so the catalog query does not call format_type() per column (introspect_pg.c), and the
+ * pipelined catalog read (pg.c, the file that speaks libpq). Not for: callers of
+ * introspection (db/introspect.h).
  */
 #ifndef RELMIG_DB_INTROSPECT_PG_H
 #define RELMIG_DB_INTROSPECT_PG_H
 
+#include "db/db.h"
+#include "db/introspect.h"
 #include "util/arena.h"
 
 #include <stdint.h>
@@ -15,5 +19,31 @@
  * text, bytea, date, uuid, jsonb, xml, inet, money, oid, and their arrays), assuming
  * pg_catalog is first on the search path; NULL for any other type. Allocated in a. */
 const char *rm_introspect_pg_format_type(uint32_t oid, int32_t typmod, rm_arena *a);
+
+/* One catalog query: SQL with $1..$n placeholders and its parameters. */
+typedef struct rm_pg_query {
+    const char *sql;
+    const char *const *params;
+    size_t nparams;
+} rm_pg_query;
+
+/* Called with the rows of query i (in order, i = 0..n-1) as soon as they have arrived; rows
+ * are in the arena given to rm_pg_read_catalog. */
+typedef void (*rm_pg_rows_fn)(void *ctx, size_t i, rm_rows *rows);
+
+/* Run the n catalog queries on PostgreSQL connection c, handing each result to fn. Outside a
+ * transaction they run in one REPEATABLE READ READ ONLY transaction with JIT off (SET LOCAL;
+ * the session is left as it was); inside the caller's transaction, in that transaction. With
+ * pipeline (and a libpq with pipeline mode, 14+) every statement is sent at once and the
+ * results are read as the server produces them; otherwise one statement at a time. Both ways
+ * send the same statements and give the same rows. Every statement is traced like rm_db_query.
+ * Returns RM_OK, or RM_EDB with err filled from the first failure (fn is not called after it;
+ * a transaction opened here is rolled back). */
+int rm_pg_read_catalog(rm_conn *c, const rm_pg_query *qs, size_t n, bool pipeline,
+                       rm_pg_rows_fn fn, void *ctx, rm_arena *a, rm_dberr *err);
+
+/* rm_introspect_postgres with the catalog read pipelined or one query at a time (the
+ * differential test runs both); rm_introspect_postgres pipelines. */
+int rm_introspect_postgres_with(rm_introspector *in, bool pipeline);
 
 #endif
