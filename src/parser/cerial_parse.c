@@ -17,6 +17,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 /* ---------------------------------------------------------------------------------------- */
 /* Compiled patterns                                                                         */
@@ -701,9 +704,19 @@ static bool rx_sv(rm_rx *rx, sv s)
  * fast paths on and off (rm_cerial_ctx_set_fast).                                           */
 
 /* \w of pcre2's built-in (C locale) tables, as used without PCRE2_UCP: ASCII only */
+static const unsigned char word_byte[256] = {
+    ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1,
+    ['8'] = 1, ['9'] = 1, ['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1,
+    ['G'] = 1, ['H'] = 1, ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1,
+    ['O'] = 1, ['P'] = 1, ['Q'] = 1, ['R'] = 1, ['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1,
+    ['W'] = 1, ['X'] = 1, ['Y'] = 1, ['Z'] = 1, ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1,
+    ['e'] = 1, ['f'] = 1, ['g'] = 1, ['h'] = 1, ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1,
+    ['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1,
+    ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1, ['y'] = 1, ['z'] = 1, ['_'] = 1};
+
 static bool is_word(char c)
 {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+    return word_byte[(unsigned char)c] != 0;
 }
 
 /* Printable ASCII only: no newline of any pcre2 newline convention, so `.` and `$` behave the
@@ -1917,6 +1930,31 @@ static void parse_list_block(pst *st, rm_cerial_kind kind)
 /* ---------------------------------------------------------------------------------------- */
 /* Driver                                                                                    */
 
+/* Position of the first '\n' or removeComments byte (quote, '/', '#') in p[i, n), or n: one
+ * scan finds the end of a line and tells whether removeComments has anything to do on it. */
+static const unsigned char line_byte[256] = {['\n'] = 1, ['\''] = 1, ['"'] = 1, ['/'] = 1,
+                                              ['#'] = 1};
+
+static size_t next_line_byte(const char *p, size_t i, size_t n)
+{
+#if defined(__SSE2__)
+    const __m128i nl = _mm_set1_epi8('\n'), q1 = _mm_set1_epi8('\''), q2 = _mm_set1_epi8('"');
+    const __m128i sl = _mm_set1_epi8('/'), hs = _mm_set1_epi8('#');
+    for (; i + 16 <= n; i += 16) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
+        __m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, nl), _mm_cmpeq_epi8(x, q1)),
+                                 _mm_or_si128(_mm_cmpeq_epi8(x, q2), _mm_cmpeq_epi8(x, sl)));
+        int mask = _mm_movemask_epi8(_mm_or_si128(m, _mm_cmpeq_epi8(x, hs)));
+        if (mask != 0)
+            return i + (size_t)__builtin_ctz((unsigned)mask);
+    }
+#endif
+    for (; i < n; i++)
+        if (line_byte[(unsigned char)p[i]])
+            return i;
+    return n;
+}
+
 static void split_lines(pst *st, const rm_source *src)
 {
     size_t b = 0, cap = 0;
@@ -1925,11 +1963,15 @@ static void split_lines(pst *st, const rm_source *src)
     st->nlines = 0;
     /* source.split("\n"): n newlines give n + 1 lines */
     for (;;) {
-        const char *nl = b < src->len ? memchr(src->text + b, '\n', src->len - b) : NULL;
+        size_t k = next_line_byte(src->text, b, src->len);
+        bool plain = k == src->len || src->text[k] == '\n';
+        const char *nl = plain ? (k < src->len ? src->text + k : NULL)
+                               : memchr(src->text + k, '\n', src->len - k);
         size_t e = nl ? (size_t)(nl - src->text) : src->len;
         pline l = {b, e - b, b, 0, e - b > RM_CERIAL_MAX_LINE};
         if (!l.too_long) {
-            sv c = sv_clean((sv){src->text + b, e - b});
+            /* no quote, '/' or '#' on the line: removeComments keeps it whole */
+            sv c = plain ? sv_trim((sv){src->text + b, e - b}) : sv_clean((sv){src->text + b, e - b});
             l.coff = (size_t)(c.p - src->text);
             l.clen = c.n;
         }
