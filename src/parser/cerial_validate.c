@@ -76,7 +76,8 @@ static const rm_cerial_kind vorder[] = {RM_CERIAL_MODEL, RM_CERIAL_OBJECT, RM_CE
 
 static bool streq(const char *a, const char *b)
 {
-    return a != NULL && b != NULL && strcmp(a, b) == 0;
+    /* the first bytes differ for most pairs the rules compare: no call then */
+    return a != NULL && b != NULL && a[0] == b[0] && strcmp(a, b) == 0;
 }
 
 /* rm_cerial_field_dec with its "none" answer inline: the rules ask every field for several
@@ -948,8 +949,11 @@ static rm_cerial_nmap *rel_index(vst *v, const rm_cerial_block *m)
     return mm->rel_index;
 }
 
-/* rel_has and paired_relation for a block of at most RM_CERIAL_SCAN_FIELDS fields: a scan of
- * its relations answers as the index would, without building it (most models are small). */
+/* rel_has and paired_relation for a block of at most REL_SCAN_FIELDS fields: a scan of its
+ * relations answers as the index would, without building it. Building the index costs as much
+ * as about twenty scans of a 64-field model, and a model is asked a few times only. */
+#define REL_SCAN_FIELDS 64
+
 static bool rel_scan(const rm_cerial_block *m, char kind, const char *model, const char *key)
 {
     size_t i, j;
@@ -984,7 +988,7 @@ static bool rel_scan(const rm_cerial_block *m, char kind, const char *model, con
 static bool rel_has(vst *v, const rm_cerial_block *m, char kind, const char *model, const char *key)
 {
     char buf[256];
-    if (v->fast && m->nfields <= RM_CERIAL_SCAN_FIELDS && m->rel_index == NULL)
+    if (v->fast && m->nfields <= REL_SCAN_FIELDS && m->rel_index == NULL)
         return rel_scan(m, kind, model, key);
     const char *k =
         kind == 'A' || kind == 'P'
@@ -997,19 +1001,19 @@ static bool rel_has(vst *v, const rm_cerial_block *m, char kind, const char *mod
 static bool paired_relation(vst *v, const rm_cerial_block *m, const rm_cerial_field *rec)
 {
     char buf[256];
-    if (v->fast && m->nfields <= RM_CERIAL_SCAN_FIELDS && m->rel_index == NULL)
+    if (v->fast && m->nfields <= REL_SCAN_FIELDS && m->rel_index == NULL)
         return rel_scan(m, 'D', rec->name, NULL);
     return rm_cerial_nmap_get(rel_index(v, m),
                               rm_cerial_rel_key(buf, sizeof(buf), v->a, 'D', rec->name, NULL), NULL,
                               NULL);
 }
 
-/* Do two relations of m (at most RM_CERIAL_SCAN_FIELDS fields) name the same @model? Only
- * then has validateKeyRequired anything to check; most models have no such pair, and a
- * pairwise test costs less than the per-model tables. */
+/* Do two relations of m (at most REL_SCAN_FIELDS fields) name the same @model? Only then has
+ * validateKeyRequired anything to check; most models have no such pair, and a pairwise test
+ * costs less than the per-model tables. */
 static bool two_to_one_target(const rm_cerial_block *m)
 {
-    const char *tn[RM_CERIAL_SCAN_FIELDS];
+    const char *tn[REL_SCAN_FIELDS];
     size_t i, j, n = 0;
     for (i = 0; i < m->nfields; i++) {
         const char *t;
@@ -1144,7 +1148,7 @@ static void v_relation_rules(vst *v, const rm_cerial_schema *s)
         size_t *next, *tail;
         const rm_cerial_field **rels;
         rm_cerial_nmap tmap;
-        if (v->fast && nf <= RM_CERIAL_SCAN_FIELDS && !two_to_one_target(m))
+        if (v->fast && nf <= REL_SCAN_FIELDS && !two_to_one_target(m))
             continue;
         rm_arena_init(&tmp, 0);
         tn = RM_NEW_ARRAY(&tmp, const char *, nf + 1);
