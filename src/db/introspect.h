@@ -24,6 +24,15 @@ typedef struct rm_introspect_stats {
     unsigned ntables;  /* tables read (skipped ones excluded) */
 } rm_introspect_stats;
 
+/* How to introspect (NULL or all-zero is the normal way), and what was done that way. */
+typedef struct rm_introspect_opts {
+    /* in, SQLite: read every table through the pragma queries instead of parsing its CREATE
+     * statement (db/lite_ddl.c); the reference the differential test compares against. */
+    bool lite_pragmas_only;
+    /* out, SQLite: tables (skipped ones excluded) read through the pragmas. */
+    unsigned lite_fallback;
+} rm_introspect_opts;
+
 /* Introspect the database behind c into out (initialised here; everything in a, which must
  * outlive out). PostgreSQL reads the schema named by the URL's ?schema= parameter, else
  * "public"; MySQL the connection's database; SQLite the main database. Prisma's own
@@ -31,6 +40,9 @@ typedef struct rm_introspect_stats {
  * NULL. Returns RM_OK, or RM_EDB with the failure reported in d (E08xx). */
 int rm_introspect(rm_sqlschema *out, rm_conn *c, rm_introspect_stats *stats, rm_arena *a,
                   rm_diags *d);
+/* rm_introspect with options (opts may be NULL; its out fields are set here). */
+int rm_introspect_with(rm_sqlschema *out, rm_conn *c, rm_introspect_opts *opts,
+                       rm_introspect_stats *stats, rm_arena *a, rm_diags *d);
 
 /* Connect to url, detect the database from its scheme, introspect, disconnect. For
  * `relmig diff --from URL` and `relmig introspect`. Connection failures are reported in d
@@ -49,6 +61,7 @@ typedef struct rm_introspector {
     rm_arena *a;
     rm_diags *d;
     rm_introspect_stats *stats;
+    rm_introspect_opts *opts; /* never NULL inside a reader */
 } rm_introspector;
 
 /* Run one catalog query (counted); on failure report it in d and return RM_EDB. */

@@ -3,16 +3,27 @@
  * rm_introspect_url, the counted query, type and default parsing), which live here because
  * SQLite is the reader every build has.
  *
- * SQLite's catalog is sqlite_master plus the table-valued pragma functions; joining them reads
- * every table's columns (pragma_table_xinfo), indexes (pragma_index_list x pragma_index_xinfo)
- * and foreign keys (pragma_foreign_key_list) in one query each, so the count is 4 whatever the
- * number of tables. Needs SQLite 3.26 (table_xinfo). Not for: other databases, or raising the
- * result into models (sqlschema/raise.c).
+ * SQLite's catalog is sqlite_master, whose CREATE statements SQLite itself re-parses to know
+ * its schema. One query reads it (type, name, table, sql) and lite_ddl.c parses each table's
+ * CREATE TABLE and CREATE INDEX text into the rows the table-valued pragmas would give
+ * (pragma_table_xinfo, pragma_index_list x pragma_index_xinfo, pragma_foreign_key_list). The
+ * pragmas themselves are slow on big schemas: each call looks its table up in SQLite's name
+ * hash, whose 64 buckets make every lookup walk a chain as long as the schema is wide. Tables
+ * the parser does not fully understand are read through the pragmas, restricted to those
+ * tables' rowids; those three queries are sent in any case, so the count is 4 whatever the
+ * number of tables. Both kinds of rows go through the same assembly code, so a parsed table
+ * and a pragma-read one come out alike (tests/integration/test_introspect_lite_ddl_diff.c
+ * proves it). Needs SQLite 3.26 (table_xinfo) and JSON1 (json_each). Not for: other
+ * databases, or raising the result into models (sqlschema/raise.c).
  */
 #include "db/introspect.h"
 
+#include "db/lite_ddl.h"
+#include "util/sb.h"
+
 #include <ctype.h>
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -205,10 +216,19 @@ rm_fk_action rm_introspect_action(const char *text)
 int rm_introspect(rm_sqlschema *out, rm_conn *c, rm_introspect_stats *stats, rm_arena *a,
                   rm_diags *d)
 {
+    return rm_introspect_with(out, c, NULL, stats, a, d);
+}
+
+int rm_introspect_with(rm_sqlschema *out, rm_conn *c, rm_introspect_opts *opts,
+                       rm_introspect_stats *stats, rm_arena *a, rm_diags *d)
+{
+    rm_introspect_opts defaults = {0};
     rm_sqlschema_init(out, a);
     if (stats)
         memset(stats, 0, sizeof *stats);
-    rm_introspector in = {c, out, a, d, stats};
+    if (opts)
+        opts->lite_fallback = 0;
+    rm_introspector in = {c, out, a, d, stats, opts ? opts : &defaults};
     switch (rm_db_driver(c)->kind) {
     case RM_DB_SQLITE:
         return rm_introspect_sqlite(&in);
@@ -257,15 +277,20 @@ const char *rm_introspect_dialect_of_url(const char *url)
 
 /* ---- SQLite ----------------------------------------------------------------------------- */
 
-/* Everything but SQLite's own tables; rowid order is creation order. */
-static const char Q_OBJECTS[] =
-    "SELECT type, name, tbl_name, sql FROM sqlite_master "
-    "WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY rowid";
+/* Every object, SQLite's own included (the automatic indexes' names are checked against the
+ * parser's); rowid order is creation order. */
+static const char Q_MASTER[] =
+    "SELECT rowid, type, name, tbl_name, sql FROM sqlite_master ORDER BY rowid";
+
+/* The pragma queries read only the tables whose rowids are in the JSON array ?1 (the ones the
+ * parser left), in the same order as Q_MASTER. */
+#define LITE_TABLES                                                                            \
+    "WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\' "                     \
+    "AND m.rowid IN (SELECT value FROM json_each(?1)) "
 
 static const char Q_COLUMNS[] =
     "SELECT m.name, p.name, p.type, p.\"notnull\", p.dflt_value, p.pk, p.hidden "
-    "FROM sqlite_master m JOIN pragma_table_xinfo(m.name) p "
-    "WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\' "
+    "FROM sqlite_master m JOIN pragma_table_xinfo(m.name) p " LITE_TABLES
     "ORDER BY m.rowid, p.cid";
 
 /* Index rows in creation order (the index's own rowid in sqlite_master; automatic indexes of
@@ -275,15 +300,24 @@ static const char Q_INDEXES[] =
     "ii.coll, mi.sql "
     "FROM sqlite_master m JOIN pragma_index_list(m.name) il "
     "JOIN pragma_index_xinfo(il.name) ii LEFT JOIN sqlite_master mi ON mi.name = il.name "
-    "WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND ii.key = 1 "
+    LITE_TABLES "AND ii.key = 1 "
     "ORDER BY m.rowid, mi.rowid, il.name, ii.seqno";
 
 /* pragma_foreign_key_list numbers constraints from the last declared one (id 0). */
 static const char Q_FKS[] =
     "SELECT m.name, f.id, f.\"table\", f.\"from\", f.\"to\", f.on_update, f.on_delete "
-    "FROM sqlite_master m JOIN pragma_foreign_key_list(m.name) f "
-    "WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\' "
+    "FROM sqlite_master m JOIN pragma_foreign_key_list(m.name) f " LITE_TABLES
     "ORDER BY m.rowid, f.id DESC, f.seq";
+
+/* Column numbers of Q_MASTER. */
+enum { M_ROWID, M_TYPE, M_NAME, M_TBL, M_SQL };
+
+/* SQLite's own objects (sqlite_sequence, sqlite_stat1, sqlite_autoindex_*): the pragma
+ * queries' NOT LIKE 'sqlite\_%', which ignores ASCII case. */
+static bool lite_internal(const char *name)
+{
+    return strncasecmp(name, "sqlite_", 7) == 0;
+}
 
 static bool skipped_table(const char *name)
 {
@@ -388,21 +422,17 @@ static rm_sql_table *table_of(rm_sqlschema *s, const char *name)
     return (rm_sql_table *)rm_sqlschema_find_table(s, NULL, name);
 }
 
-int rm_introspect_sqlite(rm_introspector *in)
+/* The schema from the rows of Q_MASTER and the pragma-shaped rows of columns, indexes and
+ * foreign keys (columns as in Q_COLUMNS, Q_INDEXES, Q_FKS), grouped by table. */
+static void lite_assemble(rm_introspector *in, const rm_rows *objs, const rm_rows *cols,
+                          const rm_rows *idx, const rm_rows *fks)
 {
     rm_sqlschema *s = in->out;
-    rm_rows *objs, *cols, *idx, *fks;
-    if (rm_introspect_query(in, &objs, Q_OBJECTS, NULL, 0) != RM_OK ||
-        rm_introspect_query(in, &cols, Q_COLUMNS, NULL, 0) != RM_OK ||
-        rm_introspect_query(in, &idx, Q_INDEXES, NULL, 0) != RM_OK ||
-        rm_introspect_query(in, &fks, Q_FKS, NULL, 0) != RM_OK)
-        return RM_EDB;
-
     /* Tables first (creation order), with the warnings for what has no place in the schema. */
     for (size_t r = 0; r < objs->nrows; r++) {
-        const char *type = rm_rows_get(objs, r, 0), *name = rm_rows_get(objs, r, 1);
-        const char *tbl = rm_rows_get(objs, r, 2), *sql = rm_rows_get(objs, r, 3);
-        if (!type || !name)
+        const char *type = rm_rows_get(objs, r, M_TYPE), *name = rm_rows_get(objs, r, M_NAME);
+        const char *tbl = rm_rows_get(objs, r, M_TBL), *sql = rm_rows_get(objs, r, M_SQL);
+        if (!type || !name || lite_internal(name))
             continue;
         if (strcmp(type, "table") == 0) {
             if (skipped_table(name))
@@ -588,5 +618,258 @@ int rm_introspect_sqlite(rm_introspector *in)
                                 rm_introspect_action(rm_rows_get(fks, r, 5)));
         r = end;
     }
+}
+
+/* ---- rows from the parsed CREATE statements --------------------------------------------- */
+
+/* An rm_rows filled row by row (the pragma queries' shape), for parsed tables and for the
+ * pragma rows of the others, merged in table order. */
+typedef struct lite_rowbuf {
+    rm_rows *rows;
+    size_t ncells, cap_cells, nlens, cap_lens;
+} lite_rowbuf;
+
+static void lite_rowbuf_init(lite_rowbuf *b, rm_arena *a, size_t ncols)
+{
+    memset(b, 0, sizeof *b);
+    b->rows = RM_NEW(a, rm_rows);
+    b->rows->ncols = ncols;
+    b->rows->names = RM_NEW_ARRAY(a, const char *, ncols);
+    for (size_t i = 0; i < ncols; i++)
+        b->rows->names[i] = "";
+}
+
+static void lite_rowbuf_add(lite_rowbuf *b, rm_arena *a, const char *const *cells)
+{
+    for (size_t i = 0; i < b->rows->ncols; i++) {
+        RM_VEC_PUSH(a, b->rows->cells, b->ncells, b->cap_cells, cells[i]);
+        RM_VEC_PUSH(a, b->rows->lens, b->nlens, b->cap_lens, cells[i] ? strlen(cells[i]) : 0);
+    }
+    b->rows->nrows++;
+}
+
+/* Copy the rows of src from *cursor on that belong to table name (src is grouped by table in
+ * the same order as the tables are visited). */
+static void lite_rowbuf_take(lite_rowbuf *b, rm_arena *a, const rm_rows *src, size_t *cursor,
+                             const char *name)
+{
+    while (*cursor < src->nrows && rm_rows_get(src, *cursor, 0) &&
+           strcmp(rm_rows_get(src, *cursor, 0), name) == 0) {
+        lite_rowbuf_add(b, a, src->cells + *cursor * src->ncols);
+        (*cursor)++;
+    }
+}
+
+static const char *lite_num(rm_arena *a, long v)
+{
+    static const char *const small[] = {"0", "1", "2", "3", "4", "5", "6", "7", "8", "9"};
+    if (v >= 0 && v < 10)
+        return small[v];
+    return rm_arena_sprintf(a, "%ld", v);
+}
+
+/* One table of sqlite_master, with the indexes on it (rows of Q_MASTER, creation order). */
+typedef struct lite_tab {
+    size_t row; /* its Q_MASTER row */
+    const char *name;
+    rm_lite_table t;
+    bool parsed;
+    size_t *idx; /* Q_MASTER rows of its indexes */
+    rm_lite_index *cidx; /* parsed CREATE INDEX per idx entry (autoindexes: unused) */
+    size_t nidx, cap_idx;
+} lite_tab;
+
+static int lite_tab_cmp(const void *x, const void *y)
+{
+    return strcmp((*(const lite_tab *const *)x)->name, (*(const lite_tab *const *)y)->name);
+}
+
+static lite_tab *lite_tab_find(lite_tab **sorted, size_t n, const char *name)
+{
+    lite_tab key = {0};
+    key.name = name;
+    lite_tab *kp = &key;
+    lite_tab **hit = bsearch(&kp, sorted, n, sizeof *sorted, lite_tab_cmp);
+    return hit ? *hit : NULL;
+}
+
+/* The automatic index named name ("sqlite_autoindex_<table>_<n>") among t's, or NULL. */
+static const rm_lite_autoindex *lite_auto_named(const lite_tab *t, const char *name)
+{
+    static const char prefix[] = "sqlite_autoindex_";
+    size_t np = sizeof prefix - 1, nt = strlen(t->name);
+    if (strncmp(name, prefix, np) != 0 || strncmp(name + np, t->name, nt) != 0 ||
+        name[np + nt] != '_')
+        return NULL;
+    const char *num = name + np + nt + 1;
+    char *end;
+    unsigned long n = strtoul(num, &end, 10);
+    if (*num < '1' || *num > '9' || *end)
+        return NULL;
+    for (size_t i = 0; i < t->t.nautos; i++)
+        if (t->t.autos[i].number == n)
+            return &t->t.autos[i];
+    return NULL;
+}
+
+/* Parse t and its indexes; false sends the table to the pragmas. The automatic indexes in
+ * sqlite_master must be exactly the ones the parser numbered (a WITHOUT ROWID table's key has
+ * none), and every CREATE INDEX must name t and its columns. */
+static bool lite_parse_tab(lite_tab *t, const rm_rows *objs, rm_arena *a)
+{
+    const char *sql = rm_rows_get(objs, t->row, M_SQL);
+    if (!sql || rm_lite_ddl_table(&t->t, sql, a) != RM_OK)
+        return false;
+    size_t want = 0, seen = 0;
+    for (size_t i = 0; i < t->t.nautos; i++)
+        if (!(t->t.without_rowid && t->t.autos[i].pk))
+            want++;
+    t->cidx = RM_NEW_ARRAY(a, rm_lite_index, t->nidx ? t->nidx : 1);
+    for (size_t k = 0; k < t->nidx; k++) {
+        const char *iname = rm_rows_get(objs, t->idx[k], M_NAME);
+        const char *isql = rm_rows_get(objs, t->idx[k], M_SQL);
+        if (!iname)
+            return false;
+        if (!isql) {
+            const rm_lite_autoindex *x = lite_auto_named(t, iname);
+            if (!x || (t->t.without_rowid && x->pk))
+                return false;
+            seen++;
+            continue;
+        }
+        rm_lite_index *ix = &t->cidx[k];
+        if (rm_lite_ddl_index(ix, isql, a) != RM_OK || strcasecmp(ix->table, t->name) != 0)
+            return false;
+        for (size_t c = 0; c < ix->ncols; c++) {
+            if (!ix->cols[c])
+                continue;
+            long pos = rm_lite_ddl_column(&t->t, ix->cols[c]);
+            if (pos < 0)
+                return false;
+            ix->cols[c] = t->t.cols[pos].name; /* pragma_index_xinfo names the table's column */
+        }
+    }
+    return seen == want;
+}
+
+/* The pragma-shaped rows of a parsed table. */
+static void lite_emit_tab(const lite_tab *t, const rm_rows *objs, rm_arena *a, lite_rowbuf *cols,
+                          lite_rowbuf *idx, lite_rowbuf *fks)
+{
+    const rm_lite_table *lt = &t->t;
+    for (size_t i = 0; i < lt->ncols; i++) {
+        const rm_lite_column *c = &lt->cols[i];
+        const char *row[] = {t->name, c->name, c->type, c->notnull ? "1" : "0",
+                             c->dflt, lite_num(a, (long)c->pk), "0"};
+        lite_rowbuf_add(cols, a, row);
+    }
+    for (size_t k = 0; k < t->nidx; k++) {
+        const char *iname = rm_rows_get(objs, t->idx[k], M_NAME);
+        const char *isql = rm_rows_get(objs, t->idx[k], M_SQL);
+        if (!isql) {
+            const rm_lite_autoindex *x = lite_auto_named(t, iname);
+            if (x->pk)
+                continue; /* the assembly skips origin "pk" */
+            for (size_t c = 0; c < x->ncols; c++) {
+                const char *row[] = {t->name, iname, "1", "u", "0",
+                                     lite_num(a, (long)x->cols[c]), lt->cols[x->cols[c]].name,
+                                     "0", x->coll[c] ? x->coll[c] : "BINARY", NULL};
+                lite_rowbuf_add(idx, a, row);
+            }
+            continue;
+        }
+        const rm_lite_index *ix = &t->cidx[k];
+        for (size_t c = 0; c < ix->ncols; c++) {
+            const char *row[] = {t->name, iname, ix->unique ? "1" : "0", "c",
+                                 ix->partial ? "1" : "0", ix->cols[c] ? "0" : "-2", ix->cols[c],
+                                 "0", NULL, isql};
+            lite_rowbuf_add(idx, a, row);
+        }
+    }
+    for (size_t f = 0; f < lt->nfks; f++) {
+        const rm_lite_fk *fk = &lt->fks[f];
+        const char *id = lite_num(a, (long)(lt->nfks - 1 - f));
+        for (size_t k = 0; k < fk->n; k++) {
+            const char *row[] = {t->name, id, fk->table, fk->from[k], fk->to[k],
+                                 fk->on_update, fk->on_delete};
+            lite_rowbuf_add(fks, a, row);
+        }
+    }
+}
+
+int rm_introspect_sqlite(rm_introspector *in)
+{
+    rm_arena *a = in->a;
+    rm_rows *objs;
+    if (rm_introspect_query(in, &objs, Q_MASTER, NULL, 0) != RM_OK)
+        return RM_EDB;
+
+    /* Tables (creation order), then each index attached to its table. */
+    lite_tab *tabs = NULL;
+    size_t ntabs = 0, cap_tabs = 0;
+    for (size_t r = 0; r < objs->nrows; r++) {
+        const char *type = rm_rows_get(objs, r, M_TYPE), *name = rm_rows_get(objs, r, M_NAME);
+        if (type && name && strcmp(type, "table") == 0 && !lite_internal(name)) {
+            lite_tab t = {0};
+            t.row = r;
+            t.name = name;
+            RM_VEC_PUSH(a, tabs, ntabs, cap_tabs, t);
+        }
+    }
+    lite_tab **sorted = RM_NEW_ARRAY(a, lite_tab *, ntabs ? ntabs : 1);
+    for (size_t i = 0; i < ntabs; i++)
+        sorted[i] = &tabs[i];
+    qsort(sorted, ntabs, sizeof *sorted, lite_tab_cmp);
+    for (size_t r = 0; r < objs->nrows; r++) {
+        const char *type = rm_rows_get(objs, r, M_TYPE), *tbl = rm_rows_get(objs, r, M_TBL);
+        if (!type || !tbl || strcmp(type, "index") != 0)
+            continue;
+        lite_tab *t = lite_tab_find(sorted, ntabs, tbl);
+        if (t)
+            RM_VEC_PUSH(a, t->idx, t->nidx, t->cap_idx, r);
+    }
+
+    /* Parse; the rowids of the tables left over go to the pragma queries as a JSON array. */
+    rm_sb ids = RM_SB_INIT;
+    rm_sb_putc(&ids, '[');
+    bool first = true;
+    for (size_t i = 0; i < ntabs; i++) {
+        lite_tab *t = &tabs[i];
+        t->parsed = !in->opts->lite_pragmas_only && lite_parse_tab(t, objs, a);
+        if (t->parsed)
+            continue;
+        const char *rowid = rm_rows_get(objs, t->row, M_ROWID);
+        if (!first)
+            rm_sb_putc(&ids, ',');
+        rm_sb_puts(&ids, rowid ? rowid : "0");
+        first = false;
+        if (!skipped_table(t->name))
+            in->opts->lite_fallback++;
+    }
+    rm_sb_putc(&ids, ']');
+    const char *param[] = {rm_arena_strdup(a, rm_sb_str(&ids))};
+    rm_sb_free(&ids);
+    rm_rows *pcols, *pidx, *pfks;
+    if (rm_introspect_query(in, &pcols, Q_COLUMNS, param, 1) != RM_OK ||
+        rm_introspect_query(in, &pidx, Q_INDEXES, param, 1) != RM_OK ||
+        rm_introspect_query(in, &pfks, Q_FKS, param, 1) != RM_OK)
+        return RM_EDB;
+
+    lite_rowbuf cols, idx, fks;
+    lite_rowbuf_init(&cols, a, 7);
+    lite_rowbuf_init(&idx, a, 10);
+    lite_rowbuf_init(&fks, a, 7);
+    size_t ccur = 0, icur = 0, fcur = 0;
+    for (size_t i = 0; i < ntabs; i++) {
+        const lite_tab *t = &tabs[i];
+        if (t->parsed) {
+            lite_emit_tab(t, objs, a, &cols, &idx, &fks);
+        } else {
+            lite_rowbuf_take(&cols, a, pcols, &ccur, t->name);
+            lite_rowbuf_take(&idx, a, pidx, &icur, t->name);
+            lite_rowbuf_take(&fks, a, pfks, &fcur, t->name);
+        }
+    }
+    lite_assemble(in, objs, cols.rows, idx.rows, fks.rows);
     return RM_OK;
 }
