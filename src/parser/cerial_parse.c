@@ -388,13 +388,14 @@ static sv sv_clean(sv s)
     return sv_trim(sv_remove_comments(s));
 }
 
-static bool sv_starts(sv s, const char *lit)
+/* inline: called with literals on every line, where strlen folds to a constant */
+static inline bool sv_starts(sv s, const char *lit)
 {
     size_t n = strlen(lit);
     return s.n >= n && memcmp(s.p, lit, n) == 0;
 }
 
-static bool sv_eq(sv s, const char *lit)
+static inline bool sv_eq(sv s, const char *lit)
 {
     return s.n == strlen(lit) && memcmp(s.p, lit, s.n) == 0;
 }
@@ -936,30 +937,34 @@ typedef struct dec_err {
     rm_loc loc;
 } dec_err;
 
+/* the decorators written without arguments, with their lengths (compared before the bytes) */
+#define EXACT_DEC(text, kind) {text, sizeof(text) - 1, kind}
+
 static const struct {
     const char *tok;
+    size_t n;
     rm_cerial_dec_kind k;
-} exact_decs[] = {{"@id", RM_CD_ID},
-                  {"@unique", RM_CD_UNIQUE},
-                  {"@index", RM_CD_INDEX},
-                  {"@now", RM_CD_NOW},
-                  {"@createdAt", RM_CD_CREATED_AT},
-                  {"@updatedAt", RM_CD_UPDATED_AT},
-                  {"@distinct", RM_CD_DISTINCT},
-                  {"@set", RM_CD_SET},
-                  {"@flexible", RM_CD_FLEXIBLE},
-                  {"@nullable", RM_CD_NULLABLE},
-                  {"@readonly", RM_CD_READONLY},
-                  {"@uuid", RM_CD_UUID},
-                  {"@uuid4", RM_CD_UUID4},
-                  {"@uuid7", RM_CD_UUID7},
-                  {"@point", RM_CD_POINT},
-                  {"@line", RM_CD_LINE},
-                  {"@polygon", RM_CD_POLYGON},
-                  {"@multipoint", RM_CD_MULTIPOINT},
-                  {"@multiline", RM_CD_MULTILINE},
-                  {"@multipolygon", RM_CD_MULTIPOLYGON},
-                  {"@geoCollection", RM_CD_GEO_COLLECTION}};
+} exact_decs[] = {EXACT_DEC("@id", RM_CD_ID),
+                  EXACT_DEC("@unique", RM_CD_UNIQUE),
+                  EXACT_DEC("@index", RM_CD_INDEX),
+                  EXACT_DEC("@now", RM_CD_NOW),
+                  EXACT_DEC("@createdAt", RM_CD_CREATED_AT),
+                  EXACT_DEC("@updatedAt", RM_CD_UPDATED_AT),
+                  EXACT_DEC("@distinct", RM_CD_DISTINCT),
+                  EXACT_DEC("@set", RM_CD_SET),
+                  EXACT_DEC("@flexible", RM_CD_FLEXIBLE),
+                  EXACT_DEC("@nullable", RM_CD_NULLABLE),
+                  EXACT_DEC("@readonly", RM_CD_READONLY),
+                  EXACT_DEC("@uuid", RM_CD_UUID),
+                  EXACT_DEC("@uuid4", RM_CD_UUID4),
+                  EXACT_DEC("@uuid7", RM_CD_UUID7),
+                  EXACT_DEC("@point", RM_CD_POINT),
+                  EXACT_DEC("@line", RM_CD_LINE),
+                  EXACT_DEC("@polygon", RM_CD_POLYGON),
+                  EXACT_DEC("@multipoint", RM_CD_MULTIPOINT),
+                  EXACT_DEC("@multiline", RM_CD_MULTILINE),
+                  EXACT_DEC("@multipolygon", RM_CD_MULTIPOLYGON),
+                  EXACT_DEC("@geoCollection", RM_CD_GEO_COLLECTION)};
 
 /* One decorator token (parseDecorators). Returns true and fills *dec when it is recognised;
  * sets *err when it is a value-requiring decorator without a value. Unknown tokens are
@@ -992,7 +997,7 @@ static bool classify_decorator(pst *st, sv tok, rm_loc loc, bool tuple_only, rm_
         return true;
     }
     for (i = 0; i < RM_ARRAY_LEN(exact_decs); i++)
-        if (sv_eq(tok, exact_decs[i].tok)) {
+        if (tok.n == exact_decs[i].n && memcmp(tok.p, exact_decs[i].tok, tok.n) == 0) {
             dec->kind = exact_decs[i].k;
             return true;
         }
