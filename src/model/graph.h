@@ -62,11 +62,13 @@ typedef enum rm_field_kind {
 } rm_field_kind;
 
 /* @db.VarChar(191) -> name "VarChar", args {"191"}. Arguments are kept as written. */
+/* (Members of this and of rm_default / rm_field are ordered, and counts narrowed, so that
+ * there is no padding: a large schema has hundreds of thousands of fields.) */
 typedef struct rm_native_type {
     const char *name; /* NULL: none given */
     const char **args;
-    size_t nargs;
     rm_loc loc;
+    uint32_t nargs;
 } rm_native_type;
 
 typedef enum rm_default_kind {
@@ -88,35 +90,35 @@ typedef enum rm_default_kind {
 } rm_default_kind;
 
 typedef struct rm_default {
-    rm_default_kind kind;
     const char *text;
-    bool boolean;
-    int version;
     struct rm_default *items; /* RM_DEFAULT_LIST */
-    size_t nitems;
-    const char *map; /* @default(..., map: "name"): SQL Server default constraint */
+    const char *map;          /* @default(..., map: "name"): SQL Server default constraint */
     rm_loc loc;
+    rm_default_kind kind;
+    uint32_t nitems;
+    int16_t version;
+    bool boolean;
 } rm_default;
 
 typedef struct rm_field {
     const char *name;
-    const char *db_name; /* @map value, else name; relation fields: their name */
-    bool mapped;         /* db_name came from @map */
-    const char *doc;     /* /// comment lines joined with '\n', or NULL */
-    rm_loc loc;          /* the whole field declaration */
+    const char *db_name;   /* @map value, else name; relation fields: their name */
+    const char *doc;       /* /// comment lines joined with '\n', or NULL */
+    const char *type_name; /* as written: "String", "Role", "User", Unsupported text */
+    rm_native_type native;
+    rm_default def;
+    rm_loc loc; /* the whole field declaration */
     rm_loc name_loc;
     rm_loc type_loc;
     rm_field_kind kind;
     rm_scalar scalar;
-    const char *type_name; /* as written: "String", "Role", "User", Unsupported text */
-    uint32_t type_ref;     /* enum index (RM_SCALAR_ENUM) or model index (relation) */
-    rm_native_type native;
-    bool optional; /* T? */
-    bool list;     /* T[] */
-    rm_default def;
-    bool updated_at;
-    bool ignored;      /* @ignore */
+    uint32_t type_ref; /* enum index (RM_SCALAR_ENUM) or model index (relation) */
     uint32_t relation; /* relation fields: index into graph->relations */
+    bool mapped;       /* db_name came from @map */
+    bool optional;     /* T? */
+    bool list;         /* T[] */
+    bool updated_at;
+    bool ignored; /* @ignore */
 } rm_field;
 
 typedef enum rm_sort { RM_SORT_DEFAULT, RM_SORT_ASC, RM_SORT_DESC } rm_sort;

@@ -498,11 +498,13 @@ static void parse_default_value(pb *b, rm_default *out, const rm_prisma_expr *e,
             } else if (out->kind == RM_DEFAULT_SEQUENCE) {
                 out->text = a0->text;
             } else if (a0->kind == RM_PEXPR_NUMBER) {
-                out->version = atoi(a0->text);
-                bool ok =
-                    (out->kind == RM_DEFAULT_UUID && (out->version == 4 || out->version == 7)) ||
-                    (out->kind == RM_DEFAULT_CUID && (out->version == 1 || out->version == 2)) ||
-                    (out->kind == RM_DEFAULT_NANOID && out->version >= 2 && out->version <= 255);
+                /* Checked as an int: version is narrow (int16_t), and uuid(65540) must not
+                 * pass as uuid(4). An invalid value is stored clamped (the error stands). */
+                int v = atoi(a0->text);
+                bool ok = (out->kind == RM_DEFAULT_UUID && (v == 4 || v == 7)) ||
+                          (out->kind == RM_DEFAULT_CUID && (v == 1 || v == 2)) ||
+                          (out->kind == RM_DEFAULT_NANOID && v >= 2 && v <= 255);
+                out->version = (int16_t)(v < INT16_MIN ? INT16_MIN : v > INT16_MAX ? INT16_MAX : v);
                 if (!ok)
                     rm_diag_error(b->d, RM_E_PRISMA_DEFAULT, a0->loc,
                                   "Invalid argument for `%s()`: `%s`.", e->text, a0->text);
@@ -952,7 +954,7 @@ static void check_native_type(pb *b, const rm_model *m, const rm_field *f)
     if (spec->nargs_max >= 0 && f->native.nargs > (size_t)spec->nargs_max)
         rm_diag_error(b->d, RM_E_PRISMA_NATIVE_TYPE, f->native.loc,
                       "Native type %s takes %d optional arguments, but received %zu.",
-                      f->native.name, spec->nargs_max, f->native.nargs);
+                      f->native.name, spec->nargs_max, (size_t)f->native.nargs);
 }
 
 static void field_rules(pb *b, uint32_t mi)

@@ -75,6 +75,12 @@ static const rule_case rules[] = {
      5, "The function `autoincrement()` cannot be used on fields of type `String`."},
     {"unknown_default_function", PG "model A {\n  id String @id @default(guid())\n}\n", 209, 5,
      "Unknown function in @default(): `guid` is not known."},
+    /* rm_default.version is an int16_t: values that wrap to a valid one must still fail */
+    {"uuid_version_wrapping_int16", PG "model A {\n  id String @id @default(uuid(65540))\n}\n",
+     209, 5, "Invalid argument for `uuid()`: `65540`."},
+    {"nanoid_length_wrapping_int16",
+     PG "model A {\n  id String @id @default(nanoid(65546))\n}\n", 209, 5,
+     "Invalid argument for `nanoid()`: `65546`."},
     {"enum_default_not_a_value",
      PG "enum R {\n  A\n  B\n}\nmodel M {\n  id Int @id\n  r R @default(C)\n}\n", 209, 10,
      "The defined default value `C` is not a valid value of the enum"},
