@@ -33,14 +33,6 @@
 #define RM_ARENA_HUGE_PAGE ((size_t)2 << 20)
 #define RM_ARENA_PAGE ((size_t)4096)
 
-struct rm_arena_block {
-    rm_arena_block *next;
-    size_t size;     /* usable bytes in data */
-    size_t used;
-    size_t map_len;  /* bytes mapped with mmap (block header included); 0: malloc'd */
-    _Alignas(max_align_t) unsigned char data[];
-};
-
 void rm_arena_init(rm_arena *a, size_t block_size)
 {
     a->head = NULL;
@@ -133,10 +125,10 @@ static rm_arena_block *new_block(size_t size)
     return b;
 }
 
-/* align is 1 (strings) or RM_ARENA_ALIGN. The start of each allocation is aligned, not its
- * size, so strings pack without padding and the next aligned object skips at most
- * RM_ARENA_ALIGN - 1 bytes. */
-static void *arena_alloc(rm_arena *a, size_t size, size_t align)
+/* align is 1 (strings) or RM_ARENA_ALIGN (arena.h inlines the common case). The start of
+ * each allocation is aligned, not its size, so strings pack without padding and the next
+ * aligned object skips at most RM_ARENA_ALIGN - 1 bytes. */
+void *rm_arena_alloc_slow(rm_arena *a, size_t size, size_t align)
 {
     if (size == 0)
         size = 1;
@@ -180,16 +172,6 @@ static void *arena_alloc(rm_arena *a, size_t size, size_t align)
     return b->data;
 #endif
 }
-void *rm_arena_alloc(rm_arena *a, size_t size)
-{
-    return arena_alloc(a, size, RM_ARENA_ALIGN);
-}
-
-char *rm_arena_stralloc(rm_arena *a, size_t size)
-{
-    return arena_alloc(a, size, 1);
-}
-
 void *rm_arena_zalloc(rm_arena *a, size_t size)
 {
     void *p = rm_arena_alloc(a, size);

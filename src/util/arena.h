@@ -11,6 +11,16 @@
 
 typedef struct rm_arena_block rm_arena_block;
 
+/* A block (or, in debug mode, one allocation). Public only for the inline fast path below;
+ * nothing outside arena.c reads or writes it. */
+struct rm_arena_block {
+    rm_arena_block *next;
+    size_t size;    /* usable bytes in data */
+    size_t used;
+    size_t map_len; /* bytes mapped with mmap (block header included); 0: malloc'd */
+    _Alignas(max_align_t) unsigned char data[];
+};
+
 typedef struct rm_arena {
     rm_arena_block *head;   /* newest block (or newest allocation in debug mode) */
     size_t block_size;      /* default size of a new block */
@@ -22,12 +32,41 @@ void rm_arena_init(rm_arena *a, size_t block_size);
 /* Release everything allocated from the arena; it can be reused after rm_arena_init. */
 void rm_arena_free(rm_arena *a);
 
+/* The allocator behind rm_arena_alloc and rm_arena_stralloc (align is 1 or
+ * _Alignof(max_align_t)); callers use those. */
+void *rm_arena_alloc_slow(rm_arena *a, size_t size, size_t align);
+
+/* The bump inside the newest block, inline: a parse makes one allocation per AST node, and
+ * the call and the bookkeeping of the general path cost more than the bump itself. Anything
+ * else (no block yet, block full, size 0, debug mode) takes the general path. */
+static inline void *rm_arena_bump_(rm_arena *a, size_t size, size_t align)
+{
+#ifndef RELMIG_ARENA_DEBUG
+    rm_arena_block *b = a->head;
+    if (b && size) {
+        size_t start = (b->used + align - 1) & ~(align - 1);
+        if (start <= b->size && b->size - start >= size) {
+            b->used = start + size;
+            a->used += size;
+            return b->data + start;
+        }
+    }
+#endif
+    return rm_arena_alloc_slow(a, size, align);
+}
+
 /* Memory from these lives until rm_arena_free(a). Aligned for any type. Never NULL. */
-void *rm_arena_alloc(rm_arena *a, size_t size);
+static inline void *rm_arena_alloc(rm_arena *a, size_t size)
+{
+    return rm_arena_bump_(a, size, _Alignof(max_align_t));
+}
 void *rm_arena_zalloc(rm_arena *a, size_t size);
 void *rm_arena_memdup(rm_arena *a, const void *p, size_t size);
 /* size bytes for characters, not aligned (strings pack without padding). */
-char *rm_arena_stralloc(rm_arena *a, size_t size);
+static inline char *rm_arena_stralloc(rm_arena *a, size_t size)
+{
+    return rm_arena_bump_(a, size, 1);
+}
 /* NUL-terminated copy of the first len bytes of s (not aligned, like rm_arena_stralloc). */
 char *rm_arena_strndup(rm_arena *a, const char *s, size_t len);
 char *rm_arena_strdup(rm_arena *a, const char *s);
