@@ -185,6 +185,10 @@ static void merge_sort(uint32_t *v, uint32_t *tmp, size_t n, const rm_graph *g, 
     size_t mid = n / 2;
     merge_sort(v, tmp, mid, g, cmp);
     merge_sort(v + mid, tmp, n - mid, g, cmp);
+    /* Halves already in order (the Prisma builder's models are): nothing to merge. The
+     * result is the same as merging, which also keeps v[mid - 1] before v[mid] here. */
+    if (cmp(g, v[mid], v[mid - 1]) >= 0)
+        return;
     size_t i = 0, j = mid, k = 0;
     while (i < mid && j < n)
         tmp[k++] = cmp(g, v[j], v[i]) < 0 ? v[j++] : v[i++];
