@@ -255,6 +255,14 @@ static rm_index_algo algo_from(const char *s)
 static void index_common_args(pb *b, rm_index *ix, const rm_prisma_attr *at, bool field_level)
 {
     const rm_prisma_expr *e;
+    ix->clustered = -1;
+    /* Every argument below is named: without a named argument (@@index([a]), @unique) there
+     * is nothing to look up five times. */
+    bool named = false;
+    for (size_t i = 0; i < at->args.n && !named; i++)
+        named = at->args.items[i].name != NULL;
+    if (!named)
+        return;
     if ((e = rm_prisma_attr_arg(at, "map", SIZE_MAX)) != NULL) {
         ix->map = const_or_string(e);
         if (!ix->map)
@@ -265,7 +273,6 @@ static void index_common_args(pb *b, rm_index *ix, const rm_prisma_attr *at, boo
     if (!field_level && (e = rm_prisma_attr_arg(at, "name", SIZE_MAX)) != NULL)
         ix->name = const_or_string(e);
     bool cl;
-    ix->clustered = -1;
     if ((e = rm_prisma_attr_arg(at, "clustered", SIZE_MAX)) != NULL && rm_prisma_expr_bool(e, &cl))
         ix->clustered = cl;
     if ((e = rm_prisma_attr_arg(at, "type", SIZE_MAX)) != NULL) {

@@ -67,7 +67,8 @@ const rm_prisma_arg *rm_prisma_args_get(const rm_prisma_args *args, const char *
         return NULL;
     if (name) {
         for (size_t i = 0; i < args->n; i++) {
-            if (args->items[i].name && strcmp(args->items[i].name, name) == 0)
+            const char *an = args->items[i].name; /* first byte first: most differ there */
+            if (an && an[0] == name[0] && strcmp(an, name) == 0)
                 return &args->items[i];
         }
     }
