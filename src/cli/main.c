@@ -7,6 +7,23 @@
 
 #include <locale.h>
 #include <string.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
+/* relmig runs for milliseconds to seconds: memory it frees (a parse arena, a statement buffer)
+ * is better kept for its next allocations than handed back to the kernel and faulted in again,
+ * page by page (about 3 us a page fault on the benchmark VM, as much as 10,000 instructions).
+ * glibc otherwise trims the heap whenever 128 KiB are free at its top and gives every block of
+ * 128 KiB or more its own mapping, unmapped on free: `diff` at 1,000 models took 4,370 page
+ * faults that way and 3,000 with this. */
+static void keep_freed_memory(void)
+{
+#ifdef __GLIBC__
+    mallopt(M_MMAP_THRESHOLD, 32 * 1024 * 1024); /* glibc's maximum */
+    mallopt(M_TRIM_THRESHOLD, 1024 * 1024 * 1024);
+#endif
+}
 
 static void print_version(void)
 {
@@ -88,6 +105,7 @@ static void take_globals(int *argc, char **argv, int from, const rm_cli_cmd *cmd
 int main(int argc, char **argv)
 {
     setlocale(LC_ALL, "C");
+    keep_freed_memory();
     int quiet = 0, verbose = 0;
     /* Global options before the command name, then (knowing its option table) after it. */
     while (argc >= 2 && (strcmp(argv[1], "-q") == 0 || strcmp(argv[1], "--quiet") == 0 ||
