@@ -251,6 +251,14 @@ const rm_sources *rm_state_sources(const rm_state *s)
     return s->loaded ? &s->schema.srcs : &no_sources;
 }
 
+void rm_state_drop_graph(rm_state *s)
+{
+    if (!s->loaded)
+        return;
+    rm_arena_free(&s->schema.arena);
+    s->schema.graph = NULL;
+}
+
 void rm_state_free(rm_state *s)
 {
     if (s->loaded)

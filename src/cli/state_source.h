@@ -67,6 +67,9 @@ int rm_state_graph(const rm_graph **out, rm_state *s, rm_arena *a, rm_diags *d);
 
 /* The sources diagnostics may point into (an empty set for states without files). */
 const rm_sources *rm_state_sources(const rm_state *s);
+/* Free a schema state's relation graph (and ASTs) once it has been resolved: the SQL schema
+ * does not borrow from it. The sources stay for the diagnostics. */
+void rm_state_drop_graph(rm_state *s);
 void rm_state_free(rm_state *s);
 
 #endif

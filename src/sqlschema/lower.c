@@ -296,7 +296,7 @@ static const char *opclass_sql(rm_arena *a, const char *ops)
 {
     size_t len = strlen(ops);
     if (len < 4 || ops[0] < 'A' || ops[0] > 'Z' || strcmp(ops + len - 3, "Ops") != 0)
-        return ops;
+        return rm_arena_strndup(a, ops, len); /* the result must not borrow from the graph */
     rm_sb sb = RM_SB_INIT;
     for (size_t i = 0; i < len; i++) {
         char ch = ops[i];
@@ -430,7 +430,7 @@ static void lower_keys(lowerer *l, rm_sql_table *t, const rm_model *m)
                 ix->nfields);
             copy_index_details(l, six->cols, m, ix);
             six->method = ix->kind == RM_INDEX_FULLTEXT ? "fulltext" : algo_method(ix->algo);
-            six->where = ix->where;
+            six->where = ix->where ? rm_arena_strdup(l->a, ix->where) : NULL;
         }
     }
 }

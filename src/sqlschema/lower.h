@@ -25,7 +25,8 @@ typedef struct rm_lower_opts {
 } rm_lower_opts;
 
 /* Lower g for dialect d into out (initialised here; everything in a, which must outlive out;
- * g must outlive out too, names are borrowed where possible). What the dialect cannot express
+ * nothing is borrowed from g, which may be freed right after: `diff` does, so that the differ
+ * and the renderer reuse its memory). What the dialect cannot express
  * (a scalar list outside PostgreSQL) is reported as RM_E_SQL_UNSUPPORTED at the field and the
  * field is left out; opts may be NULL (no default schema); returns RM_OK or RM_EUNSUPPORTED. Views
  * and @@ignore'd models produce no table. */
