@@ -98,24 +98,26 @@ typedef struct rm_cerial_dec {
     rm_loc loc;
 } rm_cerial_dec;
 
+/* Members ordered so that no padding is needed (96 bytes; a large schema holds one per field,
+ * most of the parser's memory). */
 typedef struct rm_cerial_field {
-    const char *name; /* NULL for an unnamed tuple element */
-    rm_cerial_type type;
+    const char *name;          /* NULL for an unnamed tuple element */
     const char *type_name;     /* object/tuple/literal/enum name for those types, else NULL */
     const char **record_types; /* Record(a, b) parameters */
     size_t nrecord_types;
-    bool optional;
-    bool array;
-    bool nullable;   /* has @nullable */
-    bool is_private; /* !!private */
     rm_cerial_dec *decs;
     size_t ndecs;
+    rm_cerial_type type;
     /* bit k set when decs holds a decorator of kind k (rm_cerial_field_dec answers "none",
      * the common case, without a scan); whoever fills decs sets it */
     uint32_t dec_mask;
     rm_loc loc; /* the declaration (trimmed line; tuple element: its block line) */
     rm_loc name_loc;
     rm_loc type_loc;
+    bool optional;
+    bool array;
+    bool nullable;   /* has @nullable */
+    bool is_private; /* !!private */
 } rm_cerial_field;
 
 typedef struct rm_cerial_composite {

@@ -590,6 +590,7 @@ typedef struct pline {
     size_t coff;
     size_t clen;
     bool too_long;
+    bool plain; /* no quote, '/' or '#': the cleaned line is the trimmed line */
 } pline;
 
 typedef struct pst {
@@ -1089,6 +1090,8 @@ static void strip_private(mstr *m, mstr *tmp)
 }
 
 _Static_assert(RM_CD_NKINDS <= 32, "rm_cerial_field.dec_mask has one bit per decorator kind");
+_Static_assert(sizeof(void *) != 8 || sizeof(rm_cerial_field) == 96,
+               "rm_cerial_field is laid out without padding (see cerial.h)");
 
 /* Scan decorators in m, give f the recognised ones (exact-size array in the arena, and
  * dec_mask) and remove every match from m. A line without '@' cannot hold a decorator (the
@@ -1257,7 +1260,9 @@ static size_t split_ws(const mstr *m, range *out, size_t max)
 /* parseFieldDeclaration for one body line of a model or object. */
 static void parse_field_line(pst *st, size_t li, rm_cerial_block *blk)
 {
-    sv raw = line_raw(st, li), trimmed = sv_trim(raw);
+    sv raw = line_raw(st, li);
+    /* the trimmed line: made once already (split_lines) when removeComments had nothing to do */
+    sv trimmed = st->lines[li].plain ? line_clean(st, li) : sv_trim(raw);
     mstr *m = &st->m1, *tmp = &st->m2;
     size_t i, k, toff = (size_t)(trimmed.p - st->src->text);
     range parts[64];
@@ -1973,7 +1978,7 @@ static void split_lines(pst *st, const rm_source *src)
         const char *nl = plain ? (k < src->len ? src->text + k : NULL)
                                : memchr(src->text + k, '\n', src->len - k);
         size_t e = nl ? (size_t)(nl - src->text) : src->len;
-        pline l = {b, e - b, b, 0, e - b > RM_CERIAL_MAX_LINE};
+        pline l = {b, e - b, b, 0, e - b > RM_CERIAL_MAX_LINE, plain};
         if (!l.too_long) {
             /* no quote, '/' or '#' on the line: removeComments keeps it whole */
             sv c = plain ? sv_trim((sv){src->text + b, e - b}) : sv_clean((sv){src->text + b, e - b});
