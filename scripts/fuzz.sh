@@ -4,8 +4,8 @@
 #   scripts/fuzz.sh [--ci] [--seconds N] [--jobs J] [--build-only|--no-build] [TARGET...]
 #
 # TARGETs are short names (prisma_parse cerial_parse graph_prisma graph_cerial dburl
-# migrations; default: all). Each target runs for N seconds (default 14400, i.e. hours);
-# --ci sets N to 25 and checks the budget: six targets, two at a time, about 90 s of fuzzing
+# migrations lite_ddl; default: all). Each target runs for N seconds (default 14400, i.e. hours);
+# --ci sets N to 25 and checks the budget: seven targets, two at a time, about 100 s of fuzzing
 # plus corpus loading. J targets run at once (default 2; the machine is shared, so everything
 # is nice'd). The build lives in $RELMIG_FUZZ_BUILD (default build-fuzz-libfuzzer), made with
 # clang (CC=clang). Seeds are read in place from ../shared/corpus, fuzz/seeds and
@@ -20,7 +20,7 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 SHARED=${RELMIG_SHARED_DIR:-$ROOT/../shared}
 BUILD=${RELMIG_FUZZ_BUILD:-$ROOT/build-fuzz-libfuzzer}
 OUT=${RELMIG_FUZZ_OUT:-$BUILD/fuzz-out}
-ALL_TARGETS=(prisma_parse cerial_parse graph_prisma graph_cerial dburl migrations)
+ALL_TARGETS=(prisma_parse cerial_parse graph_prisma graph_cerial dburl migrations lite_ddl)
 
 seconds=14400
 jobs=2
@@ -85,6 +85,7 @@ seeds_of() {
     cerial_parse|graph_cerial) echo "$SHARED/corpus/cerial" ;;
     dburl) echo "$ROOT/fuzz/seeds/dburl" ;;
     migrations) echo "$ROOT/fuzz/seeds/migrations" ;;
+    lite_ddl) echo "$ROOT/fuzz/seeds/lite_ddl" ;;
     esac
 }
 dict_of() {

@@ -1,0 +1,1 @@
+CREATE INDEX y_a ON y (a COLLATE NOCASE ASC, lower(b)) WHERE b > 0 AND a <> 'WHERE'
