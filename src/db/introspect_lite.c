@@ -343,7 +343,8 @@ static bool sql_has_keyword(const char *sql, const char *kw)
                 return false;
             continue;
         }
-        if (strncasecmp(p, kw, n) == 0 && (p == sql || !(isalnum((unsigned char)p[-1]) ||
+        if (toupper((unsigned char)q) == toupper((unsigned char)kw[0]) &&
+            strncasecmp(p, kw, n) == 0 && (p == sql || !(isalnum((unsigned char)p[-1]) ||
                                                          p[-1] == '_')) &&
             !(isalnum((unsigned char)p[n]) || p[n] == '_'))
             return true;
@@ -455,8 +456,14 @@ static void lite_assemble(rm_introspector *in, const rm_rows *objs, const rm_row
         }
     }
 
+    const char *last_name = NULL;
+    rm_sql_table *last_t = NULL;
     for (size_t r = 0; r < cols->nrows; r++) {
-        rm_sql_table *t = table_of(s, rm_rows_get(cols, r, 0));
+        /* The rows come grouped by table: look a name up once per group. */
+        const char *tn = rm_rows_get(cols, r, 0);
+        rm_sql_table *t = tn && last_name && strcmp(tn, last_name) == 0 ? last_t : table_of(s, tn);
+        last_name = tn;
+        last_t = t;
         if (!t)
             continue;
         const char *name = rm_rows_get(cols, r, 1), *decl = rm_rows_get(cols, r, 2);
