@@ -208,20 +208,22 @@ static void lite_next(lite_parser *ps)
     ps->p = (const char *)p;
 }
 
-/* Is the current token the keyword kw (upper-case)? */
-static bool lite_is(const lite_parser *ps, const char *kw)
+/* Is the current token the keyword kw (upper-case, n bytes)? lite_is takes a string literal,
+ * so the length is known at compile time and most tokens are ruled out by it. */
+static bool lite_is_n(const lite_parser *ps, const char *kw, size_t n)
 {
-    size_t n = strlen(kw);
     return ps->t.kind == TK_WORD && ps->t.n == n && lite_ieq(ps->t.z, kw, n);
 }
+#define lite_is(ps, kw) lite_is_n((ps), kw, sizeof(kw) - 1)
 
-static bool lite_accept(lite_parser *ps, const char *kw)
+static bool lite_accept_n(lite_parser *ps, const char *kw, size_t n)
 {
-    if (!lite_is(ps, kw))
+    if (!lite_is_n(ps, kw, n))
         return false;
     lite_next(ps);
     return true;
 }
+#define lite_accept(ps, kw) lite_accept_n((ps), kw, sizeof(kw) - 1)
 
 /* sqlite3Dequote of a token's text, into the arena. */
 static char *lite_dequote(rm_arena *a, const char *z, size_t n)
@@ -517,13 +519,10 @@ static const char *lite_span(rm_arena *a, const char *s, const char *e)
 /* Words that end a type name: the column-constraint keywords that are not identifiers. */
 static bool lite_type_end(const lite_parser *ps)
 {
-    static const char *const kw[] = {"CONSTRAINT", "DEFAULT",    "NULL",    "NOT",
-                                     "PRIMARY",    "UNIQUE",     "CHECK",   "REFERENCES",
-                                     "COLLATE",    "AS",         "GENERATED"};
-    for (size_t i = 0; i < RM_ARRAY_LEN(kw); i++)
-        if (lite_is(ps, kw[i]))
-            return true;
-    return false;
+    return lite_is(ps, "CONSTRAINT") || lite_is(ps, "DEFAULT") || lite_is(ps, "NULL") ||
+           lite_is(ps, "NOT") || lite_is(ps, "PRIMARY") || lite_is(ps, "UNIQUE") ||
+           lite_is(ps, "CHECK") || lite_is(ps, "REFERENCES") || lite_is(ps, "COLLATE") ||
+           lite_is(ps, "AS") || lite_is(ps, "GENERATED");
 }
 
 /* A column name: sqlite3AddColumn dequotes the token once as a whole (sqlite3DequoteToken),
@@ -776,7 +775,7 @@ static bool lite_create_head(lite_parser *ps, const char *what)
         return false;
     if (what[0] == 'I')
         lite_accept(ps, "UNIQUE");
-    if (!lite_accept(ps, what))
+    if (!lite_accept_n(ps, what, strlen(what)))
         return false;
     if (lite_accept(ps, "IF")) {
         if (!lite_accept(ps, "NOT") || !lite_accept(ps, "EXISTS"))
