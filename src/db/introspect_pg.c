@@ -36,26 +36,44 @@ static const char Q_TABLES[] =
  * another schema shadows). For every other type the server sends {typtype, typname,
  * format_type} (the element type's typtype and name for an array). format_type() per column was
  * 20 ms of the query's 100 ms of server CPU at 1,199 tables, the pg_type joins 12 ms.
- * pg_attrdef is read only for the columns that have a default (atthasdef). A sequence default
- * (nextval('s'::regclass), under the implicit int8 -> int4/int2 cast of serial/smallserial)
- * is recognised from its stored node tree instead of deparsed: deparsing names the sequence,
- * one cold catalog lookup per sequence in relmig's fresh connection; only "nextval(" matters
- * (pg_default). Any other tree, or another search path, is deparsed as before. */
-#define PG_NEXTVAL_NODE                                                                        \
-    "{FUNCEXPR :funcid 1574 :funcresulttype 20 :funcretset false :funcvariadic false "         \
-    ":funcformat 0 %"
-#define PG_IMPLICIT_CAST_NODE(funcid, type)                                                    \
+ *
+ * pg_attrdef is read only for the columns that have a default (atthasdef). Deparsing a default
+ * (pg_get_expr) costs the server 8-12 us each in relmig's fresh connection (150 of the
+ * columns query's 270 ms at 5,999 tables), so the commonest stored node trees are recognised
+ * by their exact text and replaced by what pg_get_expr prints for them: a sequence default
+ * (nextval('s'::regclass), under the implicit int8 -> int4/int2 cast of serial/smallserial;
+ * only "nextval(" matters, pg_default), a boolean constant (little-endian datum text; a
+ * big-endian server's differs and is deparsed), and CURRENT_TIMESTAMP under the implicit casts
+ * to timestamp, timestamp(n) and timestamptz(n) (casts marked implicit are not printed). Any
+ * other tree is deparsed as before; the nextval shortcut only while pg_catalog is first on the
+ * search path (else nextval may print qualified). */
+#define PG_NODE_FUNC(funcid, type, format)                                                     \
     "{FUNCEXPR :funcid " funcid " :funcresulttype " type " :funcretset false :funcvariadic "   \
-    "false :funcformat 2 :funccollid 0 :inputcollid 0 :args ("
+    "false :funcformat " format " :funccollid 0 :inputcollid 0 :args ("
+#define PG_NEXTVAL_NODE PG_NODE_FUNC("1574", "20", "0") "{CONST :consttype 2205 %"
+#define PG_BOOL_NODE(bytes)                                                                    \
+    "{CONST :consttype 16 :consttypmod -1 :constcollid 0 :constlen 1 :constbyval true "       \
+    ":constisnull false :location % :constvalue 1 [ " bytes " ]}"
+#define PG_NOW_NODE "{SQLVALUEFUNCTION :op 3 :type 1184 :typmod -1 :location %"
 #define PG_CATALOG_FIRST "(SELECT (current_schemas(true))[1] = 'pg_catalog')"
 static const char Q_COLUMNS[] =
     "SELECT a.attrelid, a.attname, a.atttypid, a.atttypmod, a.attnotnull, a.attidentity, "
     "a.attgenerated, a.attnum, "
-    "CASE WHEN a.atthasdef AND a.attgenerated = '' THEN (SELECT CASE WHEN (d.adbin::text "
-    "LIKE '" PG_NEXTVAL_NODE "' OR d.adbin::text LIKE '" PG_IMPLICIT_CAST_NODE("480", "23")
-    PG_NEXTVAL_NODE "' OR d.adbin::text LIKE '" PG_IMPLICIT_CAST_NODE("714", "21")
-    PG_NEXTVAL_NODE "') AND " PG_CATALOG_FIRST " THEN 'nextval(' ELSE pg_get_expr(d.adbin, 0) "
-    "END FROM pg_attrdef d WHERE d.adrelid = a.attrelid AND d.adnum = a.attnum) END, "
+    "CASE WHEN a.atthasdef AND a.attgenerated = '' THEN (SELECT CASE "
+    "WHEN (d.adbin::text LIKE '" PG_NEXTVAL_NODE "' "
+    "OR d.adbin::text LIKE '" PG_NODE_FUNC("480", "23", "2") PG_NEXTVAL_NODE "' "
+    "OR d.adbin::text LIKE '" PG_NODE_FUNC("714", "21", "2") PG_NEXTVAL_NODE "') "
+    "AND " PG_CATALOG_FIRST " THEN 'nextval(' "
+    "WHEN d.adbin::text LIKE '" PG_BOOL_NODE("1 0 0 0 0 0 0 0") "' THEN 'true' "
+    "WHEN d.adbin::text LIKE '" PG_BOOL_NODE("0 0 0 0 0 0 0 0") "' THEN 'false' "
+    "WHEN d.adbin::text LIKE '" PG_NOW_NODE "' "
+    "OR d.adbin::text LIKE '" PG_NODE_FUNC("2027", "1114", "2") PG_NOW_NODE "' "
+    "OR d.adbin::text LIKE '" PG_NODE_FUNC("1961", "1114", "2") PG_NODE_FUNC("2027", "1114", "2")
+    PG_NOW_NODE "' "
+    "OR d.adbin::text LIKE '" PG_NODE_FUNC("1967", "1184", "2") PG_NOW_NODE "' "
+    "THEN 'CURRENT_TIMESTAMP' "
+    "ELSE pg_get_expr(d.adbin, 0) END "
+    "FROM pg_attrdef d WHERE d.adrelid = a.attrelid AND d.adnum = a.attnum) END, "
     "CASE WHEN NOT (a.atttypid = ANY ($2::oid[]) OR (a.atttypid = ANY ($3::oid[]) AND "
     PG_CATALOG_FIRST ")) THEN (SELECT ARRAY[COALESCE(et.typtype, t.typtype)::text, "
     "COALESCE(et.typname, t.typname)::text, format_type(a.atttypid, a.atttypmod)] "

@@ -4,8 +4,10 @@
  * processed as it arrives, against one query at a time. Both must give the same physical
  * schema (its text form, byte for byte) and the same diagnostics; and inside a transaction the
  * caller opened, where the reader opens none of its own, the same again. Needs
- * RELMIG_TEST_PG_URL (skipped, exit 77, when unset unless RELMIG_REQUIRE_SERVERS=1). Every row
- * works in its own fresh schema (?schema=rmp_<pid>_<n>), dropped afterwards.
+ * RELMIG_TEST_PG_URL (skipped, exit 77, when unset unless RELMIG_REQUIRE_SERVERS=1). The test
+ * works in a fresh database of its own (introspg_paths_<pid>: extensions such as citext live
+ * once per database, so sharing one with other tests races), each row in a fresh schema
+ * (?schema=rmp_<pid>_<n>); all dropped afterwards.
  *
  * Rows: every PostgreSQL schema of the round-trip corpus (real-schemas, Prisma 7.10 example
  * schemas, graph goldens), generated schemas (models with every scalar type, defaults,
@@ -39,8 +41,8 @@
 #define N_GENERATED 3
 
 static const rm_dialect *const D = &rm_dialect_postgres;
-static const char *base_url;
-static rm_conn *admin;
+static char base_url[2048]; /* the test's own database */
+static rm_conn *admin;        /* connected to it */
 
 typedef enum row_kind { ROW_FILE, ROW_GENERATED, ROW_SQL } row_kind;
 
@@ -192,7 +194,12 @@ static const char EDGE_SQL[] =
     "f bigint DEFAULT nextval('s_kinds_b_seq'::regclass) + 1, "
     "g int DEFAULT (nextval('s_kinds_b_seq'))::int, h numeric(7,-2), i bpchar, j bit, "
     "k bit varying(5)[], l character(4) UNIQUE, m interval, n time(2) with time zone, "
-    "o json, p varchar, q timestamp(0), r cidr);\n"
+    "o json, p varchar, q timestamp(0), r cidr, "
+    "t1 timestamp DEFAULT CURRENT_TIMESTAMP, t2 timestamp(3) DEFAULT CURRENT_TIMESTAMP, "
+    "t3 timestamptz DEFAULT CURRENT_TIMESTAMP, t4 timestamptz(2) DEFAULT CURRENT_TIMESTAMP, "
+    "t5 timestamp(3) DEFAULT date_trunc('day', CURRENT_TIMESTAMP), t6 timestamp DEFAULT now(), "
+    "t7 date DEFAULT CURRENT_DATE, b1 boolean DEFAULT true, b2 boolean DEFAULT false, "
+    "b3 boolean DEFAULT (1 = 1), n1 numeric(10,2) DEFAULT 0, n2 int DEFAULT -3);\n"
     "CREATE TABLE other_ref (x int PRIMARY KEY, y int REFERENCES %s_x.target (id) "
     "ON DELETE CASCADE);\n"
     "CREATE INDEX other_ref_expr ON other_ref ((x + y));\n"
@@ -230,6 +237,35 @@ static void check_edge_facts(const rm_sqlschema *s)
         if (c->autoincrement != want[i].autoinc)
             printf("column %s: autoincrement %d\n", want[i].col, c->autoincrement);
         assert_int_equal(c->autoincrement, want[i].autoinc);
+    }
+    /* Defaults recognised from their node trees read as pg_get_expr's text would. */
+    static const struct {
+        const char *col;
+        rm_sql_default_kind kind;
+        const char *text;
+    } defs[] = {
+        {"t1", RM_SQL_DEFAULT_NOW, NULL},
+        {"t2", RM_SQL_DEFAULT_NOW, NULL},
+        {"t3", RM_SQL_DEFAULT_NOW, NULL},
+        {"t4", RM_SQL_DEFAULT_NOW, NULL},
+        {"t5", RM_SQL_DEFAULT_EXPRESSION, "date_trunc('day'::text, CURRENT_TIMESTAMP)"},
+        {"t6", RM_SQL_DEFAULT_NOW, NULL},
+        {"t7", RM_SQL_DEFAULT_EXPRESSION, "CURRENT_DATE"},
+        {"b1", RM_SQL_DEFAULT_BOOLEAN, "true"},
+        {"b2", RM_SQL_DEFAULT_BOOLEAN, "false"},
+        {"b3", RM_SQL_DEFAULT_EXPRESSION, "1 = 1"},
+        {"n1", RM_SQL_DEFAULT_NUMBER, "0"},
+    };
+    for (size_t i = 0; i < RM_ARRAY_LEN(defs); i++) {
+        const rm_sql_column *c = column(s, "s_kinds", defs[i].col);
+        assert_non_null(c);
+        if (c->def.kind != defs[i].kind || (defs[i].text && (!c->def.text ||
+                                                              strcmp(c->def.text, defs[i].text))))
+            printf("column %s: default kind %d text %s\n", defs[i].col, (int)c->def.kind,
+                   c->def.text ? c->def.text : "(none)");
+        assert_int_equal(c->def.kind, defs[i].kind);
+        if (defs[i].text)
+            assert_string_equal(c->def.text, defs[i].text);
     }
     assert_string_equal(column(s, "s_kinds", "h")->type.name, "DECIMAL");
     assert_string_equal(column(s, "s_kinds", "l")->type.name, "CHAR");
@@ -341,9 +377,9 @@ static void add_dir(const char *dir, const char *prefix)
 
 int main(void)
 {
-    base_url = getenv("RELMIG_TEST_PG_URL");
+    const char *server = getenv("RELMIG_TEST_PG_URL");
     const char *require = getenv("RELMIG_REQUIRE_SERVERS");
-    if (!base_url || !base_url[0]) {
+    if (!server || !server[0]) {
         if (require && strcmp(require, "1") == 0) {
             fprintf(stderr, "RELMIG_TEST_PG_URL is not set but RELMIG_REQUIRE_SERVERS=1\n");
             return 1;
@@ -351,10 +387,31 @@ int main(void)
         printf("skipped: RELMIG_TEST_PG_URL is not set (scripts/testdb.sh start; eval env)\n");
         return 77;
     }
+    /* The server URL with its database replaced by a fresh one of this run. */
+    char db[64];
+    snprintf(db, sizeof db, "introspg_paths_%ld", (long)getpid());
+    const char *path = strstr(server, "://");
+    path = path ? strchr(path + 3, '/') : NULL;
+    if (!path) {
+        fprintf(stderr, "RELMIG_TEST_PG_URL names no database\n");
+        return 1;
+    }
+    const char *query = strchr(path, '?');
+    snprintf(base_url, sizeof base_url, "%.*s/%s%s", (int)(path - server), server, db,
+             query ? query : "");
+    rm_conn *server_conn = NULL;
     rm_dberr err;
     rm_dberr_clear(&err);
-    if (rm_db_connect(&admin, base_url, NULL, &err) != RM_OK) {
-        fprintf(stderr, "cannot connect: %s\n", err.message);
+    char sql[160];
+    snprintf(sql, sizeof sql, "DROP DATABASE IF EXISTS %s", db);
+    int ok = rm_db_connect(&server_conn, server, NULL, &err) == RM_OK &&
+             rm_db_exec(server_conn, sql, &err) == RM_OK;
+    snprintf(sql, sizeof sql, "CREATE DATABASE %s", db);
+    ok = ok && rm_db_exec(server_conn, sql, &err) == RM_OK &&
+         rm_db_connect(&admin, base_url, NULL, &err) == RM_OK;
+    if (!ok) {
+        fprintf(stderr, "cannot set up database %s: %s\n", db, err.message);
+        rm_db_close(server_conn);
         return 1;
     }
     add_dir(RELMIG_SHARED_DIR "/corpus/real-schemas", "real");
@@ -377,5 +434,9 @@ int main(void)
                                        .initial_state = &rows[i]};
     int rc = _cmocka_run_group_tests("introspect_pg_paths", tests, nrows, NULL, NULL);
     rm_db_close(admin);
+    snprintf(sql, sizeof sql, "DROP DATABASE IF EXISTS %s", db);
+    if (rm_db_exec(server_conn, sql, &err) != RM_OK)
+        fprintf(stderr, "cannot drop database %s: %s\n", db, err.message);
+    rm_db_close(server_conn);
     return rc;
 }
