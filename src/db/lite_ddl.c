@@ -292,7 +292,7 @@ static bool lite_onconf(lite_parser *ps)
 typedef struct lite_build {
     rm_lite_table *t;
     size_t cap_cols, cap_autos, cap_fks;
-    long ipkey;      /* column of a rowid-alias key (INTEGER PRIMARY KEY), or -1 */
+    long ipkey; /* column of a rowid-alias key (INTEGER PRIMARY KEY), or -1 */
     bool has_pk;
 } lite_build;
 
@@ -344,8 +344,7 @@ static bool lite_add_auto(rm_arena *a, lite_build *b, const size_t *cols, const 
 
 /* sqlite3AddPrimaryKey: the columns (positions, key order) become the key; a single INTEGER
  * column in ascending order is the rowid alias and gets no index. */
-static bool lite_add_pk(rm_arena *a, lite_build *b, const size_t *cols, const char **coll,
-                        size_t n)
+static bool lite_add_pk(rm_arena *a, lite_build *b, const size_t *cols, const char **coll, size_t n)
 {
     rm_lite_table *t = b->t;
     if (b->has_pk || n == 0)
@@ -604,8 +603,8 @@ static bool lite_column(lite_parser *ps, lite_build *b)
             } else {
                 if (ps->t.kind == TK_PLUS || ps->t.kind == TK_MINUS)
                     lite_next(ps);
-                if (ps->t.kind != TK_NUMBER && ps->t.kind != TK_STRING &&
-                    ps->t.kind != TK_BLOB && ps->t.kind != TK_WORD && ps->t.kind != TK_QID)
+                if (ps->t.kind != TK_NUMBER && ps->t.kind != TK_STRING && ps->t.kind != TK_BLOB &&
+                    ps->t.kind != TK_WORD && ps->t.kind != TK_QID)
                     return false;
                 if (ps->t.kind == TK_WORD && lite_type_end(ps) && !lite_is(ps, "NULL"))
                     return false;
@@ -669,8 +668,8 @@ static bool lite_column(lite_parser *ps, lite_build *b)
 
 /* sortlist of a PRIMARY KEY or UNIQUE table constraint: column names with optional COLLATE
  * and ASC (DESC and expressions are left to SQLite). */
-static bool lite_keylist(lite_parser *ps, const rm_lite_table *t, size_t **cols,
-                         const char ***coll, size_t *n)
+static bool lite_keylist(lite_parser *ps, const rm_lite_table *t, size_t **cols, const char ***coll,
+                         size_t *n)
 {
     size_t cap = 0, ccap = 0, nc = 0;
     *cols = NULL;

@@ -42,11 +42,11 @@ typedef struct rm_lite_autoindex {
 
 /* A foreign key, as pragma_foreign_key_list reports it. */
 typedef struct rm_lite_fk {
-    const char *table;      /* referenced table, dequoted, as written */
-    const char **from;      /* referencing columns' declared names */
-    const char **to;        /* referenced columns as written (dequoted); all NULL when omitted */
+    const char *table; /* referenced table, dequoted, as written */
+    const char **from; /* referencing columns' declared names */
+    const char **to;   /* referenced columns as written (dequoted); all NULL when omitted */
     size_t n;
-    const char *on_update;  /* "NO ACTION", "CASCADE", "SET NULL", "SET DEFAULT", "RESTRICT" */
+    const char *on_update; /* "NO ACTION", "CASCADE", "SET NULL", "SET DEFAULT", "RESTRICT" */
     const char *on_delete;
 } rm_lite_fk;
 
@@ -63,11 +63,11 @@ typedef struct rm_lite_table {
 /* A CREATE INDEX statement. */
 typedef struct rm_lite_index {
     bool unique;
-    const char *table;  /* the ON table, dequoted */
-    const char **cols;  /* key columns as written (dequoted); NULL for an expression */
+    const char *table; /* the ON table, dequoted */
+    const char **cols; /* key columns as written (dequoted); NULL for an expression */
     size_t ncols;
-    bool expression;    /* some key is an expression (pragma_index_xinfo cid -2) */
-    bool partial;       /* has a WHERE clause */
+    bool expression; /* some key is an expression (pragma_index_xinfo cid -2) */
+    bool partial;    /* has a WHERE clause */
 } rm_lite_index;
 
 /* Read "CREATE TABLE name (...)" as stored in sqlite_master.sql into out (everything in a).

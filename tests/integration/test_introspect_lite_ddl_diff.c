@@ -72,15 +72,15 @@ static unsigned compare(rm_conn *c, const char *name, rm_arena *a)
         rm_intro_dump("parsed.txt", parsed, "pragmas.txt", pragmas, NULL);
     }
     assert_string_equal(parsed, pragmas);
-    printf("%s: identical (%zu bytes), %u of %u tables through the pragmas\n", name,
-           strlen(parsed), fb_parsed, fb_pragmas);
+    printf("%s: identical (%zu bytes), %u of %u tables through the pragmas\n", name, strlen(parsed),
+           fb_parsed, fb_pragmas);
     return fb_parsed;
 }
 
 static rm_conn *fresh_db(rm_arena *a)
 {
-    const char *url = rm_arena_sprintf(a, "sqlite:%s/introslite_%ld_%d.db", tmpdir,
-                                       (long)getpid(), seq++);
+    const char *url =
+        rm_arena_sprintf(a, "sqlite:%s/introslite_%ld_%d.db", tmpdir, (long)getpid(), seq++);
     rm_conn *c = NULL;
     rm_dberr err;
     rm_dberr_clear(&err);
@@ -238,8 +238,7 @@ static const odd_row odd[] = {
      "CREATE TABLE w3 (x TEXT PRIMARY KEY, y UNIQUE, z, UNIQUE (z), UNIQUE (y)) WITHOUT ROWID;",
      0},
     {"strict",
-     "CREATE TABLE s (id INTEGER PRIMARY KEY, t text, a ANY, r real, b blob, i int) STRICT;",
-     0},
+     "CREATE TABLE s (id INTEGER PRIMARY KEY, t text, a ANY, r real, b blob, i int) STRICT;", 0},
     {"constraint_names",
      "CREATE TABLE p (id INTEGER CONSTRAINT pk_p PRIMARY KEY, x TEXT CONSTRAINT u_x UNIQUE "
      "CONSTRAINT nn NOT NULL, CONSTRAINT ck CHECK (x <> ''), CONSTRAINT u2 UNIQUE (x, id) "
@@ -297,8 +296,8 @@ static const odd_row odd[] = {
      0},
     {"quoted_type", "CREATE TABLE tq (c \"quoted type\", d INT);", 1},
     {"integer_pk_desc", "CREATE TABLE ipd (id INTEGER PRIMARY KEY DESC, v TEXT);", 1},
-    {"without_rowid_unique_pk", "CREATE TABLE wu (id INTEGER PRIMARY KEY, UNIQUE (id)) WITHOUT ROWID;",
-     1},
+    {"without_rowid_unique_pk",
+     "CREATE TABLE wu (id INTEGER PRIMARY KEY, UNIQUE (id)) WITHOUT ROWID;", 1},
     {"create_as_select",
      "CREATE TABLE src (a INT, b TEXT); CREATE TABLE ct AS SELECT a, b AS \"b c\", 1.5 AS r "
      "FROM src;",
@@ -361,29 +360,43 @@ static const char *pick(const char *const *v, size_t n)
 #define PICK(v) pick((v), sizeof(v) / sizeof((v)[0]))
 
 static const char *const gen_names[] = {
-    "id",     "\"Name\"",   "[with space]", "`back``tick`", "\"q\"\"uote\"", "\"select\"",
-    "key",    "\"-- x\"",   "\"/* y */\"",  "zeta",         "\"ünï\"",       "\"a;b\"",
-    "Alpha",  "\"ALPHA2\"", "replace",      "\"order\"",    "\"it's\"",      "_u"};
-static const char *const gen_types[] = {
-    "",        "INTEGER",         "int",           "TEXT",        "text",        "REAL",
-    "BLOB",    "NUMERIC",         "DECIMAL(10,2)", "VARCHAR(191)", "BOOLEAN",    "DATETIME",
-    "jsonb",   "UNSIGNED BIG INT", "DOUBLE PRECISION", "CHAR ( 5 )", "any",        "BIGINT",
-    "timestamp(3)", "my_custom_type"};
-static const char *const gen_defaults[] = {
-    "",
-    " DEFAULT 0",
-    " DEFAULT -1",
-    " DEFAULT +2.5",
-    " DEFAULT 'x''y'",
-    " DEFAULT (1 + 2)",
-    " DEFAULT CURRENT_TIMESTAMP",
-    " DEFAULT true",
-    " DEFAULT NULL",
-    " DEFAULT (lower('A'))",
-    " DEFAULT x'ab'",
-    " DEFAULT /* c */ 7"};
-static const char *const gen_collations[] = {"", "", "", " COLLATE NOCASE", " COLLATE binary",
-                                             " COLLATE RTRIM"};
+    "id",    "\"Name\"",   "[with space]", "`back``tick`", "\"q\"\"uote\"", "\"select\"",
+    "key",   "\"-- x\"",   "\"/* y */\"",  "zeta",         "\"ünï\"",       "\"a;b\"",
+    "Alpha", "\"ALPHA2\"", "replace",      "\"order\"",    "\"it's\"",      "_u"};
+static const char *const gen_types[] = {"",
+                                        "INTEGER",
+                                        "int",
+                                        "TEXT",
+                                        "text",
+                                        "REAL",
+                                        "BLOB",
+                                        "NUMERIC",
+                                        "DECIMAL(10,2)",
+                                        "VARCHAR(191)",
+                                        "BOOLEAN",
+                                        "DATETIME",
+                                        "jsonb",
+                                        "UNSIGNED BIG INT",
+                                        "DOUBLE PRECISION",
+                                        "CHAR ( 5 )",
+                                        "any",
+                                        "BIGINT",
+                                        "timestamp(3)",
+                                        "my_custom_type"};
+static const char *const gen_defaults[] = {"",
+                                           " DEFAULT 0",
+                                           " DEFAULT -1",
+                                           " DEFAULT +2.5",
+                                           " DEFAULT 'x''y'",
+                                           " DEFAULT (1 + 2)",
+                                           " DEFAULT CURRENT_TIMESTAMP",
+                                           " DEFAULT true",
+                                           " DEFAULT NULL",
+                                           " DEFAULT (lower('A'))",
+                                           " DEFAULT x'ab'",
+                                           " DEFAULT /* c */ 7"};
+static const char *const gen_collations[] = {
+    "", "", "", " COLLATE NOCASE", " COLLATE binary", " COLLATE RTRIM"};
 static const char *const gen_actions[] = {"",
                                           " ON DELETE CASCADE",
                                           " ON UPDATE SET NULL",
@@ -430,9 +443,9 @@ static void gen_table_sql(rm_sb *sb, gen_table *t, const gen_table *prev, size_t
         if (!strict || rnd(2))
             rm_sb_puts(sb, PICK(gen_defaults));
         if ((int)i == pk_col && !table_pk)
-            rm_sb_appendf(sb, " PRIMARY KEY%s", rnd(4) == 0 && !strcmp(ty, "INTEGER") && !without
-                                                     ? " AUTOINCREMENT"
-                                                     : "");
+            rm_sb_appendf(sb, " PRIMARY KEY%s",
+                          rnd(4) == 0 && !strcmp(ty, "INTEGER") && !without ? " AUTOINCREMENT"
+                                                                            : "");
         if (rnd(5) == 0)
             rm_sb_puts(sb, " UNIQUE");
         rm_sb_puts(sb, PICK(gen_collations));
@@ -449,8 +462,8 @@ static void gen_table_sql(rm_sb *sb, gen_table *t, const gen_table *prev, size_t
     else if (table_pk)
         rm_sb_appendf(sb, ", PRIMARY KEY (%s)", t->cols[pk_col]);
     if (t->ncols > 1 && rnd(3) == 0)
-        rm_sb_appendf(sb, ",%sCONSTRAINT \"u %d\" UNIQUE (%s%s, %s)", PICK(gen_gaps), k,
-                      t->cols[1], PICK(gen_collations), t->cols[0]);
+        rm_sb_appendf(sb, ",%sCONSTRAINT \"u %d\" UNIQUE (%s%s, %s)", PICK(gen_gaps), k, t->cols[1],
+                      PICK(gen_collations), t->cols[0]);
     if (nprev && rnd(3) == 0) {
         const gen_table *p = &prev[rnd((unsigned)nprev)];
         if (p->ncols >= 2 && t->ncols >= 2)
@@ -464,8 +477,7 @@ static void gen_table_sql(rm_sb *sb, gen_table *t, const gen_table *prev, size_t
         const char *col = t->cols[rnd((unsigned)t->ncols)];
         switch (rnd(6)) {
         case 0:
-            rm_sb_appendf(sb, "CREATE UNIQUE INDEX \"ix %d %u\" ON %s (%s);\n", k, i, t->name,
-                          col);
+            rm_sb_appendf(sb, "CREATE UNIQUE INDEX \"ix %d %u\" ON %s (%s);\n", k, i, t->name, col);
             break;
         case 1:
             rm_sb_appendf(sb, "CREATE INDEX ix_%d_%u ON %s (%s%s) WHERE %s IS NOT NULL;\n", k, i,
@@ -479,8 +491,8 @@ static void gen_table_sql(rm_sb *sb, gen_table *t, const gen_table *prev, size_t
             rm_sb_appendf(sb, "CREATE INDEX ix_%d_%u ON %s (%s DESC);\n", k, i, t->name, col);
             break;
         default:
-            rm_sb_appendf(sb, "CREATE INDEX%six_%d_%u ON %s (%s ASC, %s);\n", PICK(gen_gaps), k,
-                          i, t->name, col, t->cols[0]);
+            rm_sb_appendf(sb, "CREATE INDEX%six_%d_%u ON %s (%s ASC, %s);\n", PICK(gen_gaps), k, i,
+                          t->name, col, t->cols[0]);
             break;
         }
     }
