@@ -37,10 +37,15 @@ const rm_dialect *rm_dialect_by_name(const char *name)
 
 void rm_quote_doubling(rm_sb *sb, const char *s, size_t n, char q)
 {
-    /* memchr rather than a byte loop: nearly every name has no quote in it. */
-    rm_sb_putc(sb, q);
+    /* memchr rather than a byte loop: nearly every name has no quote in it, and then it is
+     * written in one piece. */
     const char *end = s + n;
-    const char *p;
+    const char *p = memchr(s, q, n);
+    if (!p) {
+        rm_sb_wrap(sb, q, s, n);
+        return;
+    }
+    rm_sb_putc(sb, q);
     while ((p = memchr(s, q, (size_t)(end - s))) != NULL) {
         rm_sb_append(sb, s, (size_t)(p - s) + 1);
         rm_sb_putc(sb, q);

@@ -69,9 +69,12 @@ const char *rm_sql_constraint_name(rm_arena *a, size_t max_len, const char *tabl
 /* Join-table names (push_relation_tables): the table cut to room bytes, then the suffix. */
 static const char *join_name(rm_arena *a, const char *table, size_t room, const char *suffix)
 {
-    size_t len = strlen(table);
+    size_t len = strlen(table), slen = strlen(suffix);
     size_t keep = len >= room ? utf8_cut(table, len, room) : len;
-    return rm_arena_sprintf(a, "%.*s%s", (int)keep, table, suffix);
+    char *out = rm_arena_stralloc(a, keep + slen + 1); /* not sprintf: 1,800 instructions */
+    memcpy(out, table, keep);
+    memcpy(out + keep, suffix, slen + 1);
+    return out;
 }
 
 /* ---- types and defaults ------------------------------------------------------------------- */

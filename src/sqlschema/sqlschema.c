@@ -260,11 +260,13 @@ const rm_sql_enum *rm_sqlschema_find_enum(const rm_sqlschema *s, const char *sch
     return found ? s->enums_by_name[pos] : NULL;
 }
 
-/* Tables have tens of columns at most; a linear scan beats keeping another index. */
+/* Tables have tens of columns at most; a linear scan beats keeping another index. Every
+ * added column is looked up first (duplicates), so the first byte is compared before calling
+ * strcmp: most names differ there. */
 const rm_sql_column *rm_sql_table_find_column(const rm_sql_table *t, const char *name)
 {
     for (size_t i = 0; i < t->ncols; i++)
-        if (strcmp(t->cols[i].name, name) == 0)
+        if (t->cols[i].name[0] == name[0] && strcmp(t->cols[i].name, name) == 0)
             return &t->cols[i];
     return NULL;
 }

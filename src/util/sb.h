@@ -50,6 +50,23 @@ static inline void rm_sb_append(rm_sb *sb, const char *s, size_t n)
     rm_sb_append_slow(sb, s, n);
 }
 
+/* q, then s (n bytes), then q: a quoted name without a quote inside. */
+static inline void rm_sb_wrap(rm_sb *sb, char q, const char *s, size_t n)
+{
+    if (sb->err == RM_OK && sb->max == 0 && n + 2 < sb->cap - sb->len) {
+        char *p = sb->buf + sb->len;
+        p[0] = q;
+        memcpy(p + 1, s, n);
+        p[n + 1] = q;
+        sb->len += n + 2;
+        sb->buf[sb->len] = '\0';
+        return;
+    }
+    rm_sb_append_slow(sb, &q, 1);
+    rm_sb_append_slow(sb, s, n);
+    rm_sb_append_slow(sb, &q, 1);
+}
+
 static inline void rm_sb_puts(rm_sb *sb, const char *s)
 {
     rm_sb_append(sb, s, strlen(s));
