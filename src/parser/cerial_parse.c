@@ -539,18 +539,24 @@ static uint64_t hash_str(const char *s, size_t n)
     return h;
 }
 
-static bool nset_has(const nset *s, const char *p, size_t n)
+/* Is p[0, n) in s? h is hash_str(p, n) (a type name is looked up in three sets: hashed once). */
+static bool nset_has_h(const nset *s, const char *p, size_t n, uint64_t h)
 {
     size_t i;
     if (s->cap == 0)
         return false;
-    for (i = hash_str(p, n) & (s->cap - 1);; i = (i + 1) & (s->cap - 1)) {
+    for (i = h & (s->cap - 1);; i = (i + 1) & (s->cap - 1)) {
         const char *k = s->slots[i];
         if (k == NULL)
             return false;
         if (strlen(k) == n && memcmp(k, p, n) == 0)
             return true;
     }
+}
+
+static bool nset_has(const nset *s, const char *p, size_t n)
+{
+    return nset_has_h(s, p, n, hash_str(p, n));
 }
 
 static void nset_add(nset *s, rm_arena *a, const char *p, size_t n)
@@ -762,7 +768,7 @@ static bool hand_match(enum hand_rx which, sv s, size_t *caps)
         caps[2] = i + 1;
         caps[3] = s.n - 1;
         return true;
-    case HAND_INT: /* ^-?\d+$ */
+    case HAND_INT:   /* ^-?\d+$ */
     case HAND_FLOAT: /* ^-?\d+\.\d+$ */
         if (i < s.n && s.p[i] == '-')
             i++;
@@ -872,6 +878,7 @@ static bool parse_field_type(pst *st, const char *tok, size_t n, rm_cerial_field
         char nm[256];
         size_t k = 0;
         bool q = false;
+        uint64_t h;
         for (i = 0; i < bn; i++) {
             if (!q && base[i] == '?') {
                 q = true;
@@ -880,11 +887,12 @@ static bool parse_field_type(pst *st, const char *tok, size_t n, rm_cerial_field
             nm[k++] = base[i];
         }
         nm[k] = '\0';
-        if (nset_has(st->literals, base, bn))
+        h = hash_str(base, bn);
+        if (nset_has_h(st->literals, base, bn, h))
             f->type = RM_CT_LITERAL;
-        else if (nset_has(st->objects, base, bn))
+        else if (nset_has_h(st->objects, base, bn, h))
             f->type = RM_CT_OBJECT;
-        else if (nset_has(st->tuples, base, bn))
+        else if (nset_has_h(st->tuples, base, bn, h))
             f->type = RM_CT_TUPLE;
         else
             return false;
@@ -939,7 +947,9 @@ typedef struct dec_err {
 } dec_err;
 
 /* the decorators written without arguments, with their lengths (compared before the bytes) */
+/* clang-format off */
 #define EXACT_DEC(text, kind) {text, sizeof(text) - 1, kind}
+/* clang-format on */
 
 static const struct {
     const char *tok;
@@ -1093,13 +1103,10 @@ _Static_assert(RM_CD_NKINDS <= 32, "rm_cerial_field.dec_mask has one bit per dec
 _Static_assert(sizeof(void *) != 8 || sizeof(rm_cerial_field) == 96,
                "rm_cerial_field is laid out without padding (see cerial.h)");
 
-/* Scan decorators in m, give f the recognised ones (exact-size array in the arena, and
- * dec_mask) and remove every match from m. A line without '@' cannot hold a decorator (the
- * pattern starts with one), so it never reaches pcre2. */
 /* One decorator token found on a line: keep it in st->sdecs[*nd] when recognised, or queue its
  * "requires a value" error. */
-static void add_decorator(pst *st, sv tok, rm_loc loc, bool tuple_only, size_t *nd,
-                          dec_err **errs, size_t *nerrs, size_t *ecap)
+static void add_decorator(pst *st, sv tok, rm_loc loc, bool tuple_only, size_t *nd, dec_err **errs,
+                          size_t *nerrs, size_t *ecap)
 {
     rm_cerial_dec dec;
     dec_err err;
@@ -1222,8 +1229,8 @@ static bool fast_field_shape(sv t, fast_shape *fs)
         if (i < n && t.p[i] == '(') {
             /* [^)]*\): printable ASCII but '/' and '!' up to the first ')' */
             for (i++; i < n && t.p[i] != ')'; i++)
-                if ((unsigned char)t.p[i] < 0x20 || (unsigned char)t.p[i] > 0x7e ||
-                    t.p[i] == '/' || t.p[i] == '!')
+                if ((unsigned char)t.p[i] < 0x20 || (unsigned char)t.p[i] > 0x7e || t.p[i] == '/' ||
+                    t.p[i] == '!')
                     return false;
             if (i == n)
                 return false; /* no ')': the token would end before the '(' */
@@ -1280,8 +1287,8 @@ static void parse_field_line(pst *st, size_t li, rm_cerial_block *blk)
     if (st->cx->fast && fast_field_shape(trimmed, &fs)) {
         for (i = 0; i < fs.ndecs; i++) {
             sv tok = {trimmed.p + fs.decs[i].b, fs.decs[i].e - fs.decs[i].b};
-            add_decorator(st, tok, rm_loc_make(st->src->id, toff + fs.decs[i].b, tok.n), false,
-                          &nd, &errs, &nerrs, &ecap);
+            add_decorator(st, tok, rm_loc_make(st->src->id, toff + fs.decs[i].b, tok.n), false, &nd,
+                          &errs, &nerrs, &ecap);
         }
         keep_decorators(st, f, nd);
         name = (sv){trimmed.p + fs.name.b, fs.name.e - fs.name.b};
@@ -1942,8 +1949,8 @@ static void parse_list_block(pst *st, rm_cerial_kind kind)
 
 /* Position of the first '\n' or removeComments byte (quote, '/', '#') in p[i, n), or n: one
  * scan finds the end of a line and tells whether removeComments has anything to do on it. */
-static const unsigned char line_byte[256] = {['\n'] = 1, ['\''] = 1, ['"'] = 1, ['/'] = 1,
-                                              ['#'] = 1};
+static const unsigned char line_byte[256] = {
+    ['\n'] = 1, ['\''] = 1, ['"'] = 1, ['/'] = 1, ['#'] = 1};
 
 static size_t next_line_byte(const char *p, size_t i, size_t n)
 {
@@ -1981,7 +1988,8 @@ static void split_lines(pst *st, const rm_source *src)
         pline l = {b, e - b, b, 0, e - b > RM_CERIAL_MAX_LINE, plain};
         if (!l.too_long) {
             /* no quote, '/' or '#' on the line: removeComments keeps it whole */
-            sv c = plain ? sv_trim((sv){src->text + b, e - b}) : sv_clean((sv){src->text + b, e - b});
+            sv c =
+                plain ? sv_trim((sv){src->text + b, e - b}) : sv_clean((sv){src->text + b, e - b});
             l.coff = (size_t)(c.p - src->text);
             l.clen = c.n;
         }

@@ -33,8 +33,8 @@ typedef struct diff_ctx {
 } diff_ctx;
 
 /* Parse + validate text with ctx; everything the result holds, as text, into out. */
-static void run_one(rm_sb *out, rm_cerial_ctx *ctx, const char *name, const char *text,
-                    size_t len, bool strict, size_t max_errors)
+static void run_one(rm_sb *out, rm_cerial_ctx *ctx, const char *name, const char *text, size_t len,
+                    bool strict, size_t max_errors)
 {
     rm_sources srcs;
     rm_diags d;
@@ -62,9 +62,9 @@ static void run_one(rm_sb *out, rm_cerial_ctx *ctx, const char *name, const char
     for (i = 0; i < d.n; i++) {
         const rm_diag *g = d.items[i];
         rm_sb_appendf(out, "%u %d E%04u @%u:%u+%u %s | %s | %s\n", (unsigned)g->seq, (int)g->sev,
-                      (unsigned)g->id,
-                      (unsigned)g->loc.file, (unsigned)g->loc.off, (unsigned)g->loc.len, g->msg,
-                      g->detail ? g->detail : "-", g->hint ? g->hint : "-");
+                      (unsigned)g->id, (unsigned)g->loc.file, (unsigned)g->loc.off,
+                      (unsigned)g->loc.len, g->msg, g->detail ? g->detail : "-",
+                      g->hint ? g->hint : "-");
     }
     rm_arena_free(&a);
     rm_diags_free(&d);
@@ -164,14 +164,17 @@ static void test_golden_inputs(void **state)
 }
 
 /* Pieces of field lines: the common shapes and the near misses. */
-static const char *const g_names[] = {"name", "email", "_x", "a1", "Bad", "id",
-                                      "prevId", "x-y", "na@me", "tags", ""};
-static const char *const g_types[] = {
-    "String",      "Email",     "Int?",     "Float[]",   "Record",        "Record?",
-    "Record[]",    "Record(int)", "Record( int , string )", "Relation", "Relation?",
-    "Relation[]",  "Role",      "Role?",    "Addr",      "Pt",            "Any?",
-    "Date[]?",     "Bool[]",    "Uuid",     "Strin",     "String?[]",     "Record(",
-    "Record[]?",   "Decimal",   "@id",      "Str(ing)"};
+static const char *const g_names[] = {"name",   "email", "_x",    "a1",   "Bad", "id",
+                                      "prevId", "x-y",   "na@me", "tags", ""};
+static const char *const g_types[] = {"String",    "Email",       "Int?",
+                                      "Float[]",   "Record",      "Record?",
+                                      "Record[]",  "Record(int)", "Record( int , string )",
+                                      "Relation",  "Relation?",   "Relation[]",
+                                      "Role",      "Role?",       "Addr",
+                                      "Pt",        "Any?",        "Date[]?",
+                                      "Bool[]",    "Uuid",        "Strin",
+                                      "String?[]", "Record(",     "Record[]?",
+                                      "Decimal",   "@id",         "Str(ing)"};
 static const char *const g_decs[] = {"@id",
                                      "@unique",
                                      "@index",
@@ -289,8 +292,8 @@ static void test_generated_relations(void **state)
     static const char *const rtypes[] = {"Relation", "Relation?", "Relation[]"};
     static const char *const ktypes[] = {"Record", "Record?", "Record[]", "Record? @nullable"};
     static const char *const keys[] = {"", "", " @key(a)", " @key(b)"};
-    static const char *const ondel[] = {"", "", "", " @onDelete(SetNull)", " @onDelete(SetNone)",
-                                        " @onDelete(Cascade)"};
+    static const char *const ondel[] = {
+        "", "", "", " @onDelete(SetNull)", " @onDelete(SetNone)", " @onDelete(Cascade)"};
     uint32_t seed;
     for (seed = 1; seed <= 300; seed++) {
         rm_sb sb = RM_SB_INIT;
@@ -308,8 +311,8 @@ static void test_generated_relations(void **state)
                 if (rng_next(&r) % 2 == 0) {
                     rm_sb_appendf(&sb, "  f%zuId %s\n", j, PICK(ktypes, &r));
                     rm_sb_appendf(&sb, "  f%zu %s @field(f%zuId) @model(M%zu)%s%s\n", j,
-                                  PICK(rtypes, &r), rng_next(&r) % 8 ? j : j + 1, t,
-                                  PICK(keys, &r), PICK(ondel, &r));
+                                  PICK(rtypes, &r), rng_next(&r) % 8 ? j : j + 1, t, PICK(keys, &r),
+                                  PICK(ondel, &r));
                 } else {
                     rm_sb_appendf(&sb, "  r%zu %s @model(M%zu)%s\n", j, PICK(rtypes, &r), t,
                                   PICK(keys, &r));
@@ -331,18 +334,36 @@ static void test_generated_relations(void **state)
 static void test_generated_rule_findings(void **state)
 {
     diff_ctx *dc = *state;
-    static const char *const bad[] = {
-        "  tags String @distinct",       "  list String[] @sort @set",   "  n Int @set",
-        "  d Decimal[] @set",            "  ts String @createdAt",       "  t2 Date @now @updatedAt",
-        "  t3 Date @createdAt @default(1)", "  r Date @readonly @now",   "  ro Record @readonly",
-        "  u String @uuid",              "  u2 Uuid @uuid4 @uuid7",      "  u3 Uuid @uuid @default(x)",
-        "  a Any?",                      "  o Addr @nullable",           "  o2 Addr?",
-        "  p Pt?",                       "  f String @flexible",         "  lv Lvl @id",
-        "  nul String @default(null)",   "  rel Relation @model(Nope)",  "  rel2 Relation @nullable",
-        "  x Record @field(y)",          "  dup String",                 "  dup Int",
-        "  da Date @defaultAlways(1) @default(2)",
-        "  k Relation? @field(kId) @model(M0) @onDelete(SetNull)",      "  kId Record?",
-        "  ridt Record(float)",          "  ridx Record(Nope)",          "  ok String"};
+    static const char *const bad[] = {"  tags String @distinct",
+                                      "  list String[] @sort @set",
+                                      "  n Int @set",
+                                      "  d Decimal[] @set",
+                                      "  ts String @createdAt",
+                                      "  t2 Date @now @updatedAt",
+                                      "  t3 Date @createdAt @default(1)",
+                                      "  r Date @readonly @now",
+                                      "  ro Record @readonly",
+                                      "  u String @uuid",
+                                      "  u2 Uuid @uuid4 @uuid7",
+                                      "  u3 Uuid @uuid @default(x)",
+                                      "  a Any?",
+                                      "  o Addr @nullable",
+                                      "  o2 Addr?",
+                                      "  p Pt?",
+                                      "  f String @flexible",
+                                      "  lv Lvl @id",
+                                      "  nul String @default(null)",
+                                      "  rel Relation @model(Nope)",
+                                      "  rel2 Relation @nullable",
+                                      "  x Record @field(y)",
+                                      "  dup String",
+                                      "  dup Int",
+                                      "  da Date @defaultAlways(1) @default(2)",
+                                      "  k Relation? @field(kId) @model(M0) @onDelete(SetNull)",
+                                      "  kId Record?",
+                                      "  ridt Record(float)",
+                                      "  ridx Record(Nope)",
+                                      "  ok String"};
     uint32_t seed;
     for (seed = 1; seed <= 200; seed++) {
         rm_sb sb = RM_SB_INIT;
@@ -353,8 +374,7 @@ static void test_generated_rule_findings(void **state)
                         "tuple Pt { lat Float @unique, lng Float? }\nliteral Lvl { 'a', 'b' }\n");
         for (i = 0; i < nm; i++) {
             size_t nl = rng_next(&r) % 8;
-            rm_sb_appendf(&sb, "model %s%zu {\n  id Record @id\n", rng_next(&r) % 9 ? "M" : "m",
-                          i);
+            rm_sb_appendf(&sb, "model %s%zu {\n  id Record @id\n", rng_next(&r) % 9 ? "M" : "m", i);
             for (j = 0; j < nl; j++) {
                 rm_sb_puts(&sb, PICK(bad, &r));
                 rm_sb_putc(&sb, '\n');
@@ -380,8 +400,8 @@ static void test_generated_valid(void **state)
                       "  createdAt Date @createdAt\n",
                       i);
         if (i > 0)
-            rm_sb_appendf(&sb, "  prevId Record?\n  prev Relation? @field(prevId) @model(Model%zu)\n",
-                          i - 1);
+            rm_sb_appendf(
+                &sb, "  prevId Record?\n  prev Relation? @field(prevId) @model(Model%zu)\n", i - 1);
         if (i + 1 < 300)
             rm_sb_appendf(&sb, "  nexts Relation[] @model(Model%zu)\n", i + 1);
         rm_sb_puts(&sb, "}\n\n");
@@ -394,10 +414,14 @@ static void test_generated_valid(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_corpus_repo),     cmocka_unit_test(test_corpus_tests),
-        cmocka_unit_test(test_corpus_docs),     cmocka_unit_test(test_golden_inputs),
-        cmocka_unit_test(test_generated_lines), cmocka_unit_test(test_generated_relations),
-        cmocka_unit_test(test_generated_rule_findings), cmocka_unit_test(test_generated_valid),
+        cmocka_unit_test(test_corpus_repo),
+        cmocka_unit_test(test_corpus_tests),
+        cmocka_unit_test(test_corpus_docs),
+        cmocka_unit_test(test_golden_inputs),
+        cmocka_unit_test(test_generated_lines),
+        cmocka_unit_test(test_generated_relations),
+        cmocka_unit_test(test_generated_rule_findings),
+        cmocka_unit_test(test_generated_valid),
     };
     return cmocka_run_group_tests_name("cerial_fastpath", tests, setup, teardown);
 }
