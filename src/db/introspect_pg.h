@@ -31,19 +31,23 @@ typedef struct rm_pg_query {
  * are in the arena given to rm_pg_read_catalog. */
 typedef void (*rm_pg_rows_fn)(void *ctx, size_t i, rm_rows *rows);
 
-/* Run the n catalog queries on PostgreSQL connection c, handing each result to fn. Outside a
- * transaction they run in one REPEATABLE READ READ ONLY transaction with JIT off (SET LOCAL;
- * the session is left as it was); inside the caller's transaction, in that transaction. With
- * pipeline (and a libpq with pipeline mode, 14+) every statement is sent at once and the
- * results are read as the server produces them; otherwise one statement at a time. Both ways
- * send the same statements and give the same rows. Every statement is traced like rm_db_query.
- * Returns RM_OK, or RM_EDB with err filled from the first failure (fn is not called after it;
- * a transaction opened here is rolled back). */
-int rm_pg_read_catalog(rm_conn *c, const rm_pg_query *qs, size_t n, bool pipeline,
-                       rm_pg_rows_fn fn, void *ctx, rm_arena *a, rm_dberr *err);
+/* Run the n catalog queries on PostgreSQL connection c, handing each result to fn in order.
+ * Outside a transaction they run in one REPEATABLE READ READ ONLY transaction with JIT off
+ * (SET LOCAL; the session is left as it was); inside the caller's transaction, in that
+ * transaction. With pipeline (and a libpq with pipeline mode, 14+) the statements are sent at
+ * once and the results read as the server produces them; outside a transaction the queries
+ * from helper_from on (helper_from < n) then run at the same time on a second connection to
+ * the same URL, opened in a thread, in the first one's exported snapshot (when that connection
+ * or the snapshot import fails, they run on c instead). Without pipeline, one statement at a
+ * time on c. Every way sends the same catalog queries and gives the same rows. Statements are
+ * traced like rm_db_query. Returns RM_OK, or RM_EDB with err filled from the first failure (fn
+ * is not called after it; a transaction opened here is rolled back). */
+int rm_pg_read_catalog(rm_conn *c, const rm_pg_query *qs, size_t n, size_t helper_from,
+                       bool pipeline, rm_pg_rows_fn fn, void *ctx, rm_arena *a, rm_dberr *err);
 
-/* rm_introspect_postgres with the catalog read pipelined or one query at a time (the
- * differential test runs both); rm_introspect_postgres pipelines. */
+/* rm_introspect_postgres with the catalog read pipelined (on two connections when it can) or
+ * one query at a time on one (the differential test runs both); rm_introspect_postgres
+ * pipelines. */
 int rm_introspect_postgres_with(rm_introspector *in, bool pipeline);
 
 #endif

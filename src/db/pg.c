@@ -20,8 +20,10 @@
 #include "db/introspect_pg.h"
 
 #include <libpq-fe.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <threads.h>
 
 extern const rm_driver rm_driver_postgres;
 
@@ -33,6 +35,7 @@ extern const rm_driver rm_driver_postgres;
     X(PQconnectdbParams) \
     X(PQerrorMessage) \
     X(PQescapeIdentifier) \
+    X(PQescapeLiteral) \
     X(PQexec) \
     X(PQexecParams) \
     X(PQfinish) \
@@ -554,66 +557,223 @@ fail:
     return RM_EDB;
 }
 
-/* Everything sent at once (pipeline mode), then the results read in order, each handed to fn
- * as it arrives, so relmig converts one result while the server runs the next query. */
-static int pg_read_pipelined(pg_conn *pc, const rm_pg_query *qs, size_t n, bool own,
-                             rm_pg_rows_fn fn, void *ctx, rm_arena *a, rm_dberr *err)
+/* ---- pipelines: statements sent at once, results read one by one ------------------------ */
+
+typedef struct pg_pipe {
+    pg_conn *pc;
+    pg_conn *trace; /* whose trace stream the statements are written to */
+    size_t nsent, nread;
+    bool broken; /* sending failed or the connection broke: nothing more to read */
+} pg_pipe;
+
+static bool pipe_begin(pg_pipe *p, pg_conn *pc, pg_conn *trace)
 {
-    PGconn *pg = pc->pg;
-    if (pq.PQenterPipelineMode(pg) != 1)
-        return pg_read_serial(pc, qs, n, own, fn, ctx, a, err);
-    size_t nbefore = own ? 2 : 0, nsent = 0;
-    const char *before[2] = {PG_CATALOG_BEGIN, PG_CATALOG_NO_JIT};
-    bool ok = true;
-    for (size_t i = 0; ok && i < nbefore; i++, nsent++) {
-        pg_trace(pc, before[i], 0);
-        ok = pq.PQsendQueryParams(pg, before[i], 0, NULL, NULL, NULL, NULL, 0) == 1;
+    *p = (pg_pipe){pc, trace, 0, 0, false};
+    return pq.PQenterPipelineMode(pc->pg) == 1;
+}
+
+static void pipe_send(pg_pipe *p, const char *sql, const char *const *params, size_t nparams)
+{
+    if (p->broken)
+        return;
+    pg_trace(p->trace, sql, nparams);
+    if (pq.PQsendQueryParams(p->pc->pg, sql, (int)nparams, NULL, params, NULL, NULL, 0) != 1)
+        p->broken = true;
+    else
+        p->nsent++;
+}
+
+static void pipe_sync(pg_pipe *p)
+{
+    if (!p->broken && pq.PQpipelineSync(p->pc->pg) != 1)
+        p->broken = true;
+}
+
+/* The next statement's result (the caller PQclears it), or NULL when the pipeline broke. */
+static PGresult *pipe_next(pg_pipe *p)
+{
+    if (p->broken || p->nread >= p->nsent)
+        return NULL;
+    PGresult *res = pq.PQgetResult(p->pc->pg);
+    if (!res) {
+        p->broken = true;
+        return NULL;
     }
-    for (size_t i = 0; ok && i < n; i++, nsent++) {
-        pg_trace(pc, qs[i].sql, qs[i].nparams);
-        ok = pq.PQsendQueryParams(pg, qs[i].sql, (int)qs[i].nparams, NULL, qs[i].params, NULL,
-                                  NULL, 0) == 1;
-    }
-    if (ok && own) {
-        pg_trace(pc, PG_CATALOG_END, 0);
-        ok = pq.PQsendQueryParams(pg, PG_CATALOG_END, 0, NULL, NULL, NULL, NULL, 0) == 1;
-        nsent++;
-    }
-    ok = ok && pq.PQpipelineSync(pg) == 1;
-    int ret = RM_OK;
-    if (!ok)
-        ret = pg_result_error(pc, NULL, err);
-    /* Each statement's result, then NULL; an error aborts the rest of the pipeline
-     * (PGRES_PIPELINE_ABORTED) up to the sync. The first error is the one reported. */
-    for (size_t i = 0; ok && i < nsent; i++) {
-        PGresult *res = pq.PQgetResult(pg);
-        if (!res) {
-            ret = ret == RM_OK ? pg_result_error(pc, NULL, err) : ret;
-            ok = false;
-            break;
-        }
-        ExecStatusType st = pq.PQresultStatus(res);
-        if (!pg_ok(st)) {
-            if (ret == RM_OK)
-                ret = pg_result_error(pc, st == PGRES_PIPELINE_ABORTED ? NULL : res, err);
-        } else if (ret == RM_OK && i >= nbefore && i - nbefore < n) {
-            fn(ctx, i - nbefore, pg_rows_of(res, a));
-        }
+    p->nread++;
+    PGresult *end = pq.PQgetResult(p->pc->pg); /* the NULL after each statement's result */
+    if (end)
+        pq.PQclear(end);
+    return res;
+}
+
+/* Read what is left up to the sync point and leave pipeline mode. */
+static void pipe_end(pg_pipe *p)
+{
+    for (PGresult *res; (res = pipe_next(p)) != NULL;)
         pq.PQclear(res);
-        PGresult *end = pq.PQgetResult(pg);
-        if (end)
-            pq.PQclear(end);
-    }
-    /* Up to the sync point, then out of pipeline mode. */
-    for (PGresult *res = ok ? pq.PQgetResult(pg) : NULL; res; res = pq.PQgetResult(pg)) {
+    for (PGresult *res = p->broken ? NULL : pq.PQgetResult(p->pc->pg); res;
+         res = pq.PQgetResult(p->pc->pg)) {
         bool sync = pq.PQresultStatus(res) == PGRES_PIPELINE_SYNC;
         pq.PQclear(res);
         if (sync)
             break;
     }
-    pq.PQexitPipelineMode(pg);
-    if (ret != RM_OK && own && pq.PQtransactionStatus(pg) != PQTRANS_IDLE &&
-        pq.PQstatus(pg) == CONNECTION_OK) {
+    pq.PQexitPipelineMode(p->pc->pg);
+}
+
+/* Read the next result as statement that must succeed; on failure (the first one) fill err.
+ * Returns the result (caller clears) or NULL. */
+static PGresult *pipe_expect(pg_pipe *p, int *ret, rm_dberr *err)
+{
+    PGresult *res = pipe_next(p);
+    if (res && pg_ok(pq.PQresultStatus(res)))
+        return res;
+    if (*ret == RM_OK)
+        *ret = pg_result_error(p->pc, res && pq.PQresultStatus(res) != PGRES_PIPELINE_ABORTED
+                                          ? res
+                                          : NULL,
+                               err);
+    if (res)
+        pq.PQclear(res);
+    return NULL;
+}
+
+/* Read n query results of p, handing each to fn as query first + i. */
+static void pipe_read_queries(pg_pipe *p, size_t first, size_t n, rm_pg_rows_fn fn, void *ctx,
+                              rm_arena *a, int *ret, rm_dberr *err)
+{
+    for (size_t i = 0; i < n; i++) {
+        PGresult *res = pipe_expect(p, ret, err);
+        if (res && *ret == RM_OK)
+            fn(ctx, first + i, pg_rows_of(res, a));
+        if (res)
+            pq.PQclear(res);
+    }
+}
+
+/* ---- the helper connection ---------------------------------------------------------------- */
+
+/* A second connection to the same URL, opened in a thread while the first one's queries run
+ * on the server: connecting costs relmig ~20 ms of CPU (SCRAM's 4,096 HMAC rounds), which the
+ * thread spends on the other core. */
+typedef struct pg_helper {
+    const rm_dburl *url;
+    rm_conn *conn; /* NULL: could not connect (the queries then run on the first one) */
+} pg_helper;
+
+static int pg_helper_connect(void *arg)
+{
+    pg_helper *h = arg;
+    rm_dberr err;
+    rm_dberr_clear(&err);
+    rm_db_opts opts = {2, NULL};
+    if (pg_connect(&h->conn, h->url, &opts, &err) != RM_OK)
+        h->conn = NULL;
+    return 0;
+}
+
+/* Everything sent at once (pipeline mode), then the results read in order, each handed to fn
+ * as it arrives, so relmig converts one result while the server runs the next query. With own
+ * (no transaction of the caller's) and helper_from < n, the queries from helper_from on run
+ * on a second connection at the same time, in the first one's snapshot (pg_export_snapshot /
+ * SET TRANSACTION SNAPSHOT): the server's two cores work on both halves. */
+static int pg_read_pipelined(pg_conn *pc, const rm_pg_query *qs, size_t n, size_t helper_from,
+                             bool own, rm_pg_rows_fn fn, void *ctx, rm_arena *a, rm_dberr *err)
+{
+    pg_pipe p;
+    if (!pipe_begin(&p, pc, pc))
+        return pg_read_serial(pc, qs, n, own, fn, ctx, a, err);
+    bool split = own && helper_from > 0 && helper_from < n;
+    pg_helper helper = {&pc->base.url, NULL};
+    thrd_t thread;
+    bool started = split && thrd_create(&thread, pg_helper_connect, &helper) == thrd_success;
+    size_t nmain = started ? helper_from : n;
+    if (own) {
+        pipe_send(&p, PG_CATALOG_BEGIN, NULL, 0);
+        pipe_send(&p, PG_CATALOG_NO_JIT, NULL, 0);
+    }
+    if (started)
+        pipe_send(&p, "SELECT pg_export_snapshot()", NULL, 0);
+    for (size_t i = 0; i < nmain; i++)
+        pipe_send(&p, qs[i].sql, qs[i].params, qs[i].nparams);
+    pipe_sync(&p);
+    int ret = p.broken ? pg_result_error(pc, NULL, err) : RM_OK;
+    char snapshot[128] = "";
+    for (size_t i = 0; own && i < 2; i++) {
+        PGresult *res = pipe_expect(&p, &ret, err);
+        if (res)
+            pq.PQclear(res);
+    }
+    if (started) {
+        PGresult *res = pipe_expect(&p, &ret, err);
+        if (res && pq.PQntuples(res) == 1 && !pq.PQgetisnull(res, 0, 0))
+            snprintf(snapshot, sizeof snapshot, "%s", pq.PQgetvalue(res, 0, 0));
+        if (res)
+            pq.PQclear(res);
+        thrd_join(thread, NULL);
+    }
+    /* The helper's half: its own transaction in the exported snapshot. */
+    pg_conn *hc = (pg_conn *)helper.conn;
+    pg_pipe hp;
+    bool helper_runs = hc && snapshot[0] && ret == RM_OK && pipe_begin(&hp, hc, pc);
+    if (helper_runs) {
+        char *escaped = pq.PQescapeLiteral(hc->pg, snapshot, strlen(snapshot));
+        char set[256] = "";
+        if (escaped)
+            snprintf(set, sizeof set, "SET TRANSACTION SNAPSHOT %s", escaped);
+        pq.PQfreemem(escaped);
+        pipe_send(&hp, PG_CATALOG_BEGIN, NULL, 0);
+        pipe_send(&hp, set[0] ? set : "SELECT 1/0", NULL, 0);
+        pipe_send(&hp, PG_CATALOG_NO_JIT, NULL, 0);
+        for (size_t i = helper_from; i < n; i++)
+            pipe_send(&hp, qs[i].sql, qs[i].params, qs[i].nparams);
+        pipe_send(&hp, PG_CATALOG_END, NULL, 0);
+        pipe_sync(&hp);
+    }
+    pipe_read_queries(&p, 0, nmain, fn, ctx, a, &ret, err);
+    pipe_end(&p);
+    if (helper_runs) {
+        /* Until the snapshot is imported, a failure of the helper is not the catalog's: its
+         * queries then run on the first connection instead. */
+        int hret = RM_OK;
+        rm_dberr herr;
+        rm_dberr_clear(&herr);
+        for (size_t i = 0; i < 3; i++) {
+            PGresult *res = pipe_expect(&hp, &hret, &herr);
+            if (res)
+                pq.PQclear(res);
+        }
+        helper_runs = hret == RM_OK;
+        if (helper_runs) {
+            pipe_read_queries(&hp, helper_from, n - helper_from, fn, ctx, a, &ret, err);
+            PGresult *res = pipe_expect(&hp, &ret, err);
+            if (res)
+                pq.PQclear(res);
+        }
+        pipe_end(&hp);
+    }
+    if (hc)
+        pg_close(&hc->base);
+    if (started && !helper_runs && ret == RM_OK) {
+        pg_pipe rest;
+        if (pipe_begin(&rest, pc, pc)) {
+            for (size_t i = helper_from; i < n; i++)
+                pipe_send(&rest, qs[i].sql, qs[i].params, qs[i].nparams);
+            pipe_sync(&rest);
+            if (rest.broken)
+                ret = pg_result_error(pc, NULL, err);
+            pipe_read_queries(&rest, helper_from, n - helper_from, fn, ctx, a, &ret, err);
+            pipe_end(&rest);
+        } else {
+            ret = pg_result_error(pc, NULL, err);
+        }
+    }
+    if (own && ret == RM_OK) {
+        pg_trace(pc, PG_CATALOG_END, 0);
+        ret = pg_exec(&pc->base, PG_CATALOG_END, err);
+    }
+    if (ret != RM_OK && own && pq.PQstatus(pc->pg) == CONNECTION_OK &&
+        pq.PQtransactionStatus(pc->pg) != PQTRANS_IDLE) {
         rm_dberr ignored;
         rm_dberr_clear(&ignored);
         pg_exec(&pc->base, "ROLLBACK", &ignored);
@@ -621,8 +781,8 @@ static int pg_read_pipelined(pg_conn *pc, const rm_pg_query *qs, size_t n, bool 
     return ret;
 }
 
-int rm_pg_read_catalog(rm_conn *c, const rm_pg_query *qs, size_t n, bool pipeline,
-                       rm_pg_rows_fn fn, void *ctx, rm_arena *a, rm_dberr *err)
+int rm_pg_read_catalog(rm_conn *c, const rm_pg_query *qs, size_t n, size_t helper_from,
+                       bool pipeline, rm_pg_rows_fn fn, void *ctx, rm_arena *a, rm_dberr *err)
 {
     if (rm_db_driver(c) != &rm_driver_postgres)
         return rm_dberr_set(err, RM_DBERR_MISUSE, NULL, 0, NULL,
@@ -631,7 +791,7 @@ int rm_pg_read_catalog(rm_conn *c, const rm_pg_query *qs, size_t n, bool pipelin
     /* Inside the caller's transaction the queries run as they are, in its snapshot. */
     bool own = pq.PQtransactionStatus(pc->pg) == PQTRANS_IDLE;
     if (pipeline && pq.pipeline)
-        return pg_read_pipelined(pc, qs, n, own, fn, ctx, a, err);
+        return pg_read_pipelined(pc, qs, n, helper_from, own, fn, ctx, a, err);
     return pg_read_serial(pc, qs, n, own, fn, ctx, a, err);
 }
 
