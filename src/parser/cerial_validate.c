@@ -310,9 +310,10 @@ static void validate_extends(vst *v, const rm_cerial_schema *s)
         bool *onpath = RM_NEW_ARRAY(v->a, bool, n + 1);
         for (i = 0; i < n; i++) {
             const rm_cerial_block *b = BLK(s, k, i);
-            size_t pos = rm_cerial_find_pos(s, k, b->name);
+            size_t pos;
             if (b->extends == NULL)
-                continue;
+                continue; /* before the name lookup: most blocks extend nothing */
+            pos = rm_cerial_find_pos(s, k, b->name);
             if (slot[pos] == 0) {
                 keys[nk++] = b->name;
                 slot[pos] = nk;
