@@ -14,7 +14,10 @@
  * composite keys, 1:1 / 1:n / m:n relations, from a fixed seed), and one SQL script of the
  * catalog's corner cases (serial kinds, sequence defaults that are not autoincrement, typmods,
  * a foreign key into another schema, expression and partial indexes, a check constraint, a
- * view, a trigger), whose reading is also checked fact by fact.
+ * view, a trigger, defaults), whose reading is also checked fact by fact. The pipelined read
+ * must have used the second connection (its snapshot import is in the statement trace), except
+ * in the row whose database refuses a third connection (CONNECTION LIMIT 2), where the same
+ * queries run on the first connection and must give the same text.
  */
 #define _POSIX_C_SOURCE 200809L
 #include <setjmp.h>
@@ -44,7 +47,7 @@ static const rm_dialect *const D = &rm_dialect_postgres;
 static char base_url[2048]; /* the test's own database */
 static rm_conn *admin;        /* connected to it */
 
-typedef enum row_kind { ROW_FILE, ROW_GENERATED, ROW_SQL } row_kind;
+typedef enum row_kind { ROW_FILE, ROW_GENERATED, ROW_SQL, ROW_NO_HELPER } row_kind;
 
 typedef struct path_row {
     rm_intro_row file;
@@ -69,7 +72,9 @@ static void schema_name(char *out, size_t n, const path_row *r)
     snprintf(out, n, "rmp_%ld_%d", (long)getpid(), r->file.n);
 }
 
-static rm_conn *connect_schema(const char *schema)
+static char db_name[64]; /* the test's own database */
+
+static rm_conn *connect_schema(const char *schema, FILE *trace)
 {
     char url[2048];
     snprintf(url, sizeof url, "%s%cschema=%s", base_url, strchr(base_url, '?') ? '&' : '?',
@@ -77,7 +82,8 @@ static rm_conn *connect_schema(const char *schema)
     rm_conn *c = NULL;
     rm_dberr err;
     rm_dberr_clear(&err);
-    if (rm_db_connect(&c, url, NULL, &err) != RM_OK)
+    rm_db_opts opts = {0, trace};
+    if (rm_db_connect(&c, url, &opts, &err) != RM_OK)
         printf("connect: %s\n", err.message);
     assert_non_null(c);
     return c;
@@ -110,12 +116,40 @@ static char *read_one_way(rm_conn *c, bool pipeline, bool in_txn, rm_sqlschema *
     return text;
 }
 
+/* Whether the statements traced so far used the helper connection (its snapshot import). */
+static bool used_helper(FILE *trace)
+{
+    fflush(trace);
+    long n = ftell(trace);
+    char *text = calloc(1, (size_t)n + 1);
+    rewind(trace);
+    size_t got = fread(text, 1, (size_t)n, trace);
+    text[got] = 0;
+    bool used = strstr(text, "SET TRANSACTION SNAPSHOT") != NULL;
+    free(text);
+    fseek(trace, 0, SEEK_END);
+    return used;
+}
+
 /* Read the row's schema pipelined, one query at a time, and inside a caller's transaction;
- * all three texts must be equal. Returns the pipelined schema. */
-static void compare_paths(const path_row *r, rm_conn *c, rm_sqlschema *got, rm_arena *a)
+ * all three texts must be equal. The pipelined read uses the helper connection, except in the
+ * row whose database refuses a third connection: then its queries run on the first one. */
+static void compare_paths(const path_row *r, rm_conn *c, FILE *trace, rm_sqlschema *got,
+                          rm_arena *a)
 {
     rm_sqlschema serial, in_txn;
+    char sql[160];
+    if (r->kind == ROW_NO_HELPER) {
+        /* admin and c are the database's two connections: a third one is refused. */
+        snprintf(sql, sizeof sql, "ALTER DATABASE %s CONNECTION LIMIT 2", db_name);
+        admin_exec(sql);
+    }
     char *pipelined = read_one_way(c, true, false, got, a);
+    if (r->kind == ROW_NO_HELPER) {
+        snprintf(sql, sizeof sql, "ALTER DATABASE %s CONNECTION LIMIT -1", db_name);
+        admin_exec(sql);
+    }
+    assert_int_equal(used_helper(trace), r->kind != ROW_NO_HELPER);
     char *one_by_one = read_one_way(c, false, false, &serial, a);
     char *inside = read_one_way(c, true, true, &in_txn, a);
     if (strcmp(pipelined, one_by_one) != 0 || strcmp(pipelined, inside) != 0)
@@ -286,7 +320,9 @@ static void run_row(void **state)
     admin_exec(sql);
     rm_arena a;
     rm_arena_init(&a, 0);
-    rm_conn *c = connect_schema(schema);
+    FILE *trace = tmpfile();
+    assert_non_null(trace);
+    rm_conn *c = connect_schema(schema, trace);
     if (r->kind == ROW_SQL) {
         snprintf(sql, sizeof sql,
                  "CREATE SCHEMA %s_x; CREATE TABLE %s_x.target (id int PRIMARY KEY)", schema,
@@ -307,7 +343,7 @@ static void run_row(void **state)
             assert_non_null(text);
             rm_sources_add(&srcs, r->file.name, text, len);
             free(text);
-        } else {
+        } else { /* generated, also for ROW_NO_HELPER */
             char *text = generated_schema(r->seed, &a);
             rm_sources_add(&srcs, r->file.name, text, strlen(text));
         }
@@ -317,7 +353,7 @@ static void run_row(void **state)
         rm_schema_build(&g, &srcs, &a, &d);
         rm_sqlschema want;
         bool lowered = d.nerrors == 0 && rm_sqlschema_lower(&want, g, D, NULL, &a, &d) == RM_OK;
-        if (r->kind == ROW_GENERATED && !lowered)
+        if (r->kind != ROW_FILE && !lowered)
             rm_test_print_diags(&srcs, &d);
         assert_true(lowered || r->kind == ROW_FILE);
         /* Not lowerable here: a file the round-trip test reports as such (E0603). */
@@ -339,6 +375,7 @@ static void run_row(void **state)
         if (!lowered) {
             printf("%s: not lowered; nothing to read\n", r->file.name);
             rm_db_close(c);
+            fclose(trace);
             rm_arena_free(&a);
             snprintf(sql, sizeof sql, "DROP SCHEMA IF EXISTS %s CASCADE", schema);
             admin_exec(sql);
@@ -346,10 +383,11 @@ static void run_row(void **state)
         }
     }
     rm_sqlschema got;
-    compare_paths(r, c, &got, &a);
+    compare_paths(r, c, trace, &got, &a);
     if (r->kind == ROW_SQL)
         check_edge_facts(&got);
     rm_db_close(c);
+    fclose(trace);
     rm_arena_free(&a);
     snprintf(sql, sizeof sql, "DROP SCHEMA IF EXISTS %s CASCADE; DROP SCHEMA IF EXISTS %s_x CASCADE",
              schema, schema);
@@ -388,8 +426,8 @@ int main(void)
         return 77;
     }
     /* The server URL with its database replaced by a fresh one of this run. */
-    char db[64];
-    snprintf(db, sizeof db, "introspg_paths_%ld", (long)getpid());
+    char *db = db_name;
+    snprintf(db_name, sizeof db_name, "introspg_paths_%ld", (long)getpid());
     const char *path = strstr(server, "://");
     path = path ? strchr(path + 3, '/') : NULL;
     if (!path) {
@@ -421,6 +459,12 @@ int main(void)
         rows[nrows] = (path_row){.kind = ROW_GENERATED, .seed = k + 1};
         snprintf(rows[nrows].file.name, sizeof rows[0].file.name, "generated_seed_%u", k + 1);
         rows[nrows].file.n = (int)nrows;
+    }
+    if (nrows < MAX_ROWS) {
+        rows[nrows] = (path_row){.kind = ROW_NO_HELPER, .seed = 1};
+        snprintf(rows[nrows].file.name, sizeof rows[0].file.name, "no_second_connection");
+        rows[nrows].file.n = (int)nrows;
+        nrows++;
     }
     if (nrows < MAX_ROWS) {
         rows[nrows] = (path_row){.kind = ROW_SQL};
