@@ -9,7 +9,10 @@
  *   - in process, R times (default 7), median: read + parse + validate (rm_schema_build),
  *     lower (rm_sqlschema_lower), diff from the empty schema (rm_diff_schemas) and render the
  *     SQL (rm_diff_render_sql), each stage's CPU time and the total wall time;
- *   - the relmig binary as a process (`relmig diff ... > /dev/null`), R times, median wall;
+ *   - the relmig binary as a process (`relmig diff ... > /dev/null`, started with posix_spawn,
+ *     not through a shell, so the shell's own start-up is not counted), R times: median wall,
+ *     and the median CPU time (user + system) and minor page faults the child used (wait4),
+ *     which the load of a shared machine inflates far less than the wall time;
  *   - the oracle: `prisma6 migrate diff --from-empty --to-schema-datamodel FILE --script`, K
  *     times (default 1; only for N <= 1000 unless --oracle-big; PostgreSQL and SQLite, as
  *     Prisma's wasm engine has no MySQL connector), median wall; PostgreSQL needs
@@ -17,17 +20,23 @@
  *     process wall.
  * Not a test: nothing is asserted; figures go to bench/diff.md.
  */
-#define _POSIX_C_SOURCE 200809L
+#define _DEFAULT_SOURCE /* wait4 */
 #include "diff/diff.h"
 #include "model/schema.h"
 #include "sqlschema/lower.h"
 #include "util/sb.h"
 
+#include <fcntl.h>
+#include <spawn.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
+
+extern char **environ;
 
 #define MAX_RUNS 64
 
@@ -130,6 +139,53 @@ static int run_once(stage_times *t, const char *path, const rm_dialect *d)
     return rc;
 }
 
+typedef struct proc_times {
+    double wall, cpu; /* medians, seconds */
+    long minflt;      /* median minor page faults */
+} proc_times;
+
+static int cmp_long(const void *a, const void *b)
+{
+    long x = *(const long *)a, y = *(const long *)b;
+    return (x > y) - (x < y);
+}
+
+/* Run argv (stdout to /dev/null) runs times without a shell: median wall time, and the
+ * child's own CPU time and page faults from wait4. Returns false if a run fails. */
+static bool time_spawn(proc_times *out, char *const *argv, int runs)
+{
+    double w[MAX_RUNS], c[MAX_RUNS];
+    long f[MAX_RUNS];
+    for (int i = 0; i < runs; i++) {
+        posix_spawn_file_actions_t fa;
+        posix_spawn_file_actions_init(&fa);
+        posix_spawn_file_actions_addopen(&fa, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
+        double w0 = wall_seconds();
+        pid_t pid;
+        int rc = posix_spawn(&pid, argv[0], &fa, NULL, argv, environ);
+        posix_spawn_file_actions_destroy(&fa);
+        if (rc != 0) {
+            fprintf(stderr, "bench_diff: cannot start %s: %s\n", argv[0], strerror(rc));
+            return false;
+        }
+        int status;
+        struct rusage ru;
+        if (wait4(pid, &status, 0, &ru) != pid || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+            fprintf(stderr, "bench_diff: %s failed\n", argv[0]);
+            return false;
+        }
+        w[i] = wall_seconds() - w0;
+        c[i] = (double)ru.ru_utime.tv_sec + (double)ru.ru_utime.tv_usec / 1e6 +
+               (double)ru.ru_stime.tv_sec + (double)ru.ru_stime.tv_usec / 1e6;
+        f[i] = ru.ru_minflt;
+    }
+    out->wall = median(w, runs);
+    out->cpu = median(c, runs);
+    qsort(f, (size_t)runs, sizeof *f, cmp_long);
+    out->minflt = f[runs / 2];
+    return true;
+}
+
 /* Median wall time of running cmd (a shell command) runs times; -1 if it fails. */
 static double time_command(const char *cmd, int runs)
 {
@@ -191,8 +247,9 @@ int main(int argc, char **argv)
         return 1;
     }
     const rm_dialect *ds[] = {&rm_dialect_postgres, &rm_dialect_mysql, &rm_dialect_sqlite};
-    printf("%-7s %-10s %8s %8s %8s %8s %8s | %9s %9s | %10s %9s\n", "models", "dialect",
-           "build", "lower", "diff", "render", "cpu", "in-proc", "process", "prisma6", "ratio");
+    printf("%-7s %-10s %8s %8s %8s %8s %8s | %9s %9s %9s %7s | %10s %9s\n", "models", "dialect",
+           "build", "lower", "diff", "render", "cpu", "in-proc", "process", "proc-cpu", "faults",
+           "prisma6", "ratio");
     for (int s = 0; s < nsizes; s++) {
         for (size_t k = 0; k < 3; k++) {
             const rm_dialect *d = ds[k];
@@ -206,8 +263,7 @@ int main(int argc, char **argv)
                 fprintf(stderr, "bench_diff: gen_schema.py failed\n");
                 return 1;
             }
-            double b[MAX_RUNS], l[MAX_RUNS], df[MAX_RUNS], r[MAX_RUNS], c[MAX_RUNS],
-                w[MAX_RUNS];
+            double b[MAX_RUNS], l[MAX_RUNS], df[MAX_RUNS], r[MAX_RUNS], c[MAX_RUNS], w[MAX_RUNS];
             stage_times t = {0};
             for (int i = 0; i < runs; i++) {
                 if (run_once(&t, path, d) != 0) {
@@ -221,9 +277,17 @@ int main(int argc, char **argv)
                 c[i] = t.build + t.lower + t.diff + t.render;
                 w[i] = t.wall;
             }
-            snprintf(cmd, sizeof cmd, "'%s' diff --from empty --to '%s' > /dev/null",
-                     RELMIG_BINARY_PATH, path);
-            double proc = time_command(cmd, runs);
+            char *const argv_relmig[] = {(char *)RELMIG_BINARY_PATH,
+                                         (char *)"diff",
+                                         (char *)"--from",
+                                         (char *)"empty",
+                                         (char *)"--to",
+                                         path,
+                                         NULL};
+            proc_times pt;
+            if (!time_spawn(&pt, argv_relmig, runs))
+                return 1;
+            double proc = pt.wall;
             double prisma = -1;
             bool want_oracle = oracle && d != &rm_dialect_mysql &&
                                (sizes[s] <= 1000 || oracle_big) &&
@@ -241,10 +305,11 @@ int main(int argc, char **argv)
                 prisma = time_command(cmd, oracle_runs);
             }
             double pm = proc;
-            printf("%-7ld %-10s %7.1fms %7.1fms %7.1fms %7.1fms %7.1fms | %8.1fms %8.1fms |",
+            printf("%-7ld %-10s %7.1fms %7.1fms %7.1fms %7.1fms %7.1fms | %8.1fms %8.1fms "
+                   "%8.1fms %7ld |",
                    sizes[s], d->name, 1e3 * median(b, runs), 1e3 * median(l, runs),
                    1e3 * median(df, runs), 1e3 * median(r, runs), 1e3 * median(c, runs),
-                   1e3 * median(w, runs), 1e3 * pm);
+                   1e3 * median(w, runs), 1e3 * pm, 1e3 * pt.cpu, pt.minflt);
             if (prisma > 0)
                 printf(" %9.0fms %8.0fx\n", 1e3 * prisma, prisma / pm);
             else
