@@ -57,8 +57,9 @@ uint32_t rm_graph_find_enum(const rm_graph *g, const char *name)
 
 uint32_t rm_model_find_field(const rm_model *m, const char *name)
 {
+    /* First byte first: most fields of a model differ there, and strcmp is a call. */
     for (size_t i = 0; i < m->nfields; i++)
-        if (strcmp(m->fields[i].name, name) == 0)
+        if (m->fields[i].name[0] == name[0] && strcmp(m->fields[i].name, name) == 0)
             return (uint32_t)i;
     return RM_NONE;
 }
