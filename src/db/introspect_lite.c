@@ -328,7 +328,13 @@ static bool skipped_table(const char *name)
 static bool sql_has_keyword(const char *sql, const char *kw)
 {
     size_t n = strlen(kw);
+    /* Only these bytes can change the answer; strpbrk skips the others in bulk. */
+    char stops[] = {'\'', '"', '`', '[', '-', (char)tolower((unsigned char)kw[0]),
+                    (char)toupper((unsigned char)kw[0]), 0};
     for (const char *p = sql; p && *p; p++) {
+        p = strpbrk(p, stops);
+        if (!p)
+            return false;
         char q = *p;
         if (q == '\'' || q == '"' || q == '`' || q == '[') {
             char close = q == '[' ? ']' : q;
