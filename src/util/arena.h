@@ -23,11 +23,11 @@ struct rm_arena_block {
 
 typedef struct rm_arena {
     rm_arena_block *head;   /* newest block (or newest allocation in debug mode) */
-    size_t block_size;      /* default size of a new block */
+    size_t block_size;      /* size of the first block (later ones double, see arena.c) */
     size_t used;            /* bytes handed out, for benchmarks and limits */
 } rm_arena;
 
-/* Initialise an empty arena; block_size 0 picks a default (64 KiB). */
+/* Initialise an empty arena; block_size (the first block's size) 0 picks a default (64 KiB). */
 void rm_arena_init(rm_arena *a, size_t block_size);
 /* Release everything allocated from the arena; it can be reused after rm_arena_init. */
 void rm_arena_free(rm_arena *a);
