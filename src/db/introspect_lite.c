@@ -38,8 +38,8 @@ int rm_introspect_query(rm_introspector *in, rm_rows **rows, const char *sql,
     if (in->stats)
         in->stats->nqueries++;
     if (rm_db_query(in->conn, sql, params, nparams, in->a, rows, &err) != RM_OK) {
-        char *ctx = rm_arena_sprintf(in->a, "cannot read the catalog of %s",
-                                     rm_db_url_redacted(in->conn));
+        char *ctx =
+            rm_arena_sprintf(in->a, "cannot read the catalog of %s", rm_db_url_redacted(in->conn));
         rm_db_report(in->d, &err, ctx);
         return RM_EDB;
     }
@@ -171,8 +171,8 @@ void rm_introspect_default(rm_sqlschema *s, rm_sql_column *c, const char *text)
         return;
     }
     if (strcasecmp(t, "true") == 0 || strcasecmp(t, "false") == 0) {
-        rm_sql_default_set(s, c, RM_SQL_DEFAULT_BOOLEAN, t[0] == 't' || t[0] == 'T' ? "true"
-                                                                                    : "false");
+        rm_sql_default_set(s, c, RM_SQL_DEFAULT_BOOLEAN,
+                           t[0] == 't' || t[0] == 'T' ? "true" : "false");
         return;
     }
     if (strcasecmp(t, "CURRENT_TIMESTAMP") == 0 || strcasecmp(t, "now()") == 0 ||
@@ -284,14 +284,13 @@ static const char Q_MASTER[] =
 
 /* The pragma queries read only the tables whose rowids are in the JSON array ?1 (the ones the
  * parser left), in the same order as Q_MASTER. */
-#define LITE_TABLES                                                                            \
-    "WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\' "                     \
+#define LITE_TABLES                                                                                \
+    "WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\' "                         \
     "AND m.rowid IN (SELECT value FROM json_each(?1)) "
 
 static const char Q_COLUMNS[] =
     "SELECT m.name, p.name, p.type, p.\"notnull\", p.dflt_value, p.pk, p.hidden "
-    "FROM sqlite_master m JOIN pragma_table_xinfo(m.name) p " LITE_TABLES
-    "ORDER BY m.rowid, p.cid";
+    "FROM sqlite_master m JOIN pragma_table_xinfo(m.name) p " LITE_TABLES "ORDER BY m.rowid, p.cid";
 
 /* Index rows in creation order (the index's own rowid in sqlite_master; automatic indexes of
  * UNIQUE constraints have a row there too), key columns only. */
@@ -299,8 +298,8 @@ static const char Q_INDEXES[] =
     "SELECT m.name, il.name, il.\"unique\", il.origin, il.partial, ii.cid, ii.name, ii.\"desc\", "
     "ii.coll, mi.sql "
     "FROM sqlite_master m JOIN pragma_index_list(m.name) il "
-    "JOIN pragma_index_xinfo(il.name) ii LEFT JOIN sqlite_master mi ON mi.name = il.name "
-    LITE_TABLES "AND ii.key = 1 "
+    "JOIN pragma_index_xinfo(il.name) ii LEFT JOIN sqlite_master mi ON mi.name = "
+    "il.name " LITE_TABLES "AND ii.key = 1 "
     "ORDER BY m.rowid, mi.rowid, il.name, ii.seqno";
 
 /* pragma_foreign_key_list numbers constraints from the last declared one (id 0). */
@@ -319,6 +318,13 @@ static bool lite_internal(const char *name)
     return strncasecmp(name, "sqlite_", 7) == 0;
 }
 
+/* Equal strings; the rows made from parsed text share their table and index name strings, so
+ * the pointer test settles most comparisons of the grouping loops. */
+static bool lite_same(const char *x, const char *y)
+{
+    return x == y || strcmp(x, y) == 0;
+}
+
 static bool skipped_table(const char *name)
 {
     return strcmp(name, "_prisma_migrations") == 0;
@@ -329,8 +335,9 @@ static bool sql_has_keyword(const char *sql, const char *kw)
 {
     size_t n = strlen(kw);
     /* Only these bytes can change the answer; strpbrk skips the others in bulk. */
-    char stops[] = {'\'', '"', '`', '[', '-', (char)tolower((unsigned char)kw[0]),
-                    (char)toupper((unsigned char)kw[0]), 0};
+    char stops[] = "'\"`[-..";
+    stops[5] = (char)tolower((unsigned char)kw[0]);
+    stops[6] = (char)toupper((unsigned char)kw[0]);
     for (const char *p = sql; p && *p; p++) {
         p = strpbrk(p, stops);
         if (!p)
@@ -350,8 +357,8 @@ static bool sql_has_keyword(const char *sql, const char *kw)
             continue;
         }
         if (toupper((unsigned char)q) == toupper((unsigned char)kw[0]) &&
-            strncasecmp(p, kw, n) == 0 && (p == sql || !(isalnum((unsigned char)p[-1]) ||
-                                                         p[-1] == '_')) &&
+            strncasecmp(p, kw, n) == 0 &&
+            (p == sql || !(isalnum((unsigned char)p[-1]) || p[-1] == '_')) &&
             !(isalnum((unsigned char)p[n]) || p[n] == '_'))
             return true;
     }
@@ -393,12 +400,15 @@ static rm_type_family lite_family(const char *up)
         const char *name;
         rm_type_family f;
     } map[] = {
-        {"INTEGER", RM_TYPE_INT},    {"INT", RM_TYPE_INT},          {"BIGINT", RM_TYPE_BIGINT},
-        {"REAL", RM_TYPE_FLOAT},     {"DOUBLE", RM_TYPE_FLOAT},     {"FLOAT", RM_TYPE_FLOAT},
-        {"DECIMAL", RM_TYPE_DECIMAL}, {"NUMERIC", RM_TYPE_DECIMAL}, {"BOOLEAN", RM_TYPE_BOOLEAN},
-        {"TEXT", RM_TYPE_STRING},    {"VARCHAR", RM_TYPE_STRING},   {"CHAR", RM_TYPE_STRING},
-        {"CLOB", RM_TYPE_STRING},    {"DATETIME", RM_TYPE_DATETIME}, {"DATE", RM_TYPE_DATETIME},
-        {"TIMESTAMP", RM_TYPE_DATETIME}, {"JSON", RM_TYPE_JSON},    {"JSONB", RM_TYPE_JSON},
+        {"INTEGER", RM_TYPE_INT},     {"INT", RM_TYPE_INT},
+        {"BIGINT", RM_TYPE_BIGINT},   {"REAL", RM_TYPE_FLOAT},
+        {"DOUBLE", RM_TYPE_FLOAT},    {"FLOAT", RM_TYPE_FLOAT},
+        {"DECIMAL", RM_TYPE_DECIMAL}, {"NUMERIC", RM_TYPE_DECIMAL},
+        {"BOOLEAN", RM_TYPE_BOOLEAN}, {"TEXT", RM_TYPE_STRING},
+        {"VARCHAR", RM_TYPE_STRING},  {"CHAR", RM_TYPE_STRING},
+        {"CLOB", RM_TYPE_STRING},     {"DATETIME", RM_TYPE_DATETIME},
+        {"DATE", RM_TYPE_DATETIME},   {"TIMESTAMP", RM_TYPE_DATETIME},
+        {"JSON", RM_TYPE_JSON},       {"JSONB", RM_TYPE_JSON},
         {"BLOB", RM_TYPE_BYTES},
     };
     for (size_t i = 0; i < RM_ARRAY_LEN(map); i++)
@@ -411,11 +421,11 @@ static rm_type_family lite_family(const char *up)
         const char *part;
         rm_type_family f;
     } parts[] = {
-        {"BIGINT", RM_TYPE_BIGINT}, {"INT", RM_TYPE_INT},        {"CHAR", RM_TYPE_STRING},
-        {"CLOB", RM_TYPE_STRING},   {"TEXT", RM_TYPE_STRING},    {"BLOB", RM_TYPE_BYTES},
-        {"REAL", RM_TYPE_FLOAT},    {"FLOA", RM_TYPE_FLOAT},     {"DOUB", RM_TYPE_FLOAT},
-        {"BOOL", RM_TYPE_BOOLEAN},  {"DATE", RM_TYPE_DATETIME},  {"TIME", RM_TYPE_DATETIME},
-        {"JSON", RM_TYPE_JSON},     {"UUID", RM_TYPE_STRING},     {"DEC", RM_TYPE_DECIMAL},
+        {"BIGINT", RM_TYPE_BIGINT},   {"INT", RM_TYPE_INT},       {"CHAR", RM_TYPE_STRING},
+        {"CLOB", RM_TYPE_STRING},     {"TEXT", RM_TYPE_STRING},   {"BLOB", RM_TYPE_BYTES},
+        {"REAL", RM_TYPE_FLOAT},      {"FLOA", RM_TYPE_FLOAT},    {"DOUB", RM_TYPE_FLOAT},
+        {"BOOL", RM_TYPE_BOOLEAN},    {"DATE", RM_TYPE_DATETIME}, {"TIME", RM_TYPE_DATETIME},
+        {"JSON", RM_TYPE_JSON},       {"UUID", RM_TYPE_STRING},   {"DEC", RM_TYPE_DECIMAL},
         {"NUMERIC", RM_TYPE_DECIMAL}, {"MONEY", RM_TYPE_DECIMAL},
     };
     for (size_t i = 0; i < RM_ARRAY_LEN(parts); i++)
@@ -453,8 +463,7 @@ static void lite_assemble(rm_introspector *in, const rm_rows *objs, const rm_row
                                    "not hold (it is kept in the database, not in migrations)",
                                    name);
         } else if (strcmp(type, "view") == 0) {
-            rm_introspect_warn(in, RM_E_INTROSPECT_VIEW, "view \"%s\" is not introspected",
-                               name);
+            rm_introspect_warn(in, RM_E_INTROSPECT_VIEW, "view \"%s\" is not introspected", name);
         } else if (strcmp(type, "trigger") == 0) {
             rm_introspect_warn(in, RM_E_INTROSPECT_TRIGGER,
                                "trigger \"%s\" on table \"%s\" is not represented in the schema",
@@ -467,7 +476,7 @@ static void lite_assemble(rm_introspector *in, const rm_rows *objs, const rm_row
     for (size_t r = 0; r < cols->nrows; r++) {
         /* The rows come grouped by table: look a name up once per group. */
         const char *tn = rm_rows_get(cols, r, 0);
-        rm_sql_table *t = tn && last_name && strcmp(tn, last_name) == 0 ? last_t : table_of(s, tn);
+        rm_sql_table *t = tn && last_name && lite_same(tn, last_name) ? last_t : table_of(s, tn);
         last_name = tn;
         last_t = t;
         if (!t)
@@ -506,7 +515,7 @@ static void lite_assemble(rm_introspector *in, const rm_rows *objs, const rm_row
         const char *tn = rm_rows_get(cols, r, 0);
         size_t end = r + 1;
         while (end < cols->nrows && tn && rm_rows_get(cols, end, 0) &&
-               strcmp(rm_rows_get(cols, end, 0), tn) == 0)
+               lite_same(rm_rows_get(cols, end, 0), tn))
             end++;
         rm_sql_table *t = tn ? table_of(s, tn) : NULL;
         const char *pkcols[64];
@@ -548,8 +557,8 @@ static void lite_assemble(rm_introspector *in, const rm_rows *objs, const rm_row
         const char *tn = rm_rows_get(idx, r, 0), *iname = rm_rows_get(idx, r, 1);
         size_t end = r + 1;
         while (end < idx->nrows && tn && iname && rm_rows_get(idx, end, 0) &&
-               rm_rows_get(idx, end, 1) && strcmp(rm_rows_get(idx, end, 0), tn) == 0 &&
-               strcmp(rm_rows_get(idx, end, 1), iname) == 0)
+               rm_rows_get(idx, end, 1) && lite_same(rm_rows_get(idx, end, 0), tn) &&
+               lite_same(rm_rows_get(idx, end, 1), iname))
             end++;
         rm_sql_table *t = tn ? table_of(s, tn) : NULL;
         const char *origin = rm_rows_get(idx, r, 3);
@@ -600,8 +609,8 @@ static void lite_assemble(rm_introspector *in, const rm_rows *objs, const rm_row
         const char *tn = rm_rows_get(fks, r, 0), *id = rm_rows_get(fks, r, 1);
         size_t end = r + 1;
         while (end < fks->nrows && tn && id && rm_rows_get(fks, end, 0) &&
-               rm_rows_get(fks, end, 1) && strcmp(rm_rows_get(fks, end, 0), tn) == 0 &&
-               strcmp(rm_rows_get(fks, end, 1), id) == 0)
+               rm_rows_get(fks, end, 1) && lite_same(rm_rows_get(fks, end, 0), tn) &&
+               lite_same(rm_rows_get(fks, end, 1), id))
             end++;
         rm_sql_table *t = tn ? table_of(s, tn) : NULL;
         const char *ref = rm_rows_get(fks, r, 2);
@@ -687,7 +696,7 @@ typedef struct lite_tab {
     const char *name;
     rm_lite_table t;
     bool parsed;
-    size_t *idx; /* Q_MASTER rows of its indexes */
+    size_t *idx;         /* Q_MASTER rows of its indexes */
     rm_lite_index *cidx; /* parsed CREATE INDEX per idx entry (autoindexes: unused) */
     size_t nidx, cap_idx;
 } lite_tab;
@@ -772,8 +781,9 @@ static void lite_emit_tab(const lite_tab *t, const rm_rows *objs, rm_arena *a, l
     const rm_lite_table *lt = &t->t;
     for (size_t i = 0; i < lt->ncols; i++) {
         const rm_lite_column *c = &lt->cols[i];
-        const char *row[] = {t->name, c->name, c->type, c->notnull ? "1" : "0",
-                             c->dflt, lite_num(a, (long)c->pk), "0"};
+        const char *row[] = {
+            t->name, c->name, c->type, c->notnull ? "1" : "0", c->dflt, lite_num(a, (long)c->pk),
+            "0"};
         lite_rowbuf_add(cols, a, row);
     }
     for (size_t k = 0; k < t->nidx; k++) {
@@ -784,18 +794,32 @@ static void lite_emit_tab(const lite_tab *t, const rm_rows *objs, rm_arena *a, l
             if (x->pk)
                 continue; /* the assembly skips origin "pk" */
             for (size_t c = 0; c < x->ncols; c++) {
-                const char *row[] = {t->name, iname, "1", "u", "0",
-                                     lite_num(a, (long)x->cols[c]), lt->cols[x->cols[c]].name,
-                                     "0", x->coll[c] ? x->coll[c] : "BINARY", NULL};
+                const char *row[] = {t->name,
+                                     iname,
+                                     "1",
+                                     "u",
+                                     "0",
+                                     lite_num(a, (long)x->cols[c]),
+                                     lt->cols[x->cols[c]].name,
+                                     "0",
+                                     x->coll[c] ? x->coll[c] : "BINARY",
+                                     NULL};
                 lite_rowbuf_add(idx, a, row);
             }
             continue;
         }
         const rm_lite_index *ix = &t->cidx[k];
         for (size_t c = 0; c < ix->ncols; c++) {
-            const char *row[] = {t->name, iname, ix->unique ? "1" : "0", "c",
-                                 ix->partial ? "1" : "0", ix->cols[c] ? "0" : "-2", ix->cols[c],
-                                 "0", NULL, isql};
+            const char *row[] = {t->name,
+                                 iname,
+                                 ix->unique ? "1" : "0",
+                                 "c",
+                                 ix->partial ? "1" : "0",
+                                 ix->cols[c] ? "0" : "-2",
+                                 ix->cols[c],
+                                 "0",
+                                 NULL,
+                                 isql};
             lite_rowbuf_add(idx, a, row);
         }
     }
@@ -803,7 +827,7 @@ static void lite_emit_tab(const lite_tab *t, const rm_rows *objs, rm_arena *a, l
         const rm_lite_fk *fk = &lt->fks[f];
         const char *id = lite_num(a, (long)(lt->nfks - 1 - f));
         for (size_t k = 0; k < fk->n; k++) {
-            const char *row[] = {t->name, id, fk->table, fk->from[k], fk->to[k],
+            const char *row[] = {t->name,       id,           fk->table, fk->from[k], fk->to[k],
                                  fk->on_update, fk->on_delete};
             lite_rowbuf_add(fks, a, row);
         }
