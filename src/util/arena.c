@@ -172,9 +172,27 @@ void *rm_arena_alloc_slow(rm_arena *a, size_t size, size_t align)
     return b->data;
 #endif
 }
+#ifndef RELMIG_ARENA_DEBUG
+/* Is p (just allocated) in an mmap'd block? Those are zero-filled by the kernel, and the bump
+ * never hands out a byte twice, so their unused part is still zero. p came from the newest
+ * block or from a large request's own block, which sits right behind it. */
+static bool in_mapped_block(const rm_arena *a, const unsigned char *p)
+{
+    const rm_arena_block *b = a->head;
+    for (int k = 0; b && k < 2; k++, b = b->next)
+        if (b->map_len && p >= b->data && p < b->data + b->size)
+            return true;
+    return false;
+}
+#endif
+
 void *rm_arena_zalloc(rm_arena *a, size_t size)
 {
     void *p = rm_arena_alloc(a, size);
+#ifndef RELMIG_ARENA_DEBUG
+    if (in_mapped_block(a, p))
+        return p;
+#endif
     memset(p, 0, size ? size : 1);
     return p;
 }

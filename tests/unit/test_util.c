@@ -60,13 +60,24 @@ static void arena_geometric_blocks(void **state)
     unsigned char **ptrs = calloc(NPTR, sizeof *ptrs);
     size_t *lens = calloc(NPTR, sizeof *lens), total = 0, n = 0;
     rm_arena a;
+    /* Dirty the heap first, so malloc'd blocks below reuse non-zero memory and a zalloc that
+     * wrongly skipped its memset would show. */
+    rm_arena_init(&a, 0);
+    for (int i = 0; i < 64; i++)
+        memset(rm_arena_alloc(&a, 60000), 0xa5, 60000);
+    rm_arena_free(&a);
     rm_arena_init(&a, 0);
     for (size_t i = 0; total < (48u << 20) && n < NPTR; i++, n++) {
         size_t len = sizes[i % (sizeof sizes / sizeof sizes[0])];
-        unsigned char *p =
-            i % 3 ? rm_arena_alloc(&a, len) : (unsigned char *)rm_arena_stralloc(&a, len);
+        unsigned char *p = i % 3 == 0   ? (unsigned char *)rm_arena_stralloc(&a, len)
+                           : i % 3 == 1 ? rm_arena_alloc(&a, len)
+                                        : rm_arena_zalloc(&a, len);
         if (i % 3)
             assert_int_equal((uintptr_t)p % _Alignof(max_align_t), 0);
+        /* zalloc skips the memset in mmap'd blocks (the kernel zeroed them): check it all */
+        for (size_t k = 0; i % 3 == 2 && k < len; k++)
+            if (p[k] != 0)
+                fail_msg("allocation %zu (%zu bytes): byte %zu not zero", i, len, k);
         memset(p, (int)(n & 0xff), len);
         ptrs[n] = p;
         lens[n] = len;
