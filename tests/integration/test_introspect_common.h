@@ -157,6 +157,46 @@ done:
     return n;
 }
 
+/* The SQL file `file` of Debian package pkg, downloaded (`apt-get download`) and unpacked
+ * (`dpkg -x`) into dir/pkg once per test run, with mediawiki's table-prefix and table-option
+ * marker comments removed (its installer replaces them); malloc'd, NULL (printed) when the
+ * download or the read fails. For the tests on schemas no one here wrote. */
+static inline char *rm_intro_debian_sql(const char *dir, const char *pkg, const char *file)
+{
+    size_t n = 2 * strlen(dir) + 2 * strlen(pkg) + strlen(file) + 256;
+    char *cmd = malloc(n);
+    snprintf(cmd, n,
+             "test -f '%s/%s/.done' || (mkdir -p '%s/%s' && cd '%s/%s' && apt-get download %s "
+             ">/dev/null 2>&1 && dpkg -x %s_*.deb x && touch .done)",
+             dir, pkg, dir, pkg, dir, pkg, pkg, pkg);
+    const char *argv[] = {"/bin/sh", "-c", cmd, NULL};
+    rm_test_proc p;
+    bool ok = false;
+    if (rm_test_run(&p, argv, NULL) == 0) {
+        ok = p.status == 0;
+        rm_test_proc_free(&p);
+    }
+    free(cmd);
+    if (!ok) {
+        printf("apt-get download %s failed\n", pkg);
+        return NULL;
+    }
+    size_t pn = strlen(dir) + strlen(pkg) + strlen(file) + 8;
+    char *path = malloc(pn);
+    snprintf(path, pn, "%s/%s/x/%s", dir, pkg, file);
+    char *sql = rm_test_read_file(path, NULL);
+    if (!sql)
+        printf("cannot read %s\n", path);
+    free(path);
+    static const char *const markers[] = {"/*_*/", "/*$wgDBTableOptions*/"};
+    for (size_t i = 0; sql && i < 2; i++) {
+        size_t mn = strlen(markers[i]);
+        for (char *q = strstr(sql, markers[i]); q; q = strstr(q, markers[i]))
+            memmove(q, q + mn, strlen(q + mn) + 1);
+    }
+    return sql;
+}
+
 /* One schema of the round-trip corpus: a ctest case name and the file. */
 typedef struct rm_intro_row {
     char name[160];

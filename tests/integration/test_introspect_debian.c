@@ -73,40 +73,6 @@ static const row rows[] = {
      "because Prisma's MySQL rendering never writes binary defaults (prisma.md 3.4)"},
 };
 
-/* Download and unpack pkg into tmpdir/pkg once. */
-static bool fetch(const char *pkg)
-{
-    char dir[2048];
-    snprintf(dir, sizeof dir, "%s/%s", tmpdir, pkg);
-    char marker[2100];
-    snprintf(marker, sizeof marker, "%s/.done", dir);
-    char *m = rm_test_read_file(marker, NULL);
-    if (m) {
-        free(m);
-        return true;
-    }
-    char cmd[8192];
-    snprintf(cmd, sizeof cmd,
-             "mkdir -p '%s' && cd '%s' && apt-get download %s >/dev/null 2>&1 && "
-             "dpkg -x %s_*.deb x && touch .done",
-             dir, dir, pkg, pkg);
-    const char *argv[] = {"/bin/sh", "-c", cmd, NULL};
-    rm_test_proc p;
-    if (rm_test_run(&p, argv, NULL) != 0)
-        return false;
-    bool ok = p.status == 0;
-    rm_test_proc_free(&p);
-    return ok;
-}
-
-static char *strip_all(char *s, const char *what)
-{
-    size_t n = strlen(what);
-    for (char *p = strstr(s, what); p; p = strstr(p, what))
-        memmove(p, p + n, strlen(p + n) + 1);
-    return s;
-}
-
 static int seq;
 
 /* A fresh database of kind; *url receives its URL (in a). NULL when the server is not set. */
@@ -211,25 +177,18 @@ static void print_diags(const rm_sources *srcs, rm_diags *d)
 static void run_row(void **state)
 {
     const row *r = *state;
-    if (!fetch(r->package)) {
-        printf("%s: apt-get download %s failed\n", r->name, r->package);
-        fail();
-    }
+    char *sql = rm_intro_debian_sql(tmpdir, r->package, r->file);
+    assert_non_null(sql);
     rm_arena a;
     rm_arena_init(&a, 0);
     const char *url1 = NULL, *url2 = NULL;
     rm_conn *c1 = fresh(r->kind, &a, &url1);
     if (!c1) {
         printf("%s: no %s server configured; row not run\n", r->name, r->kind);
+        free(sql);
         rm_arena_free(&a);
         skip();
     }
-    char path[4096];
-    snprintf(path, sizeof path, "%s/%s/x/%s", tmpdir, r->package, r->file);
-    char *sql = rm_test_read_file(path, NULL);
-    assert_non_null(sql);
-    strip_all(sql, "/*_*/");
-    strip_all(sql, "/*$wgDBTableOptions*/");
     rm_dberr err;
     rm_dberr_clear(&err);
     if (rm_db_exec(c1, sql, &err) != RM_OK)

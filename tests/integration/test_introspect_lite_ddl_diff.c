@@ -128,32 +128,6 @@ static void add_files(const char *dir, const char *ext, const char *exclude, src
     rm_test_free_names(names, n);
 }
 
-/* Download and unpack pkg into tmpdir/pkg once; the path of file inside it, or NULL. */
-static char *debian_file(const char *pkg, const char *file, rm_arena *a)
-{
-    const char *dir = rm_arena_sprintf(a, "%s/%s", tmpdir, pkg);
-    char *cmd = rm_arena_sprintf(a,
-                                 "test -f '%s/.done' || (mkdir -p '%s' && cd '%s' && "
-                                 "apt-get download %s >/dev/null 2>&1 && dpkg -x %s_*.deb x && "
-                                 "touch .done)",
-                                 dir, dir, dir, pkg, pkg);
-    const char *argv[] = {"/bin/sh", "-c", cmd, NULL};
-    rm_test_proc p;
-    if (rm_test_run(&p, argv, NULL) != 0)
-        return NULL;
-    bool ok = p.status == 0;
-    rm_test_proc_free(&p);
-    return ok ? rm_arena_sprintf(a, "%s/x/%s", dir, file) : NULL;
-}
-
-/* Remove every occurrence of what (mediawiki's table-prefix marker comments). */
-static void strip_all(char *s, const char *what)
-{
-    size_t n = strlen(what);
-    for (char *p = strstr(s, what); p; p = strstr(p, what))
-        memmove(p, p + n, strlen(p + n) + 1);
-}
-
 static void run_file(void **state)
 {
     const file_row *r = *state;
@@ -186,17 +160,9 @@ static void run_file(void **state)
         }
         assert_true(rm_intro_apply(c, &want, &rm_dialect_sqlite, &a));
     } else {
-        const char *path = r->path;
-        if (r->kind == SRC_DEBIAN) {
-            path = debian_file(r->package, r->path, &a);
-            if (!path)
-                printf("%s: apt-get download %s failed\n", r->name, r->package);
-            assert_non_null(path);
-        }
-        char *sql = rm_test_read_file(path, NULL);
+        char *sql = r->kind == SRC_DEBIAN ? rm_intro_debian_sql(tmpdir, r->package, r->path)
+                                          : rm_test_read_file(r->path, NULL);
         assert_non_null(sql);
-        strip_all(sql, "/*_*/");
-        strip_all(sql, "/*$wgDBTableOptions*/");
         exec_ok(c, sql);
         free(sql);
     }
