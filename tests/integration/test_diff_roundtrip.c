@@ -22,6 +22,7 @@
 #include "../parity/catalog.h"
 #include "diff/diff.h"
 #include "sqlschema/text.h"
+#include "test_schema_text.h"
 #include "testutil.h"
 #include "util/diag_render.h"
 
@@ -55,42 +56,6 @@ static const struct {
 } known[] = {
     {"", 0, ""},
 };
-/* Not listed: fk_add_drop.mysql fails (1 fact) because dropping Team_parentId_fkey leaves the
- * index MySQL created implicitly for it; that is a differ bug, reported, not a known
- * difference. */
-
-static void load_schema(rm_sqlschema *out, const row *r, const char *base, rm_sources *srcs,
-                        rm_arena *a)
-{
-    char path[512];
-    snprintf(path, sizeof path, "%s/%s/%s.%s.schema", GOLDEN_DIR, r->dir, base,
-             r->dialect->name);
-    size_t len = 0;
-    char *text = rm_test_read_file(path, &len);
-    if (!text) {
-        snprintf(path, sizeof path, "%s/%s/%s.schema", GOLDEN_DIR, r->dir, base);
-        text = rm_test_read_file(path, &len);
-    }
-    if (!text) {
-        rm_sqlschema_init(out, a);
-        return;
-    }
-    rm_source *src = rm_sources_add(srcs, path, text, len);
-    free(text);
-    rm_diags d;
-    rm_diags_init(&d);
-    int rc = rm_sqlschema_parse_text(out, src, r->dialect, a, &d);
-    if (rc != RM_OK) {
-        rm_sb sb = RM_SB_INIT;
-        rm_render_opts ro = {false, false};
-        rm_diags_render_text(&sb, srcs, &d, &ro);
-        printf("%s", rm_sb_str(&sb));
-        rm_sb_free(&sb);
-    }
-    rm_diags_free(&d);
-    assert_int_equal(rc, RM_OK);
-}
-
 /* Run the migration from -> to on c, statement by statement. */
 static void migrate(rm_conn *c, const rm_sqlschema *from, const rm_sqlschema *to,
                     const rm_dialect *d, rm_arena *a, const char *what)
@@ -169,8 +134,10 @@ static void run_pair(void **state)
     rm_sources_init(&srcs);
     rm_sqlschema empty, from, to;
     rm_sqlschema_init(&empty, &a);
-    load_schema(&from, r, "from", &srcs, &a);
-    load_schema(&to, r, "to", &srcs, &a);
+    char dir[512];
+    snprintf(dir, sizeof dir, "%s/%s", GOLDEN_DIR, r->dir);
+    assert_true(rm_test_load_schema_text(&from, dir, "from", r->dialect, false, &srcs, &a));
+    assert_true(rm_test_load_schema_text(&to, dir, "to", r->dialect, false, &srcs, &a));
 
     char db_a[64], db_b[64];
     rm_conn *ca = fresh(r, "a", db_a, sizeof db_a);

@@ -19,6 +19,7 @@
 
 #include "diff/diff.h"
 #include "sqlschema/text.h"
+#include "test_schema_text.h"
 #include "testutil.h"
 #include "util/diag_render.h"
 
@@ -39,44 +40,6 @@ typedef struct golden_case {
     const char *dialect_name;
 } golden_case;
 
-/* Load dir/<base>.<dialect>.schema, else dir/<base>.schema, else (from only) the empty
- * schema. Fails the test on a parse error, printing the rendered diagnostics. */
-static void load_schema(rm_sqlschema *out, const char *dir, const char *base,
-                        const char *dialect_name, const rm_dialect *d, rm_arena *a,
-                        rm_sources *srcs, bool optional)
-{
-    char path[512];
-    snprintf(path, sizeof path, "%s/%s/%s.%s.schema", GOLDEN_DIR, dir, base, dialect_name);
-    size_t len = 0;
-    char *text = rm_test_read_file(path, &len);
-    if (!text) {
-        snprintf(path, sizeof path, "%s/%s/%s.schema", GOLDEN_DIR, dir, base);
-        text = rm_test_read_file(path, &len);
-    }
-    if (!text) {
-        if (!optional) {
-            print_error("missing %s\n", path);
-            fail();
-        }
-        rm_sqlschema_init(out, a);
-        return;
-    }
-    rm_source *src = rm_sources_add(srcs, path, text, len);
-    free(text);
-    rm_diags diags;
-    rm_diags_init(&diags);
-    int rc = rm_sqlschema_parse_text(out, src, d, a, &diags);
-    if (rc != RM_OK) {
-        rm_sb sb = RM_SB_INIT;
-        rm_render_opts ro = {false, true};
-        rm_diags_render_text(&sb, srcs, &diags, &ro);
-        print_error("%s", rm_sb_str(&sb));
-        rm_sb_free(&sb);
-    }
-    rm_diags_free(&diags);
-    assert_int_equal(rc, RM_OK);
-}
-
 static void run_golden(void **state)
 {
     const golden_case *gc = *state;
@@ -85,8 +48,10 @@ static void run_golden(void **state)
     rm_sources srcs;
     rm_sources_init(&srcs);
     rm_sqlschema from, to;
-    load_schema(&from, gc->dir, "from", gc->dialect_name, gc->dialect, &a, &srcs, true);
-    load_schema(&to, gc->dir, "to", gc->dialect_name, gc->dialect, &a, &srcs, false);
+    char dir[512];
+    snprintf(dir, sizeof dir, "%s/%s", GOLDEN_DIR, gc->dir);
+    assert_true(rm_test_load_schema_text(&from, dir, "from", gc->dialect, false, &srcs, &a));
+    assert_true(rm_test_load_schema_text(&to, dir, "to", gc->dialect, true, &srcs, &a));
 
     rm_diags diags;
     rm_diags_init(&diags);
@@ -165,8 +130,10 @@ static void run_corpus(void **state)
     rm_sources srcs;
     rm_sources_init(&srcs);
     rm_sqlschema from, to;
-    load_schema(&from, cc->dir, "from", cc->dialect, d, &a, &srcs, true);
-    load_schema(&to, cc->dir, "to", cc->dialect, d, &a, &srcs, false);
+    char dir[512];
+    snprintf(dir, sizeof dir, "%s/%s", GOLDEN_DIR, cc->dir);
+    assert_true(rm_test_load_schema_text(&from, dir, "from", d, false, &srcs, &a));
+    assert_true(rm_test_load_schema_text(&to, dir, "to", d, true, &srcs, &a));
     rm_diags diags;
     rm_diags_init(&diags);
     rm_diff diff;

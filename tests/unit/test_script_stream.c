@@ -23,6 +23,7 @@
 #include "model/schema.h"
 #include "sqlschema/lower.h"
 #include "sqlschema/text.h"
+#include "test_schema_text.h"
 #include "testutil.h"
 
 #include <stdio.h>
@@ -115,33 +116,6 @@ static void run_prisma(const row *r)
     rm_sources_free(&srcs);
 }
 
-/* dir/<base>.<dialect>.schema, else dir/<base>.schema, else the empty schema. */
-static void load_text(rm_sqlschema *out, const char *dir, const char *base, const rm_dialect *d,
-                      rm_sources *srcs, rm_arena *a)
-{
-    char path[700];
-    snprintf(path, sizeof path, "%s/%s.%s.schema", dir, base, d->name);
-    size_t len = 0;
-    char *text = rm_test_read_file(path, &len);
-    if (!text) {
-        snprintf(path, sizeof path, "%s/%s.schema", dir, base);
-        text = rm_test_read_file(path, &len);
-    }
-    if (!text) {
-        rm_sqlschema_init(out, a);
-        return;
-    }
-    rm_source *src = rm_sources_add(srcs, path, text, len);
-    free(text);
-    rm_diags dg;
-    rm_diags_init(&dg);
-    int rc = rm_sqlschema_parse_text(out, src, d, a, &dg);
-    if (rc != RM_OK)
-        rm_test_print_diags(srcs, &dg);
-    rm_diags_free(&dg);
-    assert_int_equal(rc, RM_OK);
-}
-
 static void run_golden(const row *r)
 {
     for (size_t k = 0; k < RM_ARRAY_LEN(dialects); k++) {
@@ -150,8 +124,9 @@ static void run_golden(const row *r)
         rm_arena a;
         rm_arena_init(&a, 0);
         rm_sqlschema from, to;
-        load_text(&from, r->path, "from", dialects[k], &srcs, &a);
-        load_text(&to, r->path, "to", dialects[k], &srcs, &a);
+        assert_true(rm_test_load_schema_text(&from, r->path, "from", dialects[k], false, &srcs,
+                                             &a));
+        assert_true(rm_test_load_schema_text(&to, r->path, "to", dialects[k], false, &srcs, &a));
         check_pair(&from, &to, dialects[k], r->path);
         check_pair(&to, &from, dialects[k], r->path);
         rm_arena_free(&a);
