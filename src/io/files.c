@@ -1,6 +1,7 @@
 /*
  * POSIX file access for schema inputs and written outputs.
  */
+#define _DEFAULT_SOURCE /* realpath, lstat */
 #define _POSIX_C_SOURCE 200809L
 #include "io/files.h"
 
@@ -195,25 +196,57 @@ int rm_io_read_schema_paths(rm_sources *srcs, const char *const *paths, size_t n
     return rc;
 }
 
+static int write_failed(const char *path, rm_diags *d)
+{
+    rm_diag_error(d, RM_E_IO_WRITE, RM_LOC_NONE, "cannot write %s: %s", path, strerror(errno));
+    return RM_EIO;
+}
+
+static bool write_all(FILE *f, const char *data, size_t len)
+{
+    bool ok = fwrite(data, 1, len, f) == len;
+    ok = (fflush(f) == 0) && ok;
+    return (fclose(f) == 0) && ok;
+}
+
 int rm_io_write_file(const char *path, const char *data, size_t len, rm_diags *d)
 {
+    /* The rename is what makes the write atomic, and it replaces whatever is at path. That is
+     * right for a regular file and wrong for anything else: `-o /dev/null` run as root once
+     * replaced the device with a regular file, and `-o link.sql` would replace the link, not
+     * write where it points. So: a symbolic link is followed to its target, a path that
+     * exists and is not a regular file (a device, a FIFO, /dev/stdout) is written in place,
+     * and a regular file keeps its permission bits. */
+    char *resolved = NULL;
+    struct stat st;
+    bool exists = stat(path, &st) == 0;
+    if (exists && S_ISDIR(st.st_mode)) {
+        errno = EISDIR;
+        return write_failed(path, d);
+    }
+    if (exists && !S_ISREG(st.st_mode)) {
+        FILE *f = fopen(path, "wb");
+        if (!f || !write_all(f, data, len))
+            return write_failed(path, d);
+        return RM_OK;
+    }
+    struct stat lst;
+    if (exists && lstat(path, &lst) == 0 && S_ISLNK(lst.st_mode))
+        resolved = realpath(path, NULL);
+    const char *target = resolved ? resolved : path;
     rm_sb tmp = RM_SB_INIT;
-    rm_sb_appendf(&tmp, "%s.tmp.%ld", path, (long)getpid());
+    rm_sb_appendf(&tmp, "%s.tmp.%ld", target, (long)getpid());
     int rc = RM_OK;
     FILE *f = fopen(rm_sb_str(&tmp), "wb");
     if (!f) {
-        rm_diag_error(d, RM_E_IO_WRITE, RM_LOC_NONE, "cannot write %s: %s", path, strerror(errno));
-        rm_sb_free(&tmp);
-        return RM_EIO;
-    }
-    bool ok = fwrite(data, 1, len, f) == len;
-    ok = (fflush(f) == 0) && ok;
-    ok = (fclose(f) == 0) && ok;
-    if (!ok || rename(rm_sb_str(&tmp), path) != 0) {
-        rm_diag_error(d, RM_E_IO_WRITE, RM_LOC_NONE, "cannot write %s: %s", path, strerror(errno));
+        rc = write_failed(path, d);
+    } else if (!write_all(f, data, len) ||
+               (exists && chmod(rm_sb_str(&tmp), st.st_mode & 07777) != 0) ||
+               rename(rm_sb_str(&tmp), target) != 0) {
+        rc = write_failed(path, d);
         remove(rm_sb_str(&tmp));
-        rc = RM_EIO;
     }
     rm_sb_free(&tmp);
+    free(resolved);
     return rc;
 }

@@ -22,7 +22,9 @@ int rm_io_read_source(rm_source **out, rm_sources *srcs, const char *path, rm_di
 int rm_io_read_schema_paths(rm_sources *srcs, const char *const *paths, size_t npaths,
                             rm_diags *d);
 
-/* Write len bytes to path atomically (temporary file + rename). */
+/* Write len bytes to path atomically (temporary file + rename, keeping the old file's mode; a
+ * symbolic link is followed). A path that exists and is not a regular file (/dev/null, a FIFO,
+ * /dev/stdout) is written in place: renaming over it would replace it. */
 int rm_io_write_file(const char *path, const char *data, size_t len, rm_diags *d);
 
 /* Does the path end with this extension (".prisma")? */
