@@ -1040,16 +1040,10 @@ static int apply_main(void)
 {
     rm_arena_init(&ae.arena, 0);
     if (APPLY_ENV[0]) {
-        const char *url = getenv(APPLY_ENV);
-        const char *require = getenv("RELMIG_REQUIRE_SERVERS");
-        if (!url || !url[0]) {
-            if (require && strcmp(require, "1") == 0) {
-                fprintf(stderr, "%s is not set but RELMIG_REQUIRE_SERVERS=1\n", APPLY_ENV);
-                return 1;
-            }
-            printf("skipped: %s is not set (scripts/testdb.sh start; eval its env)\n", APPLY_ENV);
-            return 77;
-        }
+        const char *url = NULL;
+        int env_rc = rm_test_server_url(APPLY_ENV, &url);
+        if (env_rc)
+            return env_rc;
         rm_dberr err;
         if (rm_dburl_parse(&ae.base, url, &ae.arena, &err) != RM_OK) {
             fprintf(stderr, "%s: %s\n", APPLY_ENV, err.message);

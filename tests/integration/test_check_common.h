@@ -300,16 +300,10 @@ static int check_main(void)
 {
     rm_arena_init(&ce.arena, 0);
     if (CHECK_ENV[0]) {
-        const char *url = getenv(CHECK_ENV);
-        const char *require = getenv("RELMIG_REQUIRE_SERVERS");
-        if (!url || !url[0]) {
-            if (require && strcmp(require, "1") == 0) {
-                fprintf(stderr, "%s is not set but RELMIG_REQUIRE_SERVERS=1\n", CHECK_ENV);
-                return 1;
-            }
-            printf("skipped: %s is not set (scripts/testdb.sh start; eval its env)\n", CHECK_ENV);
-            return 77;
-        }
+        const char *url = NULL;
+        int env_rc = rm_test_server_url(CHECK_ENV, &url);
+        if (env_rc)
+            return env_rc;
         rm_dberr err;
         if (rm_dburl_parse(&ce.base, url, &ce.arena, &err) != RM_OK) {
             fprintf(stderr, "%s: %s\n", CHECK_ENV, err.message);

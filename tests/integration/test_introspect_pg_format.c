@@ -18,6 +18,7 @@
 
 #include "db/db.h"
 #include "db/introspect_pg.h"
+#include "testutil.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -149,16 +150,10 @@ static void run_catalog_columns(void **state)
 
 int main(void)
 {
-    const char *url = getenv("RELMIG_TEST_PG_URL");
-    const char *require = getenv("RELMIG_REQUIRE_SERVERS");
-    if (!url || !url[0]) {
-        if (require && strcmp(require, "1") == 0) {
-            fprintf(stderr, "RELMIG_TEST_PG_URL is not set but RELMIG_REQUIRE_SERVERS=1\n");
-            return 1;
-        }
-        printf("skipped: RELMIG_TEST_PG_URL is not set (scripts/testdb.sh start; eval env)\n");
-        return 77;
-    }
+    const char *url = NULL;
+    int env_rc = rm_test_server_url("RELMIG_TEST_PG_URL", &url);
+    if (env_rc)
+        return env_rc;
     rm_dberr err;
     rm_dberr_clear(&err);
     if (rm_db_connect(&conn, url, NULL, &err) != RM_OK) {

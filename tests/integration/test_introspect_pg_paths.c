@@ -415,16 +415,10 @@ static void add_dir(const char *dir, const char *prefix)
 
 int main(void)
 {
-    const char *server = getenv("RELMIG_TEST_PG_URL");
-    const char *require = getenv("RELMIG_REQUIRE_SERVERS");
-    if (!server || !server[0]) {
-        if (require && strcmp(require, "1") == 0) {
-            fprintf(stderr, "RELMIG_TEST_PG_URL is not set but RELMIG_REQUIRE_SERVERS=1\n");
-            return 1;
-        }
-        printf("skipped: RELMIG_TEST_PG_URL is not set (scripts/testdb.sh start; eval env)\n");
-        return 77;
-    }
+    const char *server = NULL;
+    int env_rc = rm_test_server_url("RELMIG_TEST_PG_URL", &server);
+    if (env_rc)
+        return env_rc;
     /* The server URL with its database replaced by a fresh one of this run. */
     char *db = db_name;
     snprintf(db_name, sizeof db_name, "introspg_paths_%ld", (long)getpid());

@@ -315,16 +315,9 @@ static void run_query_count(void **state)
 
 int main(void)
 {
-    base_url = getenv("RELMIG_TEST_PG_URL");
-    const char *require = getenv("RELMIG_REQUIRE_SERVERS");
-    if (!base_url || !base_url[0]) {
-        if (require && strcmp(require, "1") == 0) {
-            fprintf(stderr, "RELMIG_TEST_PG_URL is not set but RELMIG_REQUIRE_SERVERS=1\n");
-            return 1;
-        }
-        printf("skipped: RELMIG_TEST_PG_URL is not set (scripts/testdb.sh start; eval env)\n");
-        return 77;
-    }
+    int env_rc = rm_test_server_url("RELMIG_TEST_PG_URL", &base_url);
+    if (env_rc)
+        return env_rc;
     rm_dberr err;
     rm_dberr_clear(&err);
     if (rm_db_connect(&admin, base_url, NULL, &err) != RM_OK) {

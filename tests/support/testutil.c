@@ -288,3 +288,18 @@ unsigned short rm_test_free_port(void)
     close(fd);
     return port;
 }
+
+int rm_test_server_url(const char *env, const char **url)
+{
+    *url = getenv(env);
+    if (*url && (*url)[0])
+        return 0;
+    const char *require = getenv("RELMIG_REQUIRE_SERVERS");
+    if (require && strcmp(require, "1") == 0) {
+        fprintf(stderr, "%s is not set but RELMIG_REQUIRE_SERVERS=1\n", env);
+        return 1;
+    }
+    printf("skipped: %s is not set (scripts/testdb.sh start; eval \"$(scripts/testdb.sh env)\")\n",
+           env);
+    return 77;
+}

@@ -54,6 +54,11 @@ struct rm_graph;
 struct rm_graph *rm_test_build_clean(const char *path, struct rm_sources *srcs,
                                      struct rm_arena *a);
 
+/* The server URL a database test needs, from the environment variable env: 0 with *url set,
+ * else (unset or empty) the test's exit status, printed: 77 (skipped), or 1 when
+ * RELMIG_REQUIRE_SERVERS=1 (CI, where a missing server is a failure). */
+int rm_test_server_url(const char *env, const char **url);
+
 /* A TCP port on 127.0.0.1 where nothing listens (bind to port 0, read the port, close); 0 if
  * no socket could be bound. For "server unreachable" cases. */
 unsigned short rm_test_free_port(void);
