@@ -659,17 +659,29 @@ static void pipe_read_queries(pg_pipe *p, size_t first, size_t n, rm_pg_rows_fn 
 typedef struct pg_helper {
     const rm_dburl *url;
     rm_conn *conn; /* NULL: could not connect (the queries then run on the first one) */
+    rm_dberr err;  /* why not, for the trace */
 } pg_helper;
 
 static int pg_helper_connect(void *arg)
 {
     pg_helper *h = arg;
-    rm_dberr err;
-    rm_dberr_clear(&err);
+    rm_dberr_clear(&h->err);
     rm_db_opts opts = {2, NULL};
-    if (pg_connect(&h->conn, h->url, &opts, &err) != RM_OK)
+    if (pg_connect(&h->conn, h->url, &opts, &h->err) != RM_OK)
         h->conn = NULL;
     return 0;
+}
+
+/* The trace says when the second connection was not used, and why: a server at its
+ * connection limit, or one slow to accept, is a reason to read on one connection, not an
+ * error, and without this line the two cases look the same in a trace. */
+static void pg_trace_no_helper(const pg_conn *pc, const pg_helper *h, const char *why)
+{
+    if (!pc->base.trace)
+        return;
+    fprintf(pc->base.trace, "-- relmig[postgresql] second connection not used (%s%s%s)\n",
+            why, h->err.message[0] ? ": " : "", h->err.message);
+    fflush(pc->base.trace);
 }
 
 /* Everything sent at once (pipeline mode), then the results read in order, each handed to fn
@@ -684,7 +696,8 @@ static int pg_read_pipelined(pg_conn *pc, const rm_pg_query *qs, size_t n, size_
     if (!pipe_begin(&p, pc, pc))
         return pg_read_serial(pc, qs, n, own, fn, ctx, a, err);
     bool split = own && helper_from > 0 && helper_from < n;
-    pg_helper helper = {&pc->base.url, NULL};
+    pg_helper helper = {.url = &pc->base.url};
+    rm_dberr_clear(&helper.err);
     thrd_t thread;
     bool started = split && thrd_create(&thread, pg_helper_connect, &helper) == thrd_success;
     size_t nmain = started ? helper_from : n;
@@ -744,6 +757,8 @@ static int pg_read_pipelined(pg_conn *pc, const rm_pg_query *qs, size_t n, size_
                 pq.PQclear(res);
         }
         helper_runs = hret == RM_OK;
+        if (!helper_runs)
+            helper.err = herr;
         if (helper_runs) {
             pipe_read_queries(&hp, helper_from, n - helper_from, fn, ctx, a, &ret, err);
             PGresult *res = pipe_expect(&hp, &ret, err);
@@ -755,6 +770,8 @@ static int pg_read_pipelined(pg_conn *pc, const rm_pg_query *qs, size_t n, size_
     if (hc)
         pg_close(&hc->base);
     if (started && !helper_runs && ret == RM_OK) {
+        pg_trace_no_helper(pc, &helper, !hc ? "cannot connect" : !snapshot[0] ? "no snapshot"
+                                                                             : "snapshot not imported");
         pg_pipe rest;
         if (pipe_begin(&rest, pc, pc)) {
             for (size_t i = helper_from; i < n; i++)
