@@ -7,8 +7,9 @@
  * folder). rm_intro_apply: create a physical schema in a database by running the statements of
  * relmig's own diff from the empty schema. rm_intro_changes: how many changes the differ finds
  * between two schemas, printed (and dumped when not the expected number). The corpus rows
- * (rm_intro_row, rm_intro_add_dir) and the table of known, explained differences
- * (rm_intro_known) have the same shape in every dialect's test.
+ * (rm_intro_row, rm_intro_add_dir), their schema built and lowered (rm_intro_build_lower) and
+ * the table of known, explained differences (rm_intro_known) have the same shape in every
+ * dialect's test.
  */
 #ifndef RELMIG_TESTS_TEST_INTROSPECT_COMMON_H
 #define RELMIG_TESTS_TEST_INTROSPECT_COMMON_H
@@ -198,6 +199,39 @@ static inline char *rm_intro_debian_sql(const char *dir, const char *pkg, const 
 }
 
 /* One schema of the round-trip corpus: a ctest case name and the file. */
+/* A round-trip row's schema text (taken, freed here) built into *g and lowered for dl into
+ * *want, in srcs (the caller frees it after the graph) and a. RM_INTRO_LOWERED, or
+ * RM_INTRO_NOT_LOWERED when the lowering refused it and said why with E0603 and nothing else
+ * (printed), or RM_INTRO_BAD for any other error (printed; the caller's test fails). */
+typedef enum rm_intro_lowering { RM_INTRO_LOWERED, RM_INTRO_NOT_LOWERED, RM_INTRO_BAD } rm_intro_lowering;
+
+static inline rm_intro_lowering rm_intro_build_lower(rm_sqlschema *want, rm_graph **g,
+                                                     rm_sources *srcs, const char *name,
+                                                     char *text, size_t len,
+                                                     const rm_dialect *dl, rm_arena *a)
+{
+    rm_sources_init(srcs);
+    rm_sources_add(srcs, name, text, len);
+    free(text);
+    rm_diags d;
+    rm_diags_init(&d);
+    rm_intro_lowering out = RM_INTRO_LOWERED;
+    rm_schema_build(g, srcs, a, &d);
+    if (d.nerrors) {
+        out = RM_INTRO_BAD;
+    } else if (rm_sqlschema_lower(want, *g, dl, NULL, a, &d) != RM_OK) {
+        size_t e0603 = 0;
+        for (size_t i = 0; i < d.n; i++)
+            e0603 += d.items[i]->id == RM_E_SQL_UNSUPPORTED;
+        out = e0603 > 0 && e0603 == d.nerrors ? RM_INTRO_NOT_LOWERED : RM_INTRO_BAD;
+        printf("%s: not expressible on %s (%zu E0603)\n", name, dl->name, e0603);
+    }
+    if (out != RM_INTRO_LOWERED)
+        rm_test_print_diags(srcs, &d);
+    rm_diags_free(&d);
+    return out;
+}
+
 typedef struct rm_intro_row {
     char name[160];
     char path[1024];
