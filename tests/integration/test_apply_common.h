@@ -16,6 +16,7 @@
 #define _POSIX_C_SOURCE 200809L
 
 #include "db/db.h"
+#include "db_sql.h"
 #include "testutil.h"
 #include "util/sb.h"
 
@@ -143,23 +144,7 @@ static long scalar_long(const char *url, const char *sql)
 
 static bool table_exists(const char *url, const char *table)
 {
-    const char *sql;
-    if (APPLY_KIND == RM_DB_SQLITE)
-        sql = rm_arena_sprintf(&ae.arena,
-                               "SELECT count(*) FROM sqlite_master WHERE type='table' AND "
-                               "name='%s'",
-                               table);
-    else if (APPLY_KIND == RM_DB_POSTGRES)
-        sql = rm_arena_sprintf(&ae.arena,
-                               "SELECT count(*) FROM information_schema.tables WHERE "
-                               "table_schema=current_schema() AND table_name='%s'",
-                               table);
-    else
-        sql = rm_arena_sprintf(&ae.arena,
-                               "SELECT count(*) FROM information_schema.tables WHERE "
-                               "table_schema=DATABASE() AND table_name='%s'",
-                               table);
-    return scalar_long(url, sql) == 1;
+    return scalar_long(url, rm_test_count_tables_sql(&ae.arena, APPLY_KIND, table)) == 1;
 }
 
 /* Run relmig with args (NULL-terminated); returns the exit status, output in *p. */

@@ -13,6 +13,7 @@
  * needs. Servers: see hostile_db.h. Not for the happy path (test_apply_*.c).
  */
 #include "hostile_db.h"
+#include "db_sql.h"
 
 #include <fcntl.h>
 #include <signal.h>
@@ -41,21 +42,7 @@ static const char *history_state(rm_db_kind kind, const char *url)
 
 static bool table_exists(rm_db_kind kind, const char *url, const char *name)
 {
-    const char *q;
-    if (kind == RM_DB_POSTGRES)
-        q = rm_arena_sprintf(&hdb.arena,
-                             "SELECT count(*) FROM pg_tables WHERE schemaname = current_schema() "
-                             "AND tablename = '%s'",
-                             name);
-    else if (kind == RM_DB_MYSQL)
-        q = rm_arena_sprintf(&hdb.arena,
-                             "SELECT count(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = "
-                             "DATABASE() AND TABLE_NAME = '%s'",
-                             name);
-    else
-        q = rm_arena_sprintf(&hdb.arena, "SELECT count(*) FROM sqlite_master WHERE name = '%s'",
-                             name);
-    return hdb_count(url, q) == 1;
+    return hdb_count(url, rm_test_count_tables_sql(&hdb.arena, kind, name)) == 1;
 }
 
 /* An error line (file:line:col: error[E....] or error[E....]) carrying the expected text. */
