@@ -41,34 +41,13 @@ while [ $# -gt 0 ]; do
     esac
 done
 
-HERE=$(cd "$(dirname "$0")" && pwd)
-REPO=$(dirname "$HERE")
-SHARED=$(dirname "$REPO")/shared
-if [ -z "${RELMIG:-}" ]; then
-    RELMIG=$REPO/build-bench/relmig
-    [ -x "$RELMIG" ] || RELMIG=$REPO/build/relmig
-fi
-ORACLE=${RELMIG_ORACLE_HOME:-$HOME/.cache/relmig-oracle}
-export PATH=$ORACLE/bin:$PATH
+# shellcheck source=bench_common.sh
+. "$(cd "$(dirname "$0")" && pwd)/bench_common.sh"
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/relmig-bench-apply.XXXXXX")
 trap 'rm -rf "$WORK"' EXIT
 
-say() { printf '%s\n' "$*" >&2; }
-
-# --- URL helpers: the admin URL is the test database; each run uses bench_apply_<n> beside it. --
-url_with_db() { # URL DB -> the same URL naming database DB
-    local base=${1%%\?*} query=""
-    [ "$base" != "$1" ] && query="?${1#*\?}"
-    printf '%s/%s%s' "${base%/*}" "$2" "$query"
-}
-# mysql://user:pw@host:port/db -> mariadb client options (the password goes through MYSQL_PWD).
-my_args() {
-    local rest=${1#*://} auth host hp port db
-    auth=${rest%%@*}; hp=${rest#*@}; db=${hp#*/}; db=${db%%\?*}; hp=${hp%%/*}
-    host=${hp%%:*}; port=${hp#*:}; [ "$port" = "$hp" ] && port=3306
-    MY_USER=${auth%%:*}; MY_PWD=${auth#*:}; MY_HOST=$host; MY_PORT=$port; MY_DB=$db
-}
+# --- admin statements: the admin URL is the test database; each run uses bench_apply_<n> beside it.
 
 pg_admin() { psql -X -q -v ON_ERROR_STOP=1 -d "$RELMIG_TEST_PG_URL" -c "$1" >/dev/null; }
 my_admin() {
@@ -87,9 +66,6 @@ timed() {
 }
 
 # report NAME FLOOR_NAME LABEL: one table row; ratio of medians against FLOOR_NAME.
-median() { sort -g | awk '{ a[NR] = $1 } END { if (NR % 2) print a[(NR + 1) / 2];
-                                                else printf "%.3f\n", (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
-col() { awk -v c="$2" '{ print $c }' "$WORK/$1.times"; }
 report() {
     local name=$1 floor=$2 label=$3 n med lo hi cpu ratio fmed
     if [ ! -f "$WORK/$name.times" ] && [ ! -f "$WORK/$name.failed" ]; then

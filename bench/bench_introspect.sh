@@ -43,15 +43,8 @@ while [ $# -gt 0 ]; do
     esac
 done
 
-HERE=$(cd "$(dirname "$0")" && pwd)
-REPO=$(dirname "$HERE")
-SHARED=$(dirname "$REPO")/shared
-if [ -z "${RELMIG:-}" ]; then
-    RELMIG=$REPO/build-bench/relmig
-    [ -x "$RELMIG" ] || RELMIG=$REPO/build/relmig
-fi
-ORACLE=${RELMIG_ORACLE_HOME:-$HOME/.cache/relmig-oracle}
-export PATH=$ORACLE/bin:$PATH
+# shellcheck source=bench_common.sh
+. "$(cd "$(dirname "$0")" && pwd)/bench_common.sh"
 DB_PREFIX=${BENCH_DB_PREFIX:-bench_introspect_}
 BENCH_DIR=${BENCH_DIR:-${TMPDIR:-/tmp}/relmig-bench-introspect}
 mkdir -p "$BENCH_DIR"
@@ -59,20 +52,6 @@ mkdir -p "$BENCH_DIR"
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/relmig-bench-introspect-run.XXXXXX")
 trap 'rm -rf "$WORK"' EXIT
 
-say() { printf '%s\n' "$*" >&2; }
-
-url_with_db() { # URL DB -> the same URL naming database DB
-    local base=${1%%\?*} query=""
-    [ "$base" != "$1" ] && query="?${1#*\?}"
-    printf '%s/%s%s' "${base%/*}" "$2" "$query"
-}
-my_args() { # mysql://user:pw@host:port/db -> MY_USER MY_PWD MY_HOST MY_PORT
-    local rest=${1#*://} auth hp
-    auth=${rest%%@*}; hp=${rest#*@}; hp=${hp%%/*}
-    MY_USER=${auth%%:*}; MY_PWD=${auth#*:}; MY_HOST=${hp%%:*}; MY_PORT=${hp#*:}
-    [ "$MY_PORT" = "$hp" ] && MY_PORT=3306
-    return 0
-}
 pg_q() { psql -X -q -At -v ON_ERROR_STOP=1 -d "$1" -c "$2"; }
 my_q() { MYSQL_PWD=$MY_PWD mariadb -N -B -h "$MY_HOST" -P "$MY_PORT" -u "$MY_USER" -e "$1"; }
 
@@ -94,9 +73,6 @@ timed() { # NAME OUTFILE CMD...: run once; append "wall cpu" to $WORK/NAME.times
     awk '{ printf "%s %.2f\n", $1, $2 + $3 }' "$WORK/t" >>"$WORK/$name.times"
     grep -c '^model ' "$out" >"$WORK/$name.models" || true
 }
-median() { sort -g | awk '{ a[NR] = $1 } END { if (NR % 2) print a[(NR + 1) / 2];
-                                                else printf "%.3f\n", (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
-col() { awk -v c="$2" '{ print $c }' "$WORK/$1.times"; }
 ROWS=$WORK/rows
 row() { # LABEL N TABLES RELMIG_NAME PRISMA_NAME
     local label=$1 n=$2 tables=$3 r=$4 p=$5 rm pm ratio="-" line
