@@ -195,6 +195,34 @@ struct rm_conn {
     char *redacted_url;      /* for messages */
 };
 
+/* Write what is about to run on c to its trace stream (rm_db_opts.trace, RELMIG_TRACE=1), if
+ * any: a statement (its parameters are not printed: they may be data the user did not ask to
+ * see), or with lock_key a lock ("lock", timeout_ms >= 0) or unlock (timeout_ms < 0). Inline,
+ * so that code reaching the drivers through the vtable without linking src/db (the migrations
+ * history, migrations/history.c) traces exactly as the rm_db_* wrappers do. */
+static inline void rm_db_trace_stmt(const rm_conn *c, const char *sql, size_t nparams)
+{
+    if (!c->trace)
+        return;
+    if (nparams)
+        fprintf(c->trace, "-- relmig[%s] (%zu parameters)\n%s;\n", c->drv->name, nparams, sql);
+    else
+        fprintf(c->trace, "-- relmig[%s]\n%s;\n", c->drv->name, sql);
+    fflush(c->trace);
+}
+
+static inline void rm_db_trace_lock(const rm_conn *c, const char *lock_key, int timeout_ms)
+{
+    if (!c->trace)
+        return;
+    if (timeout_ms >= 0)
+        fprintf(c->trace, "-- relmig[%s] lock \"%s\" (timeout %d ms)\n", c->drv->name, lock_key,
+                timeout_ms);
+    else
+        fprintf(c->trace, "-- relmig[%s] unlock \"%s\"\n", c->drv->name, lock_key);
+    fflush(c->trace);
+}
+
 /* For driver implementations: fill the base part (copies url into the connection's arena). */
 void rm_conn_base_init(rm_conn *c, const rm_driver *drv, const rm_dburl *url,
                        const rm_db_opts *opts);

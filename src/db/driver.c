@@ -145,18 +145,6 @@ void rm_db_close(rm_conn *c)
         c->drv->ops.close(c);
 }
 
-static void rm_db_trace(rm_conn *c, const char *sql, size_t nparams)
-{
-    if (!c->trace)
-        return;
-    /* Parameters are not printed: they may be data the user did not ask to see. */
-    if (nparams)
-        fprintf(c->trace, "-- relmig[%s] (%zu parameters)\n%s;\n", c->drv->name, nparams, sql);
-    else
-        fprintf(c->trace, "-- relmig[%s]\n%s;\n", c->drv->name, sql);
-    fflush(c->trace);
-}
-
 /* A driver without this member (see the vtable comment in db.h). */
 static int rm_db_missing(const rm_conn *c, const char *what, rm_dberr *err)
 {
@@ -174,7 +162,7 @@ static int rm_db_missing(const rm_conn *c, const char *what, rm_dberr *err)
 int rm_db_exec(rm_conn *c, const char *sql, rm_dberr *err)
 {
     RM_DB_NEED(c, exec, err);
-    rm_db_trace(c, sql, 0);
+    rm_db_trace_stmt(c, sql, 0);
     return c->drv->ops.exec(c, sql, err);
 }
 
@@ -186,28 +174,28 @@ int rm_db_query(rm_conn *c, const char *sql, const char *const *params, size_t n
     if (nparams > 65535)
         return rm_dberr_set(err, RM_DBERR_MISUSE, NULL, 0, NULL, "too many query parameters",
                             NULL);
-    rm_db_trace(c, sql, nparams);
+    rm_db_trace_stmt(c, sql, nparams);
     return c->drv->ops.query(c, sql, params, nparams, a, out, err);
 }
 
 int rm_db_begin(rm_conn *c, rm_dberr *err)
 {
     RM_DB_NEED(c, begin, err);
-    rm_db_trace(c, "BEGIN", 0);
+    rm_db_trace_stmt(c, "BEGIN", 0);
     return c->drv->ops.begin(c, err);
 }
 
 int rm_db_commit(rm_conn *c, rm_dberr *err)
 {
     RM_DB_NEED(c, commit, err);
-    rm_db_trace(c, "COMMIT", 0);
+    rm_db_trace_stmt(c, "COMMIT", 0);
     return c->drv->ops.commit(c, err);
 }
 
 int rm_db_rollback(rm_conn *c, rm_dberr *err)
 {
     RM_DB_NEED(c, rollback, err);
-    rm_db_trace(c, "ROLLBACK", 0);
+    rm_db_trace_stmt(c, "ROLLBACK", 0);
     return c->drv->ops.rollback(c, err);
 }
 
@@ -217,11 +205,7 @@ int rm_db_lock(rm_conn *c, const char *key, int timeout_ms, rm_dberr *err)
     if (!key || !key[0] || timeout_ms < 0)
         return rm_dberr_set(err, RM_DBERR_MISUSE, NULL, 0, NULL,
                             "lock needs a non-empty key and a timeout >= 0", NULL);
-    if (c->trace) {
-        fprintf(c->trace, "-- relmig[%s] lock \"%s\" (timeout %d ms)\n", c->drv->name, key,
-                timeout_ms);
-        fflush(c->trace);
-    }
+    rm_db_trace_lock(c, key, timeout_ms);
     return c->drv->ops.lock(c, key, timeout_ms, err);
 }
 
@@ -230,10 +214,7 @@ int rm_db_unlock(rm_conn *c, const char *key, rm_dberr *err)
     RM_DB_NEED(c, unlock, err);
     if (!key || !key[0])
         return rm_dberr_set(err, RM_DBERR_MISUSE, NULL, 0, NULL, "unlock needs a key", NULL);
-    if (c->trace) {
-        fprintf(c->trace, "-- relmig[%s] unlock \"%s\"\n", c->drv->name, key);
-        fflush(c->trace);
-    }
+    rm_db_trace_lock(c, key, -1);
     return c->drv->ops.unlock(c, key, err);
 }
 

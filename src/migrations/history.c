@@ -54,6 +54,7 @@ static rm_db_kind kind_of(rm_conn *c)
 static int db_exec(rm_conn *c, const char *sql, rm_dberr *err)
 {
     rm_dberr_clear(err);
+    rm_db_trace_stmt(c, sql, 0);
     return c->drv->ops.exec(c, sql, err);
 }
 
@@ -61,7 +62,39 @@ static int db_query(rm_conn *c, const char *sql, const char *const *params, size
                     rm_rows **out, rm_dberr *err)
 {
     rm_dberr_clear(err);
+    rm_db_trace_stmt(c, sql, n);
     return c->drv->ops.query(c, sql, params, n, a, out, err);
+}
+
+/* Transactions and the migration lock, traced like the statements. */
+static int db_begin(rm_conn *c, rm_dberr *err)
+{
+    rm_db_trace_stmt(c, "BEGIN", 0);
+    return c->drv->ops.begin(c, err);
+}
+
+static int db_commit(rm_conn *c, rm_dberr *err)
+{
+    rm_db_trace_stmt(c, "COMMIT", 0);
+    return c->drv->ops.commit(c, err);
+}
+
+static void db_rollback(rm_conn *c, rm_dberr *err)
+{
+    rm_db_trace_stmt(c, "ROLLBACK", 0);
+    (void)c->drv->ops.rollback(c, err);
+}
+
+static int db_lock(rm_conn *c, int timeout_ms, rm_dberr *err)
+{
+    rm_db_trace_lock(c, RM_MIG_LOCK_KEY, timeout_ms);
+    return c->drv->ops.lock(c, RM_MIG_LOCK_KEY, timeout_ms, err);
+}
+
+static void db_unlock(rm_conn *c, rm_dberr *err)
+{
+    rm_db_trace_lock(c, RM_MIG_LOCK_KEY, -1);
+    (void)c->drv->ops.unlock(c, RM_MIG_LOCK_KEY, err);
 }
 
 /* SQLite: the rows `PRAGMA foreign_key_check` reports, as a script error in *err, or 0.
@@ -349,7 +382,7 @@ static int take_lock(rm_conn *c, int timeout_ms, const rm_mig_env *env, rm_diags
             env->sleep_ms(env->ud, 50);
         }
     } else {
-        int rc = c->drv->ops.lock(c, RM_MIG_LOCK_KEY, timeout_ms, &err);
+        int rc = db_lock(c, timeout_ms, &err);
         if (rc == RM_OK)
             return RM_OK;
         if (err.kind != RM_DBERR_LOCK_TIMEOUT) {
@@ -399,7 +432,7 @@ static void release_lock(rm_conn *c)
     } else {
         /* Errors here (connection lost) leave nothing to undo: the server drops the lock with
          * the session, and SQLite's exclusive transaction ends with the connection. */
-        (void)c->drv->ops.unlock(c, RM_MIG_LOCK_KEY, &err);
+        db_unlock(c, &err);
     }
 }
 
@@ -615,14 +648,14 @@ static int apply_one(rm_conn *c, const rm_mig *m, const apply_ctx *ax, const rm_
             }
         }
     } else {
-        if (c->drv->ops.begin(c, &err) != RM_OK) {
+        if (db_begin(c, &err) != RM_OK) {
             report(d, RM_E_MIG_HISTORY, &err, "cannot begin a transaction");
             rc = RM_EDB;
             goto done;
         }
         if (insert_row(c, id, m->checksum, m->name, false, NULL, 0, &a, &err) != RM_OK) {
             report(d, RM_E_MIG_HISTORY, &err, "cannot record the migration's start");
-            (void)c->drv->ops.rollback(c, &err);
+            db_rollback(c, &err);
             rc = RM_EDB;
             goto done;
         }
@@ -664,12 +697,12 @@ static int apply_one(rm_conn *c, const rm_mig *m, const apply_ctx *ax, const rm_
                     fail_no = i + 1;
                     break;
                 }
-                (void)c->drv->ops.rollback(c, &err);
-                if (c->drv->ops.begin(c, &err) != RM_OK ||
+                db_rollback(c, &err);
+                if (db_begin(c, &err) != RM_OK ||
                     (!row_durable &&
                      insert_row(c, id, m->checksum, m->name, false, NULL, 0, &a, &err) != RM_OK)) {
                     report(d, RM_E_MIG_HISTORY, &err, "cannot begin the migration again");
-                    (void)c->drv->ops.rollback(c, &err);
+                    db_rollback(c, &err);
                     rc = RM_EDB;
                     goto done;
                 }
@@ -687,7 +720,7 @@ static int apply_one(rm_conn *c, const rm_mig *m, const apply_ctx *ax, const rm_
             if (held <= ax->lock_budget)
                 continue;
             if (ax->opts->atomic) {
-                (void)c->drv->ops.rollback(c, &err);
+                db_rollback(c, &err);
                 rm_diag *g = rm_diag_error(
                     d, RM_E_MIG_TOO_BIG, rm_loc_make(m->sql->id, offs[i - 1], strlen(stmts[i - 1])),
                     "migration %s needs more locks than one transaction may take here "
@@ -704,9 +737,9 @@ static int apply_one(rm_conn *c, const rm_mig *m, const apply_ctx *ax, const rm_
             }
             /* Commit what ran (with the unfinished row: an interruption from here on leaves
              * a failed migration, as on MySQL) and go on in a new transaction. */
-            if (c->drv->ops.commit(c, &err) != RM_OK || c->drv->ops.begin(c, &err) != RM_OK) {
+            if (db_commit(c, &err) != RM_OK || db_begin(c, &err) != RM_OK) {
                 report(d, RM_E_MIG_HISTORY, &err, "cannot commit part of the migration");
-                (void)c->drv->ops.rollback(c, &err);
+                db_rollback(c, &err);
                 rc = RM_EDB;
                 goto done;
             }
@@ -721,7 +754,7 @@ static int apply_one(rm_conn *c, const rm_mig *m, const apply_ctx *ax, const rm_
         }
         if (failed) {
             script_failed = true;
-            (void)c->drv->ops.rollback(c, &err);
+            db_rollback(c, &err);
             /* The last transaction is gone; unless an earlier one committed the row, the
              * failed row is written now (outside it) and keeps later applies from running
              * until someone looks, as Prisma does. */
@@ -733,9 +766,9 @@ static int apply_one(rm_conn *c, const rm_mig *m, const apply_ctx *ax, const rm_
                 }
             }
         } else if (update_row(c, finish_sql(c, &a), id, NULL, &a, &err) != RM_OK ||
-                   c->drv->ops.commit(c, &err) != RM_OK) {
+                   db_commit(c, &err) != RM_OK) {
             report(d, RM_E_MIG_HISTORY, &err, "cannot commit the migration");
-            (void)c->drv->ops.rollback(c, &err);
+            db_rollback(c, &err);
             rc = RM_EDB;
             goto done;
         }

@@ -244,6 +244,51 @@ static void new_apply_check_status(void **state)
     free(d);
 }
 
+/* RELMIG_TRACE=1 shows what apply and status run, history statements included (they reach
+ * the driver without the rm_db_* wrappers): the lock, the history row, the migration's own
+ * script and the commit, in that order. */
+static void apply_and_status_are_traced(void **state)
+{
+    (void)state;
+    char *d = case_dir();
+    put(d, "schema.prisma", schema_v1);
+    char m[4096], s[4096], url[4096];
+    snprintf(m, sizeof m, "%s/migrations", d);
+    snprintf(s, sizeof s, "%s/schema.prisma", d);
+    snprintf(url, sizeof url, "sqlite:%s/dev.db", d);
+    rm_test_proc p;
+    const char *mn[] = {"migrate", "new", "--name", "init", "--schema", s, "--dir", m, NULL};
+    assert_int_equal(run(&p, mn), 0);
+    rm_test_proc_free(&p);
+    const char *const env[] = {"RELMIG_TRACE=1", NULL};
+    const char *ap[] = {"apply", "--url", url, "--dir", m, NULL};
+    assert_int_equal(rm_test_relmig(&p, ap, env), 0);
+    assert_int_equal(p.status, 0);
+    static const char *const in_order[] = {
+        "-- relmig[sqlite] lock \"prisma_migrate\"",
+        "INSERT INTO _prisma_migrations",
+        "CREATE TABLE \"User\"",
+        "-- relmig[sqlite]\nCOMMIT;",
+        "-- relmig[sqlite] unlock \"prisma_migrate\"",
+    };
+    const char *at = p.err;
+    for (size_t i = 0; i < sizeof in_order / sizeof in_order[0]; i++) {
+        const char *next = strstr(at, in_order[i]);
+        if (!next)
+            printf("not in the trace after the previous line: %s\n--- stderr ---\n%s", in_order[i],
+                   p.err);
+        assert_non_null(next);
+        at = next;
+    }
+    rm_test_proc_free(&p);
+    const char *st[] = {"status", "--url", url, "--dir", m, NULL};
+    assert_int_equal(rm_test_relmig(&p, st, env), 0);
+    assert_int_equal(p.status, 0);
+    assert_non_null(strstr(p.err, "FROM _prisma_migrations"));
+    rm_test_proc_free(&p);
+    free(d);
+}
+
 /* A SQLite table redefinition applied by `relmig apply` keeps the rows of tables that
  * reference the redefined one with ON DELETE CASCADE (regression: apply's transaction made the
  * script's PRAGMA foreign_keys=OFF a no-op, so DROP TABLE cascaded into the join table), and a
@@ -403,16 +448,22 @@ int main(void)
 {
     tmpdir = rm_test_mkdtemp();
     size_t nu = sizeof usage_rows / sizeof usage_rows[0], k = 0;
-    struct CMUnitTest *tests = calloc(nu + 6, sizeof *tests);
+    static const struct CMUnitTest fixed[] = {
+        cmocka_unit_test(missing_folder_is_error),
+        cmocka_unit_test(new_apply_check_status),
+        cmocka_unit_test(apply_and_status_are_traced),
+        cmocka_unit_test(sqlite_redefinition_keeps_child_rows),
+        cmocka_unit_test(diff_from_migrations_folder),
+        cmocka_unit_test(help_is_documented),
+    };
+    size_t nfixed = sizeof fixed / sizeof fixed[0];
+    struct CMUnitTest *tests = calloc(1 + nu + nfixed, sizeof *tests);
     tests[k++] = (struct CMUnitTest)cmocka_unit_test(hash_matches_sha256sum);
     for (size_t i = 0; i < nu; i++)
         tests[k++] = (struct CMUnitTest){usage_rows[i].name, usage_error, NULL, NULL,
                                          (void *)&usage_rows[i]};
-    tests[k++] = (struct CMUnitTest)cmocka_unit_test(missing_folder_is_error);
-    tests[k++] = (struct CMUnitTest)cmocka_unit_test(new_apply_check_status);
-    tests[k++] = (struct CMUnitTest)cmocka_unit_test(sqlite_redefinition_keeps_child_rows);
-    tests[k++] = (struct CMUnitTest)cmocka_unit_test(diff_from_migrations_folder);
-    tests[k++] = (struct CMUnitTest)cmocka_unit_test(help_is_documented);
+    for (size_t i = 0; i < nfixed; i++)
+        tests[k++] = fixed[i];
     int rc = _cmocka_run_group_tests("cli_migrations", tests, k, NULL, NULL);
     free(tests);
     rm_test_rmtree(tmpdir);
