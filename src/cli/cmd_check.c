@@ -25,7 +25,7 @@ static const rm_opt_spec opts[] = {
     {"schema", 0, RM_OPT_LIST, "PATH", "the expected schema"},
     {"dir", 0, RM_OPT_VALUE, "DIR", "the expected migrations folder"},
     {"shadow-url", 0, RM_OPT_VALUE, "URL",
-     "scratch database to replay --dir into (PostgreSQL/MySQL; default: a temporary one)"},
+     "scratch database for --dir (PostgreSQL/MySQL; default: a temporary one)"},
     {"json", 0, RM_OPT_FLAG, NULL, "print the report as JSON"},
     {NULL, 0, RM_OPT_FLAG, NULL, NULL},
 };
@@ -173,10 +173,11 @@ const rm_cli_cmd rm_cmd_check = {
         "Compares the database at URL with the schema, or with the state the migrations folder\n"
         "produces (replayed into in-memory SQLite for SQLite databases; for PostgreSQL and\n"
         "MySQL into --shadow-url, or without it into a temporary database created and dropped\n"
-        "on the server of URL, which needs the right to create databases). Names relation-level drift: one-to-one relations whose FK has\n"
-        "no UNIQUE, composite primary/foreign keys whose columns or order differ, FKs that\n"
-        "reference non-unique columns, missing or extra FKs, FK action differences, and (with\n"
-        "--dir) migrations applied but absent from the folder; then the change list.\n"
+        "on the server of URL, which needs the right to create databases). Names\n"
+        "relation-level drift: one-to-one relations whose FK has no UNIQUE, composite\n"
+        "primary/foreign keys whose columns or order differ, FKs that reference non-unique\n"
+        "columns, missing or extra FKs, FK action differences, and (with --dir) migrations\n"
+        "applied but absent from the folder; then the change list.\n"
         "Exit status: 0 in sync, 2 drift, 1 error.",
     .opts = opts,
     .issue = NULL,
