@@ -29,8 +29,14 @@ typedef struct rm_introspect_opts {
     /* in, SQLite: read every table through the pragma queries instead of parsing its CREATE
      * statement (db/lite_ddl.c); the reference the differential test compares against. */
     bool lite_pragmas_only;
+    /* in, SQLite: read sqlite_master with a query even where the file's own pages could be
+     * read (db/lite.h); the reference for that reading. */
+    bool lite_master_query;
     /* out, SQLite: tables (skipped ones excluded) read through the pragmas. */
     unsigned lite_fallback;
+    /* out, SQLite: whether sqlite_master came from the file's pages, and if not, why. */
+    bool lite_master_from_file;
+    const char *lite_master_why;
 } rm_introspect_opts;
 
 /* Introspect the database behind c into out (initialised here; everything in a, which must

@@ -2,7 +2,8 @@
  * The SQLite driver: the only file that includes sqlite3.h. Implements rm_driver_ops over the
  * sqlite3 C API for sqlite:/file: URLs (a path, or ":memory:").
  *
- * Not for SQL text generation (src/dialects/sqlite.c) or introspection (later).
+ * Not for SQL text generation (src/dialects/sqlite.c) or introspection (introspect_lite.c;
+ * the direct read of the schema table it uses is at the end of this file, see db/lite.h).
  *
  * Locking: SQLite has no advisory locks, so lock() is BEGIN EXCLUSIVE with a busy timeout: the
  * whole database file is locked against other connections until unlock() commits. While it is
@@ -10,11 +11,20 @@
  * transactions do not nest. SQLite has no SQLSTATE; errors carry "HY000" (the generic ODBC
  * state) and the extended result code as the native code.
  */
-#include "db/db.h"
+#define _POSIX_C_SOURCE 200809L
+#include "db/lite.h"
 
+#include "db/db.h"
+#include "db/lite_btree.h"
+
+#include <errno.h>
+#include <fcntl.h>
 #include <sqlite3.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 extern const rm_driver rm_driver_sqlite;
 
@@ -88,11 +98,13 @@ static int lite_connect(rm_conn **out, const rm_dburl *url, const rm_db_opts *op
     }
     sqlite3_extended_result_codes(lc->db, 1);
     sqlite3_busy_timeout(lc->db, lc->busy_ms);
-    /* Opening is lazy: a file that is not a database only fails on first use. Read the schema
-     * now so "not a database" is a connection error, and turn on foreign keys the way Prisma
-     * does for every SQLite connection. */
-    rc = sqlite3_exec(lc->db, "SELECT count(*) FROM sqlite_master; PRAGMA foreign_keys = ON",
-                      NULL, NULL, NULL);
+    /* Opening is lazy: a file that is not a database only fails on first use. Read the
+     * header now so "not a database" is a connection error (PRAGMA schema_version reads the
+     * header only: a statement on sqlite_master would make SQLite load the whole schema, 448
+     * ms at 5,999 tables, which introspection does not need; bench/introspect.md), and turn
+     * on foreign keys the way Prisma does for every SQLite connection. */
+    rc = sqlite3_exec(lc->db, "PRAGMA schema_version; PRAGMA foreign_keys = ON", NULL, NULL,
+                      NULL);
     if (rc != SQLITE_OK) {
         lite_fail(lc, err, RM_DBERR_CONNECT, prefix);
         lite_close(&lc->base);
@@ -351,3 +363,72 @@ const rm_driver rm_driver_sqlite = {
         },
     .shutdown = NULL,
 };
+
+/* ---- introspection's direct read of the schema table (db/lite.h) ------------------------- */
+
+bool rm_lite_autocommit(rm_conn *c)
+{
+    return rm_db_driver(c) == &rm_driver_sqlite && sqlite3_get_autocommit(((lite_conn *)c)->db);
+}
+
+typedef struct lite_file {
+    int fd;
+    uint32_t page_size;
+} lite_file;
+
+static bool lite_file_page(void *ctx, uint32_t pgno, uint8_t *buf)
+{
+    const lite_file *f = ctx;
+    off_t at = (off_t)(pgno - 1) * f->page_size;
+    size_t got = 0;
+    while (got < f->page_size) {
+        ssize_t n = pread(f->fd, buf + got, f->page_size - got, at + (off_t)got);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            return false;
+        got += (size_t)n;
+    }
+    return true;
+}
+
+int rm_lite_schema_from_file(rm_conn *c, long cookie, rm_arena *a, rm_rows **out,
+                             const char **why)
+{
+    *out = NULL;
+    if (rm_db_driver(c) != &rm_driver_sqlite)
+        return (*why = "not a SQLite connection", RM_EUNSUPPORTED);
+    sqlite3 *db = ((lite_conn *)c)->db;
+    const char *path = sqlite3_db_filename(db, "main");
+    if (!path || !path[0])
+        return (*why = "not a database file", RM_EUNSUPPORTED);
+    /* The SHARED lock: held from the transaction's first read until it ends. */
+    if (sqlite3_get_autocommit(db) || sqlite3_txn_state(db, "main") == SQLITE_TXN_NONE)
+        return (*why = "no read transaction", RM_EUNSUPPORTED);
+    lite_file f = {open(path, O_RDONLY | O_CLOEXEC), 0};
+    if (f.fd < 0)
+        return (*why = "cannot open the file", RM_EUNSUPPORTED);
+    int rc = RM_EUNSUPPORTED;
+    uint8_t head[100];
+    rm_lite_header h;
+    struct stat st;
+    if (pread(f.fd, head, sizeof head, 0) != (ssize_t)sizeof head) {
+        *why = "file shorter than its header";
+    } else if (rm_lite_header_read(&h, head, why) != RM_OK) {
+        /* why set */
+    } else if (h.wal) {
+        /* The newest pages may be in the -wal file, which this reader does not read. */
+        *why = "WAL mode";
+    } else if ((long)h.schema_cookie != cookie) {
+        *why = "schema cookie differs from SQLite's";
+    } else if (fstat(f.fd, &st) != 0 || st.st_size < (off_t)h.page_size) {
+        *why = "file shorter than a page";
+    } else {
+        f.page_size = h.page_size;
+        off_t pages = st.st_size / (off_t)h.page_size;
+        rc = rm_lite_schema_rows(out, &h, pages > UINT32_MAX ? UINT32_MAX : (uint32_t)pages,
+                                 lite_file_page, &f, a, why);
+    }
+    close(f.fd);
+    return rc;
+}
