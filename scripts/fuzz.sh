@@ -4,8 +4,8 @@
 #   scripts/fuzz.sh [--ci] [--seconds N] [--jobs J] [--build-only|--no-build] [TARGET...]
 #
 # TARGETs are short names (prisma_parse cerial_parse graph_prisma graph_cerial dburl
-# migrations lite_ddl; default: all). Each target runs for N seconds (default 14400, i.e. hours);
-# --ci sets N to 25 and checks the budget: seven targets, two at a time, about 100 s of fuzzing
+# migrations lite_ddl lite_btree; default: all). Each target runs for N seconds (default 14400, i.e. hours);
+# --ci sets N to 25 and checks the budget: eight targets, two at a time, about 100 s of fuzzing
 # plus corpus loading. J targets run at once (default 2; the machine is shared, so everything
 # is nice'd). The build lives in $RELMIG_FUZZ_BUILD (default build-fuzz-libfuzzer), made with
 # clang (CC=clang). Seeds are read in place from ../shared/corpus, fuzz/seeds and
@@ -20,7 +20,8 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 SHARED=${RELMIG_SHARED_DIR:-$ROOT/../shared}
 BUILD=${RELMIG_FUZZ_BUILD:-$ROOT/build-fuzz-libfuzzer}
 OUT=${RELMIG_FUZZ_OUT:-$BUILD/fuzz-out}
-ALL_TARGETS=(prisma_parse cerial_parse graph_prisma graph_cerial dburl migrations lite_ddl)
+ALL_TARGETS=(prisma_parse cerial_parse graph_prisma graph_cerial dburl migrations lite_ddl
+    lite_btree)
 
 seconds=14400
 jobs=2
@@ -86,6 +87,7 @@ seeds_of() {
     dburl) echo "$ROOT/fuzz/seeds/dburl" ;;
     migrations) echo "$ROOT/fuzz/seeds/migrations" ;;
     lite_ddl) echo "$ROOT/fuzz/seeds/lite_ddl" ;;
+    lite_btree) echo "$ROOT/fuzz/seeds/lite_btree" ;;
     esac
 }
 dict_of() {

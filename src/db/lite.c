@@ -412,13 +412,14 @@ int rm_lite_schema_from_file(rm_conn *c, long cookie, rm_arena *a, rm_rows **out
     uint8_t head[100];
     rm_lite_header h;
     struct stat st;
-    if (pread(f.fd, head, sizeof head, 0) != (ssize_t)sizeof head) {
+    if (fstat(f.fd, &st) == 0 && st.st_size == 0) {
+        /* SQLite writes nothing until the first table: an empty file is an empty database. */
+        *out = rm_lite_schema_empty(a);
+        rc = RM_OK;
+    } else if (pread(f.fd, head, sizeof head, 0) != (ssize_t)sizeof head) {
         *why = "file shorter than its header";
     } else if (rm_lite_header_read(&h, head, why) != RM_OK) {
         /* why set */
-    } else if (h.wal) {
-        /* The newest pages may be in the -wal file, which this reader does not read. */
-        *why = "WAL mode";
     } else if ((long)h.schema_cookie != cookie) {
         *why = "schema cookie differs from SQLite's";
     } else if (fstat(f.fd, &st) != 0 || st.st_size < (off_t)h.page_size) {

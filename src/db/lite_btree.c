@@ -43,11 +43,14 @@ int rm_lite_header_read(rm_lite_header *h, const uint8_t bytes[100], const char 
         return LITE_DECLINE(why, "payload fractions are not 64/32/32");
     if (bytes[18] > 2 || bytes[19] > 2)
         return LITE_DECLINE(why, "file format version newer than 2");
+    /* WAL mode: the newest pages (page 1 included) may be in the -wal file, which is not
+     * read here; the header in the main file may not even be complete yet. */
+    if (bytes[18] == 2 || bytes[19] == 2)
+        return LITE_DECLINE(why, "WAL mode");
     if (be32(bytes + 56) != 1)
         return LITE_DECLINE(why, "text encoding is not UTF-8");
     h->page_size = ps;
     h->usable = ps - reserved;
-    h->wal = bytes[18] == 2 || bytes[19] == 2;
     h->schema_cookie = be32(bytes + 40);
     /* The in-header size is valid only when written by a SQLite that keeps it (3.7.0 on):
      * the version-valid-for number equals the change counter. */
@@ -384,15 +387,25 @@ int rm_lite_schema_rows(rm_rows **out, const rm_lite_header *h, uint32_t npages,
             return LITE_DECLINE(why, r.why);
         depth++;
     }
-    rm_rows *rows = RM_NEW(a, rm_rows);
+    rm_rows *rows = rm_lite_schema_empty(a);
+    if (r.nrows) {
+        rows->nrows = r.nrows;
+        rows->cells = r.cells;
+        rows->lens = r.lens;
+    }
+    *out = rows;
+    return RM_OK;
+}
+
+rm_rows *rm_lite_schema_empty(rm_arena *a)
+{
     static const char *const names[] = {"rowid", "type", "name", "tbl_name", "sql"};
+    rm_rows *rows = RM_NEW(a, rm_rows);
     rows->ncols = 5;
-    rows->nrows = r.nrows;
     rows->names = RM_NEW_ARRAY(a, const char *, 5);
     for (size_t i = 0; i < 5; i++)
         rows->names[i] = names[i];
-    rows->cells = r.nrows ? r.cells : RM_NEW_ARRAY(a, const char *, 1);
-    rows->lens = r.nrows ? r.lens : RM_NEW_ARRAY(a, size_t, 1);
-    *out = rows;
-    return RM_OK;
+    rows->cells = RM_NEW_ARRAY(a, const char *, 1);
+    rows->lens = RM_NEW_ARRAY(a, size_t, 1);
+    return rows;
 }

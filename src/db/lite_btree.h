@@ -35,12 +35,11 @@ typedef struct rm_lite_header {
     uint32_t usable;        /* page_size minus the reserved bytes at the end of each page */
     uint32_t npages;        /* the in-header database size, 0 when not valid */
     uint32_t schema_cookie; /* PRAGMA schema_version */
-    bool wal;               /* write/read versions 2: the newest pages may be in the -wal file */
 } rm_lite_header;
 
 /* The header's facts from the file's first 100 bytes: RM_OK, or RM_EUNSUPPORTED with *why
  * (not a SQLite 3 file, page size or reserved space out of range, payload fractions other
- * than 64/32/32, a text encoding other than UTF-8). */
+ * than 64/32/32, WAL mode, a text encoding other than UTF-8). */
 int rm_lite_header_read(rm_lite_header *h, const uint8_t bytes[100], const char **why);
 
 /* Read page pgno (1-based) of h->page_size bytes into buf; false when it cannot. */
@@ -52,5 +51,8 @@ typedef bool (*rm_lite_page_fn)(void *ctx, uint32_t pgno, uint8_t *buf);
  * refused). RM_OK with *out in a, or RM_EUNSUPPORTED with *why (a static string). */
 int rm_lite_schema_rows(rm_rows **out, const rm_lite_header *h, uint32_t npages,
                         rm_lite_page_fn read_page, void *ctx, rm_arena *a, const char **why);
+
+/* The rows of an empty schema (no row, the same five columns). */
+rm_rows *rm_lite_schema_empty(rm_arena *a);
 
 #endif

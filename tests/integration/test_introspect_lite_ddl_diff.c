@@ -3,7 +3,9 @@
  * (db/lite_ddl.c, the normal path) against every table read through the pragma queries
  * (rm_introspect_opts.lite_pragmas_only, the path the parser replaces). For each database the
  * two SQL schemas in the fixture text form (sqlschema/text.c) and the warnings (id and text)
- * must be byte-identical.
+ * must be byte-identical. So must a third reading whose sqlite_master rows come from the query
+ * instead of the file's own pages (rm_introspect_opts.lite_master_query; db/lite_btree.c),
+ * and the first two must have read those pages.
  *
  * The databases: Prisma's own SQLite DDL for the parity cases (tests/parity/expected, written
  * by prisma migrate diff), relmig's SQLite DDL for every real schema of the corpus and for the
@@ -38,11 +40,15 @@ static int seq;
 
 /* ---- the comparison --------------------------------------------------------------------- */
 
-/* The schema text and the warnings of one introspection, in one string. */
-static char *introspect_text(rm_conn *c, bool pragmas, unsigned *fallback, rm_arena *a)
+/* The schema text and the warnings of one introspection, in one string. master_query: read
+ * sqlite_master with the query instead of from the file's pages (db/lite.h); *from_file says
+ * which it was. */
+static char *introspect_text(rm_conn *c, bool pragmas, bool master_query, unsigned *fallback,
+                             bool *from_file, rm_arena *a)
 {
     rm_introspect_opts opts = {0};
     opts.lite_pragmas_only = pragmas;
+    opts.lite_master_query = master_query;
     rm_sqlschema s;
     rm_diags d;
     rm_diags_init(&d);
@@ -58,20 +64,35 @@ static char *introspect_text(rm_conn *c, bool pragmas, unsigned *fallback, rm_ar
     rm_sb_free(&sb);
     rm_diags_free(&d);
     *fallback = opts.lite_fallback;
+    *from_file = opts.lite_master_from_file;
+    if (!master_query && !opts.lite_master_from_file)
+        printf("sqlite_master not read from the file: %s\n", opts.lite_master_why);
     return out;
 }
 
 /* Compare both paths on c; returns how many tables the parser left to the pragmas. */
 static unsigned compare(rm_conn *c, const char *name, rm_arena *a)
 {
-    unsigned fb_parsed, fb_pragmas;
-    char *parsed = introspect_text(c, false, &fb_parsed, a);
-    char *pragmas = introspect_text(c, true, &fb_pragmas, a);
+    unsigned fb_parsed, fb_pragmas, fb_query;
+    bool file_parsed, file_pragmas, file_query;
+    char *parsed = introspect_text(c, false, false, &fb_parsed, &file_parsed, a);
+    char *pragmas = introspect_text(c, true, false, &fb_pragmas, &file_pragmas, a);
+    /* sqlite_master by the query: the reference for the direct read of the file's pages. */
+    char *query = introspect_text(c, false, true, &fb_query, &file_query, a);
     if (strcmp(parsed, pragmas) != 0) {
         printf("%s: the parsed and the pragma schemas differ ", name);
         rm_intro_dump("parsed.txt", parsed, "pragmas.txt", pragmas, NULL);
     }
     assert_string_equal(parsed, pragmas);
+    if (strcmp(parsed, query) != 0) {
+        printf("%s: sqlite_master from the file and from the query differ ", name);
+        rm_intro_dump("from_file.txt", parsed, "from_query.txt", query, NULL);
+    }
+    assert_string_equal(parsed, query);
+    /* Every database here is a file in rollback-journal mode: the direct read must be used. */
+    assert_true(file_parsed && file_pragmas);
+    assert_false(file_query);
+    assert_int_equal(fb_query, fb_parsed);
     printf("%s: identical (%zu bytes), %u of %u tables through the pragmas\n", name, strlen(parsed),
            fb_parsed, fb_pragmas);
     return fb_parsed;
