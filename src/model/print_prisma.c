@@ -83,32 +83,37 @@ static void doc_lines(rm_sb *sb, const char *doc, const char *indent)
 
 #define MAX_CELLS 3
 
+/* A row's cells are spans of its table's one text buffer (no allocation per cell: a
+ * 5,000-model print made 200,000 of them). An empty span is no cell. */
 typedef struct row {
     const char *doc;
-    char *cells[MAX_CELLS]; /* malloc'd; NULL = no cell */
+    size_t off[MAX_CELLS];
+    size_t len[MAX_CELLS];
 } row;
 
 typedef struct table {
     row *rows;
     size_t n, cap;
+    rm_sb text;
 } table;
 
-static char *take(rm_sb *sb)
-{
-    return rm_sb_detach(sb);
-}
-
-static void table_add(table *t, const char *doc, char *a, char *b, char *c)
+static row *table_row(table *t, const char *doc)
 {
     if (t->n == t->cap) {
         t->cap = t->cap ? t->cap * 2 : 16;
         t->rows = rm_xrealloc(t->rows, t->cap * sizeof *t->rows);
     }
     row *r = &t->rows[t->n++];
+    memset(r, 0, sizeof *r);
     r->doc = doc;
-    r->cells[0] = a;
-    r->cells[1] = b;
-    r->cells[2] = c;
+    return r;
+}
+
+/* Cell k of r is what was appended to t->text since from. */
+static void cell_end(table *t, row *r, size_t k, size_t from)
+{
+    r->off[k] = from;
+    r->len[k] = t->text.len - from;
 }
 
 /* Each column is as wide as its widest cell; a row ends after its last non-empty cell. */
@@ -117,29 +122,31 @@ static void table_flush(rm_sb *sb, table *t)
     size_t w[MAX_CELLS] = {0};
     for (size_t i = 0; i < t->n; i++)
         for (size_t k = 0; k < MAX_CELLS; k++)
-            if (t->rows[i].cells[k] && strlen(t->rows[i].cells[k]) > w[k])
-                w[k] = strlen(t->rows[i].cells[k]);
+            if (t->rows[i].len[k] > w[k])
+                w[k] = t->rows[i].len[k];
+    const char *text = rm_sb_str(&t->text);
     for (size_t i = 0; i < t->n; i++) {
-        row *r = &t->rows[i];
+        const row *r = &t->rows[i];
         doc_lines(sb, r->doc, "  ");
         size_t last = 0;
         for (size_t k = 0; k < MAX_CELLS; k++)
-            if (r->cells[k] && r->cells[k][0])
+            if (r->len[k])
                 last = k;
-        rm_sb_puts(sb, "  ");
+        rm_sb_append(sb, "  ", 2);
         for (size_t k = 0; k <= last; k++) {
-            const char *c = r->cells[k] ? r->cells[k] : "";
-            rm_sb_puts(sb, c);
+            rm_sb_append(sb, text + r->off[k], r->len[k]);
             if (k < last)
-                rm_sb_pad(sb, ' ', w[k] - strlen(c) + 1);
+                rm_sb_pad(sb, ' ', w[k] - r->len[k] + 1);
         }
         rm_sb_putc(sb, '\n');
-        for (size_t k = 0; k < MAX_CELLS; k++)
-            free(r->cells[k]);
     }
     free(t->rows);
+    rm_sb_free(&t->text);
     memset(t, 0, sizeof *t);
 }
+
+/* Punctuation and keywords, copied without a format: the printer's inner loops. */
+#define PUT(sb, lit) rm_sb_append((sb), (lit), sizeof(lit) - 1)
 
 /* ---- attributes ------------------------------------------------------------------------- */
 
@@ -239,25 +246,32 @@ static void index_args(rm_sb *sb, const rm_index *ix, bool first)
 {
     const char *sep = first ? "" : ", ";
     if (ix->name && !ix->field_level) {
-        rm_sb_appendf(sb, "%sname: ", sep);
+        rm_sb_puts(sb, sep);
+        PUT(sb, "name: ");
         str_lit(sb, ix->name);
         sep = ", ";
     }
     if (ix->map) {
-        rm_sb_appendf(sb, "%smap: ", sep);
+        rm_sb_puts(sb, sep);
+        PUT(sb, "map: ");
         str_lit(sb, ix->map);
         sep = ", ";
     }
     if (ix->algo != RM_ALGO_DEFAULT && rm_index_algo_name(ix->algo)) {
-        rm_sb_appendf(sb, "%stype: %s", sep, rm_index_algo_name(ix->algo));
+        rm_sb_puts(sb, sep);
+        PUT(sb, "type: ");
+        rm_sb_puts(sb, rm_index_algo_name(ix->algo));
         sep = ", ";
     }
     if (ix->clustered >= 0) {
-        rm_sb_appendf(sb, "%sclustered: %s", sep, ix->clustered ? "true" : "false");
+        rm_sb_puts(sb, sep);
+        PUT(sb, "clustered: ");
+        rm_sb_puts(sb, ix->clustered ? "true" : "false");
         sep = ", ";
     }
     if (ix->where) {
-        rm_sb_appendf(sb, "%swhere: raw(", sep);
+        rm_sb_puts(sb, sep);
+        PUT(sb, "where: raw(");
         str_lit(sb, ix->where);
         rm_sb_putc(sb, ')');
     }
@@ -266,22 +280,29 @@ static void index_args(rm_sb *sb, const rm_index *ix, bool first)
 /* @id / @unique written on the field itself. */
 static void field_index_attr(rm_sb *sb, const rm_index *ix, const char *word)
 {
-    rm_sb_appendf(sb, " @%s", word);
+    PUT(sb, " @");
+    rm_sb_puts(sb, word);
     const rm_index_field *f = &ix->fields[0];
-    rm_sb tmp = RM_SB_INIT;
+    size_t open = sb->len;
+    rm_sb_putc(sb, '(');
+    size_t args = sb->len;
     const char *sep = "";
     if (f->sort != RM_SORT_DEFAULT) {
-        rm_sb_appendf(&tmp, "sort: %s", sort_name(f->sort));
+        PUT(sb, "sort: ");
+        rm_sb_puts(sb, sort_name(f->sort));
         sep = ", ";
     }
     if (f->length) {
-        rm_sb_appendf(&tmp, "%slength: %u", sep, (unsigned)f->length);
+        rm_sb_puts(sb, sep);
+        PUT(sb, "length: ");
+        rm_sb_put_uint(sb, f->length);
         sep = ", ";
     }
-    index_args(&tmp, ix, sep[0] == 0);
-    if (tmp.len)
-        rm_sb_appendf(sb, "(%s)", rm_sb_str(&tmp));
-    rm_sb_free(&tmp);
+    index_args(sb, ix, sep[0] == 0);
+    if (sb->len == args)
+        rm_sb_truncate(sb, open); /* no argument: no parentheses */
+    else
+        rm_sb_putc(sb, ')');
 }
 
 static const char *action_name(rm_ref_action a)
@@ -312,22 +333,32 @@ static void relation_attr(rm_sb *sb, const rm_graph *g, const rm_model *m, uint3
         rm_sb_puts(sb, ", ");
     }
     const rm_model *to = &g->models[r->to.model];
-    rm_sb_puts(sb, "fields: [");
-    for (size_t i = 0; i < r->nfk; i++)
-        rm_sb_appendf(sb, "%s%s", i ? ", " : "", m->fields[r->fk_fields[i]].name);
-    rm_sb_puts(sb, "], references: [");
-    for (size_t i = 0; i < r->nfk; i++)
-        rm_sb_appendf(sb, "%s%s", i ? ", " : "", to->fields[r->ref_fields[i]].name);
+    PUT(sb, "fields: [");
+    for (size_t i = 0; i < r->nfk; i++) {
+        if (i)
+            PUT(sb, ", ");
+        rm_sb_puts(sb, m->fields[r->fk_fields[i]].name);
+    }
+    PUT(sb, "], references: [");
+    for (size_t i = 0; i < r->nfk; i++) {
+        if (i)
+            PUT(sb, ", ");
+        rm_sb_puts(sb, to->fields[r->ref_fields[i]].name);
+    }
     rm_sb_putc(sb, ']');
     /* Written when the user wrote it, or when it is not what Prisma would default to (a graph
      * built from Cerial, whose required relations cascade). */
     rm_ref_action def_delete = r->fk_optional                         ? RM_ACTION_SET_NULL
                                : g->provider == RM_PROVIDER_SQLSERVER ? RM_ACTION_NO_ACTION
                                                                       : RM_ACTION_RESTRICT;
-    if (r->on_delete_set || r->on_delete != def_delete)
-        rm_sb_appendf(sb, ", onDelete: %s", action_name(r->on_delete));
-    if (r->on_update_set || r->on_update != RM_ACTION_CASCADE)
-        rm_sb_appendf(sb, ", onUpdate: %s", action_name(r->on_update));
+    if (r->on_delete_set || r->on_delete != def_delete) {
+        PUT(sb, ", onDelete: ");
+        rm_sb_puts(sb, action_name(r->on_delete));
+    }
+    if (r->on_update_set || r->on_update != RM_ACTION_CASCADE) {
+        PUT(sb, ", onUpdate: ");
+        rm_sb_puts(sb, action_name(r->on_update));
+    }
     if (r->fk_map) {
         rm_sb_puts(sb, ", map: ");
         str_lit(sb, r->fk_map);
@@ -338,70 +369,85 @@ static void relation_attr(rm_sb *sb, const rm_graph *g, const rm_model *m, uint3
 static void field_row(table *t, const rm_graph *g, const rm_model *m, uint32_t fi)
 {
     const rm_field *f = &m->fields[fi];
-    rm_sb name = RM_SB_INIT, type = RM_SB_INIT, attrs = RM_SB_INIT;
-    rm_sb_puts(&name, f->name);
+    row *r = table_row(t, f->doc);
+    rm_sb *sb = &t->text;
+    size_t from = sb->len;
+    rm_sb_puts(sb, f->name);
+    cell_end(t, r, 0, from);
+
+    from = sb->len;
     if (f->scalar == RM_SCALAR_UNSUPPORTED) {
-        rm_sb_puts(&type, "Unsupported(");
-        str_lit(&type, f->type_name);
-        rm_sb_putc(&type, ')');
+        PUT(sb, "Unsupported(");
+        str_lit(sb, f->type_name);
+        rm_sb_putc(sb, ')');
     } else if (f->kind == RM_FIELD_SCALAR && f->scalar != RM_SCALAR_ENUM) {
         /* the Prisma name, also for graphs built from Cerial ("record", "date") */
-        rm_sb_puts(&type, rm_scalar_name(f->scalar));
+        rm_sb_puts(sb, rm_scalar_name(f->scalar));
     } else {
-        rm_sb_puts(&type, f->type_name);
+        rm_sb_puts(sb, f->type_name);
     }
     if (f->list)
-        rm_sb_puts(&type, "[]");
+        PUT(sb, "[]");
     if (f->optional)
-        rm_sb_putc(&type, '?');
+        rm_sb_putc(sb, '?');
+    cell_end(t, r, 1, from);
+
+    from = sb->len;
     const rm_index *pk = m->primary_key;
     if (pk && pk->field_level && pk->nfields == 1 && pk->fields[0].field == fi)
-        field_index_attr(&attrs, pk, "id");
+        field_index_attr(sb, pk, "id");
     for (size_t i = 0; i < m->nindexes; i++) {
         const rm_index *ix = &m->indexes[i];
         if (ix->field_level && ix->kind == RM_INDEX_UNIQUE && ix->nfields == 1 &&
             ix->fields[0].field == fi)
-            field_index_attr(&attrs, ix, "unique");
+            field_index_attr(sb, ix, "unique");
     }
     if (f->def.kind != RM_DEFAULT_NONE) {
-        rm_sb_puts(&attrs, " @default(");
-        default_value(&attrs, &f->def);
+        PUT(sb, " @default(");
+        default_value(sb, &f->def);
         if (f->def.map) {
-            rm_sb_puts(&attrs, ", map: ");
-            str_lit(&attrs, f->def.map);
+            PUT(sb, ", map: ");
+            str_lit(sb, f->def.map);
         }
-        rm_sb_putc(&attrs, ')');
+        rm_sb_putc(sb, ')');
     }
     if (f->updated_at)
-        rm_sb_puts(&attrs, " @updatedAt");
+        PUT(sb, " @updatedAt");
     if (f->kind == RM_FIELD_SCALAR && f->mapped) {
-        rm_sb_puts(&attrs, " @map(");
-        str_lit(&attrs, f->db_name);
-        rm_sb_putc(&attrs, ')');
+        PUT(sb, " @map(");
+        str_lit(sb, f->db_name);
+        rm_sb_putc(sb, ')');
     }
     if (f->native.name) {
-        rm_sb_appendf(&attrs, " @%s.%s", g->datasource ? g->datasource : "db", f->native.name);
+        PUT(sb, " @");
+        rm_sb_puts(sb, g->datasource ? g->datasource : "db");
+        rm_sb_putc(sb, '.');
+        rm_sb_puts(sb, f->native.name);
         if (f->native.nargs) {
-            rm_sb_putc(&attrs, '(');
-            for (size_t i = 0; i < f->native.nargs; i++)
-                rm_sb_appendf(&attrs, "%s%s", i ? ", " : "", f->native.args[i]);
-            rm_sb_putc(&attrs, ')');
+            rm_sb_putc(sb, '(');
+            for (size_t i = 0; i < f->native.nargs; i++) {
+                if (i)
+                    PUT(sb, ", ");
+                rm_sb_puts(sb, f->native.args[i]);
+            }
+            rm_sb_putc(sb, ')');
         }
     }
     if (f->kind == RM_FIELD_RELATION)
-        relation_attr(&attrs, g, m, fi, f);
+        relation_attr(sb, g, m, fi, f);
     if (f->ignored)
-        rm_sb_puts(&attrs, " @ignore");
-    char *a = take(&attrs);
-    /* drop the leading blank of the first attribute */
-    if (a[0] == ' ')
-        memmove(a, a + 1, strlen(a));
-    table_add(t, f->doc, take(&name), take(&type), a);
+        PUT(sb, " @ignore");
+    /* without the leading blank of the first attribute */
+    if (sb->len > from && rm_sb_str(sb)[from] == ' ')
+        from++;
+    cell_end(t, r, 2, from);
 }
 
 static void block_index(rm_sb *sb, const rm_model *m, const rm_index *ix, const char *word)
 {
-    rm_sb_appendf(sb, "  @@%s(", word);
+    PUT(sb, "  @@");
+    rm_sb_puts(sb, word);
+    rm_sb_putc(sb, '(');
     index_fields(sb, m, ix);
     index_args(sb, ix, false);
     rm_sb_puts(sb, ")\n");
@@ -410,7 +456,9 @@ static void block_index(rm_sb *sb, const rm_model *m, const rm_index *ix, const 
 static void print_model(rm_sb *sb, const rm_graph *g, const rm_model *m)
 {
     doc_lines(sb, m->doc, "");
-    rm_sb_appendf(sb, "%s %s {\n", m->is_view ? "view" : "model", m->name);
+    rm_sb_puts(sb, m->is_view ? "view " : "model ");
+    rm_sb_puts(sb, m->name);
+    PUT(sb, " {\n");
     table t = {0};
     for (uint32_t i = 0; i < m->nfields; i++)
         field_row(&t, g, m, i);
@@ -451,18 +499,23 @@ static void print_model(rm_sb *sb, const rm_graph *g, const rm_model *m)
 static void print_enum(rm_sb *sb, const rm_enum *e)
 {
     doc_lines(sb, e->doc, "");
-    rm_sb_appendf(sb, "enum %s {\n", e->name);
+    PUT(sb, "enum ");
+    rm_sb_puts(sb, e->name);
+    PUT(sb, " {\n");
     table t = {0};
     for (size_t i = 0; i < e->nvalues; i++) {
         const rm_enum_value *v = &e->values[i];
-        rm_sb name = RM_SB_INIT, attr = RM_SB_INIT;
-        rm_sb_puts(&name, v->name);
+        row *r = table_row(&t, v->doc);
+        size_t from = t.text.len;
+        rm_sb_puts(&t.text, v->name);
+        cell_end(&t, r, 0, from);
+        from = t.text.len;
         if (strcmp(v->name, v->db_name) != 0) {
-            rm_sb_puts(&attr, "@map(");
-            str_lit(&attr, v->db_name);
-            rm_sb_putc(&attr, ')');
+            PUT(&t.text, "@map(");
+            str_lit(&t.text, v->db_name);
+            rm_sb_putc(&t.text, ')');
         }
-        table_add(&t, v->doc, take(&name), take(&attr), NULL);
+        cell_end(&t, r, 1, from);
     }
     table_flush(sb, &t);
     bool mapped = strcmp(e->name, e->db_name) != 0;
