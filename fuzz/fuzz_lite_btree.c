@@ -12,22 +12,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-typedef struct fuzz_file {
-    const uint8_t *data;
-    size_t size;
-    uint32_t page_size;
-} fuzz_file;
-
-static bool fuzz_page(void *ctx, uint32_t pgno, uint8_t *buf)
-{
-    const fuzz_file *f = ctx;
-    size_t at = (size_t)(pgno - 1) * f->page_size;
-    if (pgno < 1 || at + f->page_size > f->size)
-        return false;
-    memcpy(buf, f->data + at, f->page_size);
-    return true;
-}
-
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     if (size < 100)
@@ -39,11 +23,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             __builtin_trap();
         return 0;
     }
-    fuzz_file f = {data, size, h.page_size};
+    rm_lite_image f = {data, size, h.page_size};
     rm_arena a;
     rm_arena_init(&a, 0);
     rm_rows *rows = NULL;
-    int rc = rm_lite_schema_rows(&rows, &h, (uint32_t)(size / h.page_size), fuzz_page, &f, &a,
+    int rc = rm_lite_schema_rows(&rows, &h, (uint32_t)(size / h.page_size), rm_lite_image_page, &f, &a,
                                  &why);
     if (rc == RM_OK) {
         if (!rows || rows->ncols != 5)

@@ -397,6 +397,16 @@ int rm_lite_schema_rows(rm_rows **out, const rm_lite_header *h, uint32_t npages,
     return RM_OK;
 }
 
+bool rm_lite_image_page(void *image, uint32_t pgno, uint8_t *buf)
+{
+    const rm_lite_image *f = image;
+    size_t at = (size_t)(pgno - 1) * f->page_size;
+    if (pgno < 1 || at + f->page_size > f->len)
+        return false;
+    memcpy(buf, f->bytes + at, f->page_size);
+    return true;
+}
+
 rm_rows *rm_lite_schema_empty(rm_arena *a)
 {
     static const char *const names[] = {"rowid", "type", "name", "tbl_name", "sql"};

@@ -52,6 +52,16 @@ typedef bool (*rm_lite_page_fn)(void *ctx, uint32_t pgno, uint8_t *buf);
 int rm_lite_schema_rows(rm_rows **out, const rm_lite_header *h, uint32_t npages,
                         rm_lite_page_fn read_page, void *ctx, rm_arena *a, const char **why);
 
+/* A database file's image held whole in memory, served to rm_lite_schema_rows page by page
+ * by rm_lite_image_page (tests and the fuzz target, which hold the files they read). */
+typedef struct rm_lite_image {
+    const uint8_t *bytes;
+    size_t len;
+    uint32_t page_size; /* the header's */
+} rm_lite_image;
+
+bool rm_lite_image_page(void *image, uint32_t pgno, uint8_t *buf);
+
 /* The rows of an empty schema (no row, the same five columns). */
 rm_rows *rm_lite_schema_empty(rm_arena *a);
 

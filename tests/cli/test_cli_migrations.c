@@ -180,20 +180,29 @@ static void missing_folder_is_error(void **state)
     free(m);
 }
 
-static void new_apply_check_status(void **state)
+/* A fresh case folder with schema_v1 in schema.prisma and its first migration ("init") made
+ * by `relmig migrate new`: m = the migrations folder, s = the schema, url = its SQLite file. */
+static char *case_with_init(char m[4096], char s[4096], char url[4096])
 {
-    (void)state;
     char *d = case_dir();
     put(d, "schema.prisma", schema_v1);
-    char m[4096], s[4096], url[4096];
-    snprintf(m, sizeof m, "%s/migrations", d);
-    snprintf(s, sizeof s, "%s/schema.prisma", d);
-    snprintf(url, sizeof url, "sqlite:%s/dev.db", d);
+    snprintf(m, 4096, "%s/migrations", d);
+    snprintf(s, 4096, "%s/schema.prisma", d);
+    snprintf(url, 4096, "sqlite:%s/dev.db", d);
     rm_test_proc p;
     const char *mn[] = {"migrate", "new", "--name", "init", "--schema", s, "--dir", m, NULL};
     assert_int_equal(run(&p, mn), 0);
     assert_non_null(strstr(p.out, "_init/migration.sql"));
     rm_test_proc_free(&p);
+    return d;
+}
+
+static void new_apply_check_status(void **state)
+{
+    (void)state;
+    char m[4096], s[4096], url[4096];
+    char *d = case_with_init(m, s, url);
+    rm_test_proc p;
     /* nothing left to write */
     const char *mn2[] = {"migrate", "new", "--name", "again", "--schema", s, "--dir", m, NULL};
     assert_int_equal(run(&p, mn2), 0);
@@ -250,16 +259,9 @@ static void new_apply_check_status(void **state)
 static void apply_and_status_are_traced(void **state)
 {
     (void)state;
-    char *d = case_dir();
-    put(d, "schema.prisma", schema_v1);
     char m[4096], s[4096], url[4096];
-    snprintf(m, sizeof m, "%s/migrations", d);
-    snprintf(s, sizeof s, "%s/schema.prisma", d);
-    snprintf(url, sizeof url, "sqlite:%s/dev.db", d);
+    char *d = case_with_init(m, s, url);
     rm_test_proc p;
-    const char *mn[] = {"migrate", "new", "--name", "init", "--schema", s, "--dir", m, NULL};
-    assert_int_equal(run(&p, mn), 0);
-    rm_test_proc_free(&p);
     const char *const env[] = {"RELMIG_TRACE=1", NULL};
     const char *ap[] = {"apply", "--url", url, "--dir", m, NULL};
     assert_int_equal(rm_test_relmig(&p, ap, env), 0);

@@ -27,6 +27,7 @@
 #include <cmocka.h>
 
 #include "db/introspect.h"
+#include "db_sql.h"
 #include "test_introspect_common.h"
 #include "testutil.h"
 
@@ -100,25 +101,8 @@ static unsigned compare(rm_conn *c, const char *name, rm_arena *a)
 
 static rm_conn *fresh_db(rm_arena *a)
 {
-    const char *url =
-        rm_arena_sprintf(a, "sqlite:%s/introslite_%ld_%d.db", tmpdir, (long)getpid(), seq++);
-    rm_conn *c = NULL;
-    rm_dberr err;
-    rm_dberr_clear(&err);
-    if (rm_db_connect(&c, url, NULL, &err) != RM_OK)
-        printf("connect %s: %s\n", url, err.message);
-    assert_non_null(c);
-    return c;
-}
-
-/* Run sql (a script); must succeed. */
-static void exec_ok(rm_conn *c, const char *sql)
-{
-    rm_dberr err;
-    rm_dberr_clear(&err);
-    if (rm_db_exec(c, sql, &err) != RM_OK)
-        printf("%s\n-> %s\n", sql, err.message);
-    assert_int_equal(err.kind, RM_DBERR_NONE);
+    return rm_test_connect_ok(
+        rm_arena_sprintf(a, "sqlite:%s/introslite_%ld_%d.db", tmpdir, (long)getpid(), seq++));
 }
 
 /* ---- rows: files ------------------------------------------------------------------------ */
@@ -184,7 +168,7 @@ static void run_file(void **state)
         char *sql = r->kind == SRC_DEBIAN ? rm_intro_debian_sql(tmpdir, r->package, r->path)
                                           : rm_test_read_file(r->path, NULL);
         assert_non_null(sql);
-        exec_ok(c, sql);
+        rm_test_exec_ok(c, sql);
         free(sql);
     }
     /* Every table relmig, Prisma, roundcube or mediawiki writes is read by the parser. */
@@ -323,7 +307,7 @@ static void run_odd(void **state)
     rm_arena_init(&a, 0);
     rm_conn *c = fresh_db(&a);
     if (r->sql[0])
-        exec_ok(c, r->sql);
+        rm_test_exec_ok(c, r->sql);
     assert_int_equal(compare(c, r->name, &a), r->fallback);
     rm_db_close(c);
     rm_arena_free(&a);

@@ -27,6 +27,7 @@
 #include "sqlschema/lower.h"
 #include "sqlschema/raise.h"
 #include "sqlschema/text.h"
+#include "db_sql.h"
 #include "test_introspect_common.h"
 #include "testutil.h"
 #include "util/diag_render.h"
@@ -51,13 +52,7 @@ static rm_conn *fresh_db(const char *name)
     for (char *p = path + strlen("sqlite:") + strlen(tmpdir) + 1; *p; p++)
         if (*p == '/')
             *p = '_';
-    rm_conn *c = NULL;
-    rm_dberr err;
-    rm_dberr_clear(&err);
-    if (rm_db_connect(&c, path, NULL, &err) != RM_OK)
-        printf("connect %s: %s\n", path, err.message);
-    assert_non_null(c);
-    return c;
+    return rm_test_connect_ok(path);
 }
 
 

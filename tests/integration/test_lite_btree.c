@@ -24,6 +24,7 @@
 #include "db/db.h"
 #include "db/lite.h"
 #include "db/lite_btree.h"
+#include "db_sql.h"
 #include "testutil.h"
 #include "util/sb.h"
 
@@ -49,40 +50,15 @@ static rm_conn *connect_path(const char *path)
 {
     char url[4200];
     snprintf(url, sizeof url, "sqlite:%s", path);
-    rm_conn *c = NULL;
-    rm_dberr err;
-    rm_dberr_clear(&err);
-    if (rm_db_connect(&c, url, NULL, &err) != RM_OK)
-        printf("connect %s: %s\n", url, err.message);
-    assert_non_null(c);
-    return c;
+    return rm_test_connect_ok(url);
 }
 
-static void exec_ok(rm_conn *c, const char *sql)
-{
-    rm_dberr err;
-    rm_dberr_clear(&err);
-    if (rm_db_exec(c, sql, &err) != RM_OK)
-        printf("%.200s\n-> %s\n", sql, err.message);
-    assert_int_equal(err.kind, RM_DBERR_NONE);
-}
-
-/* The file's bytes, read whole, served page by page from memory. */
+/* The file's bytes, read whole (bytes is ours to change and free). */
 typedef struct mem_file {
     uint8_t *bytes;
     size_t len;
     uint32_t page_size;
 } mem_file;
-
-static bool mem_page(void *ctx, uint32_t pgno, uint8_t *buf)
-{
-    const mem_file *f = ctx;
-    size_t at = (size_t)(pgno - 1) * f->page_size;
-    if (pgno < 1 || at + f->page_size > f->len)
-        return false;
-    memcpy(buf, f->bytes + at, f->page_size);
-    return true;
-}
 
 /* Read the file's schema rows from its bytes: RM_OK or RM_EUNSUPPORTED (why printed). */
 static int read_mem(mem_file *f, rm_rows **out, rm_arena *a, bool quiet)
@@ -94,7 +70,9 @@ static int read_mem(mem_file *f, rm_rows **out, rm_arena *a, bool quiet)
         why = "shorter than a header";
     if (rc == RM_OK) {
         f->page_size = h.page_size;
-        rc = rm_lite_schema_rows(out, &h, (uint32_t)(f->len / h.page_size), mem_page, f, a, &why);
+        rm_lite_image img = {f->bytes, f->len, h.page_size};
+        rc = rm_lite_schema_rows(out, &h, (uint32_t)(f->len / h.page_size), rm_lite_image_page,
+                                 &img, a, &why);
     }
     if (rc != RM_OK && !quiet)
         printf("declined: %s\n", why);
@@ -175,7 +153,7 @@ static void make_file(const file_row *r, const char *path)
     }
     rm_sb_puts(&sb, "COMMIT;");
     rm_sb_puts(&sb, r->extra);
-    exec_ok(c, rm_sb_str(&sb));
+    rm_test_exec_ok(c, rm_sb_str(&sb));
     rm_sb_free(&sb);
     rm_db_close(c);
 }
@@ -209,7 +187,7 @@ static void run_file(void **state)
      * schema cookie SQLite reports. */
     rm_rows *ver = NULL, *via = NULL;
     const char *why = NULL;
-    exec_ok(c, "BEGIN");
+    rm_test_exec_ok(c, "BEGIN");
     assert_int_equal(rm_db_query(c, "PRAGMA schema_version", NULL, 0, &a, &ver, &err), RM_OK);
     long cookie = strtol(rm_rows_get(ver, 0, 0), NULL, 10);
     assert_int_equal(rm_lite_schema_from_file(c, cookie, &a, &via, &why), RM_OK);
@@ -217,7 +195,7 @@ static void run_file(void **state)
     assert_string_equal(v, w);
     /* A cookie other than the file's: declined. */
     assert_int_equal(rm_lite_schema_from_file(c, cookie + 1, &a, &via, &why), RM_EUNSUPPORTED);
-    exec_ok(c, "COMMIT");
+    rm_test_exec_ok(c, "COMMIT");
     /* Outside a transaction nothing holds writers off: declined. */
     assert_int_equal(rm_lite_schema_from_file(c, cookie, &a, &via, &why), RM_EUNSUPPORTED);
     assert_string_equal(why, "no read transaction");
@@ -249,20 +227,20 @@ static void run_decline(void **state)
     const decline_row *r = *state;
     char *path = db_path();
     rm_conn *c = connect_path(path);
-    exec_ok(c, r->setup);
+    rm_test_exec_ok(c, r->setup);
     rm_arena a;
     rm_arena_init(&a, 0);
     rm_rows *ver = NULL, *rows = NULL;
     rm_dberr err;
     rm_dberr_clear(&err);
-    exec_ok(c, "BEGIN");
+    rm_test_exec_ok(c, "BEGIN");
     assert_int_equal(rm_db_query(c, "PRAGMA schema_version", NULL, 0, &a, &ver, &err), RM_OK);
     const char *why = NULL;
     assert_int_equal(rm_lite_schema_from_file(c, strtol(rm_rows_get(ver, 0, 0), NULL, 10), &a,
                                               &rows, &why),
                      RM_EUNSUPPORTED);
     assert_string_equal(why, r->why);
-    exec_ok(c, "COMMIT");
+    rm_test_exec_ok(c, "COMMIT");
     rm_db_close(c);
     rm_arena_free(&a);
     free(path);
@@ -275,14 +253,14 @@ static void memory_database_declined(void **state)
     rm_dberr err;
     rm_dberr_clear(&err);
     assert_int_equal(rm_db_connect(&c, "sqlite::memory:", NULL, &err), RM_OK);
-    exec_ok(c, "CREATE TABLE a (x); BEGIN; SELECT count(*) FROM a;");
+    rm_test_exec_ok(c, "CREATE TABLE a (x); BEGIN; SELECT count(*) FROM a;");
     rm_arena a;
     rm_arena_init(&a, 0);
     rm_rows *rows = NULL;
     const char *why = NULL;
     assert_int_equal(rm_lite_schema_from_file(c, 1, &a, &rows, &why), RM_EUNSUPPORTED);
     assert_string_equal(why, "not a database file");
-    exec_ok(c, "COMMIT");
+    rm_test_exec_ok(c, "COMMIT");
     rm_db_close(c);
     rm_arena_free(&a);
 }
