@@ -11,20 +11,15 @@
  * transactions do not nest. SQLite has no SQLSTATE; errors carry "HY000" (the generic ODBC
  * state) and the extended result code as the native code.
  */
-#define _POSIX_C_SOURCE 200809L
 #include "db/lite.h"
 
 #include "db/db.h"
 #include "db/lite_btree.h"
 
-#include <errno.h>
-#include <fcntl.h>
 #include <sqlite3.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 extern const rm_driver rm_driver_sqlite;
 
@@ -371,25 +366,20 @@ bool rm_lite_autocommit(rm_conn *c)
     return rm_db_driver(c) == &rm_driver_sqlite && sqlite3_get_autocommit(((lite_conn *)c)->db);
 }
 
+/* Pages are read through SQLite's own open file (its VFS's xRead), never a descriptor of our
+ * own: closing a second descriptor of the database file would drop every POSIX advisory lock
+ * the process holds on it, SQLite's SHARED lock included (the "POSIX advisory locks canceled
+ * by a separate close()" case of SQLite's how-to-corrupt page). */
 typedef struct lite_file {
-    int fd;
+    sqlite3_file *file;
     uint32_t page_size;
 } lite_file;
 
 static bool lite_file_page(void *ctx, uint32_t pgno, uint8_t *buf)
 {
     const lite_file *f = ctx;
-    off_t at = (off_t)(pgno - 1) * f->page_size;
-    size_t got = 0;
-    while (got < f->page_size) {
-        ssize_t n = pread(f->fd, buf + got, f->page_size - got, at + (off_t)got);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            return false;
-        got += (size_t)n;
-    }
-    return true;
+    sqlite3_int64 at = (sqlite3_int64)(pgno - 1) * f->page_size;
+    return f->file->pMethods->xRead(f->file, buf, (int)f->page_size, at) == SQLITE_OK;
 }
 
 int rm_lite_schema_from_file(rm_conn *c, long cookie, rm_arena *a, rm_rows **out,
@@ -405,31 +395,29 @@ int rm_lite_schema_from_file(rm_conn *c, long cookie, rm_arena *a, rm_rows **out
     /* The SHARED lock: held from the transaction's first read until it ends. */
     if (sqlite3_get_autocommit(db) || sqlite3_txn_state(db, "main") == SQLITE_TXN_NONE)
         return (*why = "no read transaction", RM_EUNSUPPORTED);
-    lite_file f = {open(path, O_RDONLY | O_CLOEXEC), 0};
-    if (f.fd < 0)
-        return (*why = "cannot open the file", RM_EUNSUPPORTED);
-    int rc = RM_EUNSUPPORTED;
-    uint8_t head[100];
-    rm_lite_header h;
-    struct stat st;
-    if (fstat(f.fd, &st) == 0 && st.st_size == 0) {
+    lite_file f = {NULL, 0};
+    sqlite3_int64 size = 0;
+    if (sqlite3_file_control(db, "main", SQLITE_FCNTL_FILE_POINTER, &f.file) != SQLITE_OK ||
+        !f.file || !f.file->pMethods || f.file->pMethods->xFileSize(f.file, &size) != SQLITE_OK)
+        return (*why = "no file under the database", RM_EUNSUPPORTED);
+    if (size == 0) {
         /* SQLite writes nothing until the first table: an empty file is an empty database. */
         *out = rm_lite_schema_empty(a);
-        rc = RM_OK;
-    } else if (pread(f.fd, head, sizeof head, 0) != (ssize_t)sizeof head) {
-        *why = "file shorter than its header";
-    } else if (rm_lite_header_read(&h, head, why) != RM_OK) {
-        /* why set */
-    } else if ((long)h.schema_cookie != cookie) {
-        *why = "schema cookie differs from SQLite's";
-    } else if (fstat(f.fd, &st) != 0 || st.st_size < (off_t)h.page_size) {
-        *why = "file shorter than a page";
-    } else {
-        f.page_size = h.page_size;
-        off_t pages = st.st_size / (off_t)h.page_size;
-        rc = rm_lite_schema_rows(out, &h, pages > UINT32_MAX ? UINT32_MAX : (uint32_t)pages,
-                                 lite_file_page, &f, a, why);
+        return RM_OK;
     }
-    close(f.fd);
-    return rc;
+    uint8_t head[100];
+    rm_lite_header h;
+    if (size < (sqlite3_int64)sizeof head ||
+        f.file->pMethods->xRead(f.file, head, (int)sizeof head, 0) != SQLITE_OK)
+        return (*why = "file shorter than its header", RM_EUNSUPPORTED);
+    if (rm_lite_header_read(&h, head, why) != RM_OK)
+        return RM_EUNSUPPORTED;
+    if ((long)h.schema_cookie != cookie)
+        return (*why = "schema cookie differs from SQLite's", RM_EUNSUPPORTED);
+    if (size < (sqlite3_int64)h.page_size)
+        return (*why = "file shorter than a page", RM_EUNSUPPORTED);
+    f.page_size = h.page_size;
+    sqlite3_int64 pages = size / h.page_size;
+    return rm_lite_schema_rows(out, &h, pages > UINT32_MAX ? UINT32_MAX : (uint32_t)pages,
+                               lite_file_page, &f, a, why);
 }

@@ -7,7 +7,9 @@
  * type, name, tbl_name, sql FROM sqlite_master ORDER BY rowid`, cell for cell.
  *
  * Then the files it must decline (never misread): UTF-16 text, WAL mode, an in-memory
- * database, no read transaction, a schema changed behind the cookie; and damaged copies of a
+ * database, no read transaction, a schema changed behind the cookie; that another process
+ * cannot commit to the file while it is read (SQLite's SHARED lock stays held); and damaged
+ * copies of a
  * real file read from memory: wrong magic, truncated, a child pointer back to page 1 (a cycle),
  * a cell count larger than the page, a payload length past the page, an overflow chain cut
  * short, and every single byte of the schema's pages set to 0x00 and to 0xff in turn (each
@@ -265,6 +267,51 @@ static void memory_database_declined(void **state)
     rm_arena_free(&a);
 }
 
+/* Another process cannot commit a change to the file while introspection reads it: the read
+ * keeps SQLite's SHARED lock. A descriptor of our own on the file, once closed, would drop
+ * every POSIX lock the process holds on it, SQLite's included (checked: this test fails when
+ * rm_lite_schema_from_file opens and closes the path itself). The other process is the
+ * sqlite3 shell, a fresh process (a forked child would share SQLite's lock bookkeeping). */
+static int other_process_writes(const char *path)
+{
+    const char *argv[] = {"/usr/bin/env", "sqlite3", path, ".timeout 300",
+                          "CREATE TABLE intruder (x);", NULL};
+    rm_test_proc p;
+    assert_int_equal(rm_test_run(&p, argv, NULL), 0);
+    int status = p.status;
+    if (status != 0)
+        printf("sqlite3: %s", p.err);
+    rm_test_proc_free(&p);
+    return status;
+}
+
+static void shared_lock_kept_while_reading(void **state)
+{
+    (void)state;
+    char *path = db_path();
+    static const file_row r = {"locked", "", 5, 3, "", 1};
+    make_file(&r, path);
+    rm_conn *c = connect_path(path);
+    rm_arena a;
+    rm_arena_init(&a, 0);
+    rm_rows *ver = NULL, *rows = NULL;
+    rm_dberr err;
+    rm_dberr_clear(&err);
+    rm_test_exec_ok(c, "BEGIN");
+    assert_int_equal(rm_db_query(c, "PRAGMA schema_version", NULL, 0, &a, &ver, &err), RM_OK);
+    const char *why = NULL;
+    assert_int_equal(rm_lite_schema_from_file(c, strtol(rm_rows_get(ver, 0, 0), NULL, 10), &a,
+                                              &rows, &why),
+                     RM_OK);
+    assert_int_not_equal(other_process_writes(path), 0); /* refused: the file is locked */
+    rm_test_exec_ok(c, "COMMIT");
+    assert_int_equal(other_process_writes(path), 0); /* allowed once the read is over */
+    rm_db_close(c);
+    rm_arena_free(&a);
+    unlink(path);
+    free(path);
+}
+
 /* ---- damaged copies ---------------------------------------------------------------------- */
 
 /* A file whose schema spans an interior page 1, leaves and overflow chains (512-byte pages). */
@@ -420,6 +467,7 @@ int main(void)
         tests[n++] = (struct CMUnitTest){decline_rows[i].name, run_decline, NULL, NULL,
                                          (void *)&decline_rows[i]};
     tests[n++] = (struct CMUnitTest)cmocka_unit_test(memory_database_declined);
+    tests[n++] = (struct CMUnitTest)cmocka_unit_test(shared_lock_kept_while_reading);
     for (size_t i = 0; i < sizeof damage_rows / sizeof damage_rows[0]; i++)
         tests[n++] = (struct CMUnitTest){damage_rows[i].name, run_damage, NULL, NULL,
                                          (void *)&damage_rows[i]};
