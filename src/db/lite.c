@@ -393,7 +393,11 @@ int rm_lite_schema_from_file(rm_conn *c, long cookie, rm_arena *a, rm_rows **out
     if (!path || !path[0])
         return (*why = "not a database file", RM_EUNSUPPORTED);
     /* The SHARED lock: held from the transaction's first read until it ends. */
-    if (sqlite3_get_autocommit(db) || sqlite3_txn_state(db, "main") == SQLITE_TXN_NONE)
+    bool reading = !sqlite3_get_autocommit(db);
+#if SQLITE_VERSION_NUMBER >= 3034000
+    reading = reading && sqlite3_txn_state(db, "main") != SQLITE_TXN_NONE;
+#endif
+    if (!reading)
         return (*why = "no read transaction", RM_EUNSUPPORTED);
     lite_file f = {NULL, 0};
     sqlite3_int64 size = 0;
