@@ -320,7 +320,7 @@ static char *damage_source(void)
     static char *path;
     if (!path) {
         path = db_path();
-        static const file_row r = {"source", "PRAGMA page_size = 512;", 40, 30, "", 10};
+        static const file_row r = {"source", "PRAGMA page_size = 512;", 14, 24, "", 10};
         make_file(&r, path);
     }
     return path;
