@@ -211,6 +211,18 @@ static void run_file(void **state)
     free(path);
 }
 
+/* As introspection reads: BEGIN, the schema cookie from PRAGMA schema_version (which takes the
+ * SHARED lock), then rm_lite_schema_from_file with it. The transaction stays open. */
+static int begin_and_read(rm_conn *c, rm_arena *a, rm_rows **rows, const char **why)
+{
+    rm_rows *ver = NULL;
+    rm_dberr err;
+    rm_dberr_clear(&err);
+    rm_test_exec_ok(c, "BEGIN");
+    assert_int_equal(rm_db_query(c, "PRAGMA schema_version", NULL, 0, a, &ver, &err), RM_OK);
+    return rm_lite_schema_from_file(c, strtol(rm_rows_get(ver, 0, 0), NULL, 10), a, rows, why);
+}
+
 /* ---- files the reader must decline ------------------------------------------------------- */
 
 typedef struct decline_row {
@@ -232,15 +244,9 @@ static void run_decline(void **state)
     rm_test_exec_ok(c, r->setup);
     rm_arena a;
     rm_arena_init(&a, 0);
-    rm_rows *ver = NULL, *rows = NULL;
-    rm_dberr err;
-    rm_dberr_clear(&err);
-    rm_test_exec_ok(c, "BEGIN");
-    assert_int_equal(rm_db_query(c, "PRAGMA schema_version", NULL, 0, &a, &ver, &err), RM_OK);
+    rm_rows *rows = NULL;
     const char *why = NULL;
-    assert_int_equal(rm_lite_schema_from_file(c, strtol(rm_rows_get(ver, 0, 0), NULL, 10), &a,
-                                              &rows, &why),
-                     RM_EUNSUPPORTED);
+    assert_int_equal(begin_and_read(c, &a, &rows, &why), RM_EUNSUPPORTED);
     assert_string_equal(why, r->why);
     rm_test_exec_ok(c, "COMMIT");
     rm_db_close(c);
@@ -294,15 +300,9 @@ static void shared_lock_kept_while_reading(void **state)
     rm_conn *c = connect_path(path);
     rm_arena a;
     rm_arena_init(&a, 0);
-    rm_rows *ver = NULL, *rows = NULL;
-    rm_dberr err;
-    rm_dberr_clear(&err);
-    rm_test_exec_ok(c, "BEGIN");
-    assert_int_equal(rm_db_query(c, "PRAGMA schema_version", NULL, 0, &a, &ver, &err), RM_OK);
+    rm_rows *rows = NULL;
     const char *why = NULL;
-    assert_int_equal(rm_lite_schema_from_file(c, strtol(rm_rows_get(ver, 0, 0), NULL, 10), &a,
-                                              &rows, &why),
-                     RM_OK);
+    assert_int_equal(begin_and_read(c, &a, &rows, &why), RM_OK);
     assert_int_not_equal(other_process_writes(path), 0); /* refused: the file is locked */
     rm_test_exec_ok(c, "COMMIT");
     assert_int_equal(other_process_writes(path), 0); /* allowed once the read is over */
