@@ -223,6 +223,15 @@ static inline void rm_db_trace_lock(const rm_conn *c, const char *lock_key, int 
     fflush(c->trace);
 }
 
+/* A comment line in c's trace, for what the reader decided rather than ran ("why this way"). */
+static inline void rm_db_trace_note(const rm_conn *c, const char *note)
+{
+    if (!c->trace)
+        return;
+    fprintf(c->trace, "-- relmig[%s] %s\n", c->drv->name, note);
+    fflush(c->trace);
+}
+
 /* For driver implementations: fill the base part (copies url into the connection's arena). */
 void rm_conn_base_init(rm_conn *c, const rm_driver *drv, const rm_dburl *url,
                        const rm_db_opts *opts);

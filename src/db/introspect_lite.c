@@ -853,17 +853,13 @@ static int lite_master(rm_introspector *in, rm_rows **objs)
         if (in->stats)
             in->stats->nqueries++;
         in->opts->lite_master_from_file = true;
-        if (c->trace) {
-            fprintf(c->trace, "-- relmig[sqlite] sqlite_master read from the file's pages\n");
-            fflush(c->trace);
-        }
+        rm_db_trace_note(c, "sqlite_master read from the file's pages");
         return RM_OK;
     }
     in->opts->lite_master_why = why;
-    if (c->trace) {
-        fprintf(c->trace, "-- relmig[sqlite] sqlite_master not read from the file (%s)\n", why);
-        fflush(c->trace);
-    }
+    if (c->trace)
+        rm_db_trace_note(c, rm_arena_sprintf(in->a, "sqlite_master not read from the file (%s)",
+                                             why));
     return rm_introspect_query(in, objs, Q_MASTER, NULL, 0);
 }
 

@@ -679,9 +679,10 @@ static void pg_trace_no_helper(const pg_conn *pc, const pg_helper *h, const char
 {
     if (!pc->base.trace)
         return;
-    fprintf(pc->base.trace, "-- relmig[postgresql] second connection not used (%s%s%s)\n",
-            why, h->err.message[0] ? ": " : "", h->err.message);
-    fflush(pc->base.trace);
+    char note[RM_DBERR_TEXT_MAX + 96];
+    snprintf(note, sizeof note, "second connection not used (%s%s%s)", why,
+             h->err.message[0] ? ": " : "", h->err.message);
+    rm_db_trace_note(&pc->base, note);
 }
 
 /* Everything sent at once (pipeline mode), then the results read in order, each handed to fn
